@@ -22,7 +22,9 @@ export default tseslint.config(
   },
   {
     // The pure core must never depend on the VS Code API.
-    files: ['src/ebs/**/*.ts', 'src/credentials/core/**/*.ts', 'src/drills/core/**/*.ts', 'src/views/model/**/*.ts', 'test/unit/**/*.ts', 'test/emulator/**/*.ts'],
+    // Only src/extension.ts (the composition root), src/ui/ and src/<concern>/ui/ (the thin shell) may import it.
+    files: ['src/**/*.ts', 'test/unit/**/*.ts', 'test/emulator/**/*.ts', 'test/harness/**/*.ts', 'test/bench/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/ui/**', 'src/*/ui/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Core modules must not import vscode.' }] }],
     },

@@ -1,6 +1,7 @@
 // Builds the extension bundle (dist/extension.js) and transpiles src/ and test/ to out/ for the test tiers.
 //   node scripts/build.mjs               development bundle with source maps
 //   node scripts/build.mjs --production  minified bundle without source maps (what the VSIX ships)
+//   --clean removes out/ first (the full test run does; helpers building in parallel must not); --quiet prints nothing
 import { build } from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -38,7 +39,7 @@ await build({
   metafile: false,
 });
 
-rmSync(join(root, 'out'), { recursive: true, force: true });
+if (process.argv.includes('--clean')) rmSync(join(root, 'out'), { recursive: true, force: true });
 await build({
   entryPoints: [...tsFiles(join(root, 'src')), ...tsFiles(join(root, 'test'))],
   outdir: join(root, 'out'),
@@ -51,4 +52,4 @@ await build({
   logLevel: 'warning',
 });
 
-console.log(`build: ${production ? 'production' : 'development'} bundle and ${relative(root, join(root, 'out'))}/ in ${Date.now() - started} ms`);
+if (!process.argv.includes('--quiet')) console.log(`build: ${production ? 'production' : 'development'} bundle and ${relative(root, join(root, 'out'))}/ in ${Date.now() - started} ms`);
