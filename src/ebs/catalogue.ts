@@ -1,0 +1,267 @@
+// Error catalogue: code → category, a short explanation and the next step for the user.
+// The English templates are the localisation keys: the shell renders them with
+// `vscode.l10n.t(message.message, ...message.args)`; zh-cn lives in l10n/bundle.l10n.zh-cn.json.
+
+import { EbsError, LocalErrorCode, toEbsError } from './errors';
+
+/** Drives the UI's actions: Switch Profile for credentials, Retry for retryable errors, and so on. */
+export type ErrorCategory = 'credentials' | 'permission' | 'billing' | 'state' | 'transient' | 'input' | 'internal';
+
+/** Values an entry may interpolate, taken from the EbsError. */
+export type MessageParam =
+  | 'code'
+  | 'serverMessage'
+  /** The RAM action, e.g. `ebs:StartPairDrill` (`ebs:*` when unknown). */
+  | 'permission'
+  | 'action'
+  | 'regionId'
+  | 'httpStatus'
+  | 'errno'
+  | 'requestId';
+
+export interface MessageTemplate {
+  /** English text with `{0}`-style placeholders; also the l10n key. */
+  text: string;
+  params: readonly MessageParam[];
+}
+
+export interface CatalogueEntry {
+  code: string;
+  category: ErrorCategory;
+  summary: MessageTemplate;
+  nextStep: MessageTemplate;
+  /** Show nothing (user cancellation). */
+  silent?: boolean;
+}
+
+/** What the shell passes to `vscode.l10n.t(message, ...args)`. */
+export interface LocalisableMessage {
+  message: string;
+  args: string[];
+}
+
+export interface ErrorExplanation {
+  code: string;
+  /** The catalogue entry that matched: the code itself, a dotted prefix (`Throttling`), or `*`. */
+  entryCode: string;
+  category: ErrorCategory;
+  retryable: boolean;
+  silent: boolean;
+  summary: LocalisableMessage;
+  nextStep: LocalisableMessage;
+  httpStatus?: number;
+  requestId?: string;
+  recommend?: string;
+  serverMessage?: string;
+}
+
+const t = (text: string, ...params: MessageParam[]): MessageTemplate => ({ text, params });
+
+function entry(code: string, category: ErrorCategory, summary: MessageTemplate, nextStep: MessageTemplate, silent?: boolean): CatalogueEntry {
+  return silent ? { code, category, summary, nextStep, silent } : { code, category, summary, nextStep };
+}
+
+// Shared next steps (one l10n key each).
+const GRANT = t('Ask your administrator to grant {0} to this RAM user or role, or switch to a profile that has it.', 'permission');
+const SWITCH_CREDENTIALS = t('Check the AccessKey of the active profile, or switch to another profile.');
+const REFRESH_AND_RETRY = t('Refresh the view to see the current status, then try again.');
+const WAIT_AND_RETRY = t('Wait a moment, then retry.');
+const CHECK_INPUT = t('Check the values you entered; if they came from the view, refresh it and try again.');
+const REPORT_BUG = t('This looks like a bug in the extension. Please report it with request ID {0}.', 'requestId');
+const CHECK_ENDPOINT = t('Check the setting ebsDr.endpointTemplate: it must point to an EBS endpoint for this region.');
+const CHECK_NETWORK = t('Check your network connection, proxy and the setting ebsDr.endpointTemplate, then retry.');
+
+export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
+  // --- credentials (gateway) ---
+  entry('InvalidAccessKeyId.NotFound', 'credentials', t('The AccessKey ID is not known to Alibaba Cloud.'), SWITCH_CREDENTIALS),
+  entry('InvalidAccessKeyId.Inactive', 'credentials', t('The AccessKey is disabled.'), t('Enable the AccessKey in the RAM console, or switch to another profile.')),
+  entry('InvalidAccessKeyId', 'credentials', t('The AccessKey ID is invalid.'), SWITCH_CREDENTIALS),
+  entry(
+    'SignatureDoesNotMatch',
+    'credentials',
+    t('Alibaba Cloud rejected the request signature: the AccessKey secret does not match the AccessKey ID.'),
+    t('Re-enter the AccessKey secret of the active profile, or switch to another profile.'),
+  ),
+  entry('IncompleteSignature', 'credentials', t('The request signature is incomplete or malformed.'), SWITCH_CREDENTIALS),
+  entry('InvalidSecurityToken.Expired', 'credentials', t('The STS security token has expired.'), t('Refresh the temporary credentials of the active profile, or switch to another profile.')),
+  entry('InvalidSecurityToken', 'credentials', t('The STS security token is invalid for this AccessKey.'), t('Refresh the temporary credentials of the active profile, or switch to another profile.')),
+  entry(
+    'InvalidTimeStamp.Expired',
+    'input',
+    t("The request time differs from Alibaba Cloud's clock by more than 15 minutes."),
+    t("Correct this computer's date, time and time zone, then retry."),
+  ),
+  entry('SignatureNonceUsed', 'transient', t('The request was rejected as a replay (its signature nonce was already used).'), WAIT_AND_RETRY),
+
+  // --- permission ---
+  entry('Forbidden', 'permission', t('You are not authorised to perform {0}.', 'permission'), GRANT),
+  entry('Forbidden.Action', 'permission', t('The RAM policy does not allow the action {0}.', 'permission'), GRANT),
+  entry('Forbidden.RAM', 'permission', t('A RAM policy denied {0}.', 'permission'), GRANT),
+  entry(
+    'NoPermission.SLR',
+    'permission',
+    t('EBS could not create its service-linked role AliyunServiceLinkedRoleForEBS.'),
+    t('Ask an administrator with the permission ram:CreateServiceLinkedRole to create the role AliyunServiceLinkedRoleForEBS, then retry.'),
+  ),
+  entry('NoPermission', 'permission', t('The account lacks a permission EBS needs: {0}', 'serverMessage'), GRANT),
+
+  // --- billing ---
+  entry(
+    'InvalidAccountStatus.NotEnoughBalance',
+    'billing',
+    t('The account balance is too low to create the pay-as-you-go drill disk.'),
+    t('Top up the Alibaba Cloud account, then retry.'),
+  ),
+  entry('InvalidAccountStatus', 'billing', t('The account status does not allow this operation: {0}', 'serverMessage'), t('Check the billing status of the account in the Alibaba Cloud console.')),
+
+  // --- state ---
+  entry('OperationDenied', 'state', t('The operation is not allowed for this resource right now.'), REFRESH_AND_RETRY),
+  entry(
+    'OperationDenied.InvalidStatus',
+    'state',
+    t('The operation is not allowed in the current status of the pair, group or drill.'),
+    t('Refresh, wait until the pair, group or drill reaches a stable status, then try again.'),
+  ),
+  entry(
+    'OperationDenied.RecoverPointNotFound',
+    'state',
+    t('There is no recovery point yet to start a drill from.'),
+    t('Wait for the first replication cycle to complete (up to 15 minutes after replication starts), then retry.'),
+  ),
+  entry(
+    'OperationDenied.StartDrillShouldOnDestRegion',
+    'state',
+    t('Drills must be started in the secondary (DR) region, not in {0}.', 'regionId'),
+    t("Start the drill in the region of the pair's or group's secondary disk."),
+  ),
+  entry('NoSuchResource', 'state', t('The pair, group or drill no longer exists.'), t('Refresh the view.')),
+  entry(
+    'LastTokenProcessing',
+    'transient',
+    t('An identical request is still being processed.'),
+    t('Wait a moment and refresh the view; do not start the operation again.'),
+  ),
+  entry(
+    'IdempotentParameterMismatch',
+    'input',
+    t('An earlier request used the same client token with different parameters.'),
+    t('Start the operation again as a new action.'),
+  ),
+
+  // --- input ---
+  entry('InvalidParameter', 'input', t('A parameter was rejected: {0}', 'serverMessage'), CHECK_INPUT),
+  entry('InvalidParameter.Conflict', 'input', t('Parameters conflict: {0}', 'serverMessage'), CHECK_INPUT),
+  entry('InvalidParameter.Format', 'input', t('A parameter has the wrong format: {0}', 'serverMessage'), CHECK_INPUT),
+  entry('MissingParameter', 'input', t('A required parameter is missing: {0}', 'serverMessage'), REPORT_BUG),
+  entry('InvalidApi.NotFound', 'input', t('The endpoint does not know the API {0}.', 'action'), CHECK_ENDPOINT),
+  entry('InvalidAction.NotFound', 'input', t('The endpoint does not know the API {0}.', 'action'), CHECK_ENDPOINT),
+  entry('InvalidVersion', 'input', t('The endpoint does not support the EBS API version 2021-07-30.'), CHECK_ENDPOINT),
+  entry(
+    LocalErrorCode.ConfigurationError,
+    'input',
+    t('The EBS connection settings are invalid: {0}', 'serverMessage'),
+    t('Fix the setting ebsDr.endpointTemplate (https, or http only for localhost) or the profile, then retry.'),
+  ),
+
+  // --- transient ---
+  entry('Throttling', 'transient', t('Alibaba Cloud is throttling requests.'), t('Wait a little, then retry.')),
+  entry('ServiceUnavailable', 'transient', t('The EBS service is temporarily unavailable.'), t('Retry in a few minutes.')),
+  entry('InternalError', 'transient', t('Alibaba Cloud reported an internal error.'), t('Retry. If it persists, contact Alibaba Cloud support with request ID {0}.', 'requestId')),
+  entry(
+    'RequestTimeout',
+    'transient',
+    t('The EBS service timed out while processing the request.'),
+    t('Refresh the view to check whether the operation took effect, then retry if needed.'),
+  ),
+  entry(LocalErrorCode.Timeout, 'transient', t('The request to the EBS endpoint of {0} timed out.', 'regionId'), CHECK_NETWORK),
+  entry(LocalErrorCode.DeadlineExceeded, 'transient', t('{0} did not complete in time.', 'action'), CHECK_NETWORK),
+  entry(LocalErrorCode.NetworkError, 'transient', t('Could not reach the EBS endpoint of {0} ({1}).', 'regionId', 'errno'), CHECK_NETWORK),
+  entry(LocalErrorCode.GatewayError, 'transient', t('A gateway answered HTTP {0} without a valid EBS response.', 'httpStatus'), WAIT_AND_RETRY),
+  entry(LocalErrorCode.Cancelled, 'transient', t('The operation was cancelled.'), t('No action is needed.'), true),
+
+  // --- internal ---
+  entry(LocalErrorCode.UnexpectedResponse, 'internal', t('The EBS service returned a response the extension does not understand.'), REPORT_BUG),
+  entry(LocalErrorCode.InvalidArgument, 'internal', t('The extension passed an invalid argument: {0}', 'serverMessage'), REPORT_BUG),
+];
+
+/** Used for any code the catalogue does not know: still shows the server's message. */
+export const GENERIC_ENTRY: CatalogueEntry = entry(
+  '*',
+  'internal',
+  t('Alibaba Cloud returned the error {0}: {1}', 'code', 'serverMessage'),
+  t('Look up the error code in the Alibaba Cloud documentation; quote request ID {0} when contacting support.', 'requestId'),
+);
+
+const byCode: ReadonlyMap<string, CatalogueEntry> = new Map(ERROR_CATALOGUE.map((e) => [e.code, e]));
+
+/** Exact code first, then ever shorter dotted prefixes (`Throttling.User` → `Throttling`), then the generic entry. */
+export function catalogueEntryFor(code: string): CatalogueEntry {
+  let candidate = code;
+  for (;;) {
+    const found = byCode.get(candidate);
+    if (found) return found;
+    const dot = candidate.lastIndexOf('.');
+    if (dot <= 0) return GENERIC_ENTRY;
+    candidate = candidate.slice(0, dot);
+  }
+}
+
+function paramValue(err: EbsError, param: MessageParam): string {
+  switch (param) {
+    case 'code':
+      return err.code;
+    case 'serverMessage':
+      return err.serverMessage ?? err.message;
+    case 'permission':
+      return `ebs:${err.action ?? '*'}`;
+    case 'action':
+      return err.action ?? 'EBS';
+    case 'regionId':
+      return err.regionId ?? '?';
+    case 'httpStatus':
+      return err.httpStatus !== undefined ? String(err.httpStatus) : '?';
+    case 'errno':
+      return err.errno ?? err.code;
+    case 'requestId':
+      return err.requestId ?? '-';
+  }
+}
+
+function render(template: MessageTemplate, err: EbsError): LocalisableMessage {
+  return { message: template.text, args: template.params.map((p) => paramValue(err, p)) };
+}
+
+/** Explains any thrown value (normalised with toEbsError first) for the shell. */
+export function explainError(error: unknown): ErrorExplanation {
+  const err = toEbsError(error);
+  const found = catalogueEntryFor(err.code);
+  const explanation: ErrorExplanation = {
+    code: err.code,
+    entryCode: found.code,
+    category: found.category,
+    retryable: err.retryable,
+    silent: found.silent === true,
+    summary: render(found.summary, err),
+    nextStep: render(found.nextStep, err),
+  };
+  if (err.httpStatus !== undefined) explanation.httpStatus = err.httpStatus;
+  if (err.requestId !== undefined) explanation.requestId = err.requestId;
+  if (err.recommend !== undefined) explanation.recommend = err.recommend;
+  if (err.serverMessage !== undefined) explanation.serverMessage = err.serverMessage;
+  return explanation;
+}
+
+/** English rendering of a localisable message (for logs and tests; the shell uses vscode.l10n.t). */
+export function formatMessage(message: LocalisableMessage): string {
+  return message.message.replace(/\{(\d+)\}/g, (whole, index: string) => message.args[Number(index)] ?? whole);
+}
+
+/** Every English template in the catalogue: the l10n keys that need translations. */
+export function catalogueMessageKeys(): string[] {
+  const keys = new Set<string>();
+  for (const e of [...ERROR_CATALOGUE, GENERIC_ENTRY]) {
+    keys.add(e.summary.text);
+    keys.add(e.nextStep.text);
+  }
+  return [...keys];
+}
