@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('ebsDr.startPairDrill', async () => {
-      await vscode.window.showInformationMessage(vscode.l10n.t('Start Pair Drill is not available yet.'));
+    vscode.commands.registerCommand('ebsDr.startPairDrill', () => {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Start Pair Drill is not available yet.'));
     }),
   );
 }

@@ -1,0 +1,12 @@
+// npm run bench: builds the production bundle, then prints one figure per line ("name: value unit").
+// Figures are measured, not asserted.
+import { benchBundle } from './bundle';
+
+async function main(): Promise<void> {
+  benchBundle();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+// A real workbench for UI tests: code-server with the packaged VSIX installed, opened in headless chromium.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type Browser } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { repoRoot, resultsDir } from '../harness/paths';
+
+export const vsixPath = join(repoRoot, 'dist', 'ebs-dr.vsix');
+export const workspacePath = join(repoRoot, 'test', 'fixtures', 'workspace');
+
+export interface WorkbenchOptions {
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+  /** Sub-folder of test-results/ui for this suite's screenshots. */
+  screenshotsFolder: string;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly server: CodeServer,
+    private readonly browser: Browser,
+    private readonly screenshotDir: string,
+  ) {}
+
+  static async open(options: WorkbenchOptions): Promise<Workbench> {
+    const server = await startCodeServer({
+      workspace: workspacePath,
+      installVsix: [vsixPath],
+      settings: {
+        'workbench.startupEditor': 'none',
+        'telemetry.telemetryLevel': 'off',
+        'git.openRepositoryInParentFolders': 'never',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        ...options.settings,
+      },
+      env: options.env,
+    });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspacePath)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+      const screenshotDir = join(resultsDir, 'ui', options.screenshotsFolder);
+      mkdirSync(screenshotDir, { recursive: true });
+      return new Workbench(page, server, browser, screenshotDir);
+    } catch (error) {
+      await browser?.close();
+      console.error(server.logTail());
+      await server.stop();
+      throw error;
+    }
+  }
+
+  /** Runs a command from the palette (F1) by its full title, e.g. "EBS DR: Start Pair Drill". */
+  async runCommand(title: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    // The palette opens only once the workbench has finished restoring; retry F1 until it shows.
+    await waitUntil(async () => {
+      await this.page.keyboard.press('F1');
+      return input.isVisible();
+    }, 30_000, `the command palette to open`);
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for a notification toast whose message contains `text`. */
+  async notification(text: string, timeout = 30_000): Promise<string> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
+    await toast.waitFor({ timeout });
+    return (await toast.textContent()) ?? '';
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = join(this.screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+  }
+}
+
+export async function waitUntil(probe: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
