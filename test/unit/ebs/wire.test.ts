@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import { EbsError } from '../../../src/ebs/errors';
+import {
+  parseDescribeRegions,
+  parseGroupDrillsPage,
+  parsePairDrillsPage,
+  parseReplicaGroupsPage,
+  parseReplicaPairProgress,
+  parseReplicaPairsPage,
+  parseStartDrill,
+  unixSecondsToDate,
+} from '../../../src/ebs/wire';
+import { isDrillTerminal, isKnownPairStatus, isPairFailed, isPairReplicating } from '../../../src/ebs/types';
+
+const unexpected = (e: unknown): boolean => e instanceof EbsError && e.code === 'UnexpectedResponse' && !e.retryable;
+
+describe('ebs/wire', () => {
+  it('maps a pair with camelCase names, Dates and unknown status values', () => {
+    const [pair] = parseReplicaPairsPage({
+      RequestId: 'r',
+      NextToken: '',
+      ReplicaPairs: [
+        {
+          ReplicaPairId: 'pair-cn-1',
+          PairName: 'db',
+          Status: 'quantum_syncing',
+          SourceRegion: 'cn-hangzhou',
+          SourceZoneId: 'cn-hangzhou-h',
+          SourceDiskId: 'd-1',
+          DestinationRegion: 'cn-shanghai',
+          DestinationZoneId: 'cn-shanghai-b',
+          DestinationDiskId: 'd-2',
+          PrimaryRegion: 'cn-hangzhou',
+          StandbyRegion: 'cn-shanghai',
+          RPO: 900,
+          Bandwidth: '10240',
+          LastRecoverPoint: 1767225600,
+          CreateTime: '1767225000',
+          ExpiredTime: 0,
+          ReplicaGroupId: '',
+          Tags: [{ TagKey: 'k', TagValue: 'v' }],
+          EnableRtc: 'false',
+        },
+      ],
+    });
+    assert.ok(pair);
+    assert.equal(pair.pairId, 'pair-cn-1');
+    assert.equal(pair.status, 'quantum_syncing');
+    assert.equal(isKnownPairStatus(pair.status), false);
+    assert.equal(pair.sourceRegionId, 'cn-hangzhou');
+    assert.equal(pair.destinationDiskId, 'd-2');
+    assert.equal(pair.bandwidthKbps, 10240);
+    assert.deepEqual(pair.lastRecoverPoint, new Date('2026-01-01T00:00:00Z'));
+    assert.equal(pair.createdAt?.getTime(), 1767225000_000);
+    assert.equal(pair.expiresAt, undefined);
+    assert.equal(pair.groupId, undefined);
+    assert.deepEqual(pair.tags, [{ key: 'k', value: 'v' }]);
+    assert.equal(pair.enableRtc, false);
+  });
+
+  it('maps groups (splitting comma-joined PairIds), drills, progress and regions', () => {
+    const [g] = parseReplicaGroupsPage({
+      RequestId: 'r',
+      ReplicaGroups: [{ ReplicaGroupId: 'pg-1', Status: 'normal', PairIds: ['pair-a,pair-b', 'pair-c'], PairNumber: 3, SourceRegionId: 'x' }],
+    });
+    assert.deepEqual(g?.pairIds, ['pair-a', 'pair-b', 'pair-c']);
+    assert.equal(g?.sourceRegionId, 'x');
+    const [d] = parsePairDrillsPage({ RequestId: 'r', Drills: [{ DrillId: 'drill-1', Status: 'executed', StartAt: 10, RecoverPoint: 5, DrillDiskId: 'd-9' }] }, 'pair-a');
+    assert.equal(d?.pairId, 'pair-a');
+    assert.equal(d?.startedAt?.getTime(), 10_000);
+    assert.equal(d && isDrillTerminal(d.status), true);
+    const [gd] = parseGroupDrillsPage(
+      { RequestId: 'r', Drills: [{ DrillId: 'pg-drill-1', Status: 'executing', PairsInfo: [{ PairId: 'pair-a', DrillDiskId: 'd-1', DrillDiskStatus: 'creating' }] }] },
+      'pg-1',
+    );
+    assert.equal(gd?.groupId, 'pg-1');
+    assert.deepEqual(gd?.pairs, [{ pairId: 'pair-a', drillDiskId: 'd-1', drillDiskStatus: 'creating' }]);
+    assert.deepEqual(parseReplicaPairProgress({ RequestId: 'r', Progress: 42 }, 'pair-a'), { pairId: 'pair-a', requestId: 'r', progress: 42 });
+    const [region] = parseDescribeRegions({
+      RequestId: 'r',
+      Regions: [{ RegionId: 'cn-hangzhou', LocalName: 'Hangzhou', RegionEndpoint: 'ebs.cn-hangzhou.aliyuncs.com', Zones: [{ ZoneId: 'z', ResourceTypes: ['ear'] }] }],
+    });
+    assert.deepEqual(region, { regionId: 'cn-hangzhou', localName: 'Hangzhou', endpoint: 'ebs.cn-hangzhou.aliyuncs.com', zones: [{ zoneId: 'z', localName: '', resourceTypes: ['ear'] }] });
+  });
+
+  it('turns bodies that lack expected fields into UnexpectedResponse', () => {
+    assert.throws(() => parseStartDrill({ RequestId: 'r' }, 'StartPairDrill'), unexpected);
+    assert.throws(() => parseStartDrill({ DrillId: 'drill-1' }, 'StartPairDrill'), unexpected);
+    assert.throws(() => parseReplicaPairsPage({ RequestId: 'r' }), unexpected);
+    assert.throws(() => parseReplicaPairsPage({ RequestId: 'r', ReplicaPairs: [{ Status: 'normal' }] }), unexpected);
+    assert.throws(() => parseReplicaPairsPage({ RequestId: 'r', ReplicaPairs: {} }), unexpected);
+    assert.throws(() => parseDescribeRegions([]), unexpected);
+    assert.deepEqual(parsePairDrillsPage({ RequestId: 'r', Drills: null }, 'p'), []);
+    assert.deepEqual(parseStartDrill({ RequestId: 'r', DrillId: 'drill-1' }, 'x'), { requestId: 'r', drillId: 'drill-1' });
+  });
+
+  it('converts Unix seconds at the edge', () => {
+    assert.equal(unixSecondsToDate(0), undefined);
+    assert.equal(unixSecondsToDate(null), undefined);
+    assert.equal(unixSecondsToDate('abc'), undefined);
+    assert.equal(unixSecondsToDate(1)?.toISOString(), '1970-01-01T00:00:01.000Z');
+  });
+
+  it('status predicates handle known and unknown values', () => {
+    assert.equal(isPairReplicating('normal'), true);
+    assert.equal(isPairReplicating('brand_new'), false);
+    assert.equal(isPairFailed('stop_failed'), true);
+    assert.equal(isPairFailed('invalid'), true);
+    assert.equal(isPairFailed('brand_new_failed'), false);
+    assert.equal(isDrillTerminal('something'), false);
+  });
+});
