@@ -1,13 +1,25 @@
+// The composition root: builds the services once and wires them into VS Code. No logic lives here.
 import * as vscode from 'vscode';
+import { callLogger, Log } from './ui/log';
+import { createTestApi, type EbsDrTestApi } from './ui/testApi';
+import { SwitchableUserInput, VsCodeUserInput } from './ui/userInput';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undefined {
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  const log = new Log(testing);
+  const input = new SwitchableUserInput(new VsCodeUserInput());
+  const logger = callLogger(log);
+  void logger;
+
   context.subscriptions.push(
+    log,
     vscode.commands.registerCommand('ebsDr.startPairDrill', () => {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Start Pair Drill is not available yet.'));
+      void input.notify('info', vscode.l10n.t('Start Pair Drill is not available yet.'));
     }),
   );
+  return testing ? createTestApi(input, log) : undefined;
 }
 
 export function deactivate(): void {
-  // Nothing to release yet: every disposable is registered on the extension context.
+  // Every disposable is registered on the extension context.
 }
