@@ -1,0 +1,127 @@
+// Admin API under /__emulator/ (JSON, no signature, loopback only): state, requests, reset, clock, faults.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultRule } from './faults';
+import { FaultValidationError, parseFaultRules } from './faults';
+import { errorBody, newRequestId, readBody, sendJson } from './http';
+import type { RequestLogEntry } from './requestLog';
+import type { GroupDrill, PairDrill } from './state';
+import type { ReplicaGroup, ReplicaPair } from './types';
+
+export const ADMIN_PREFIX = '/__emulator/';
+
+export type PairDrillState = Omit<PairDrill, 'readyAtMs' | 'goneAtMs'> & { Kind: 'pair' };
+export type GroupDrillState = Omit<GroupDrill, 'readyAtMs' | 'goneAtMs'> & { Kind: 'group' };
+
+export interface EmulatorStateSnapshot {
+  /** Emulated time, ISO-8601. */
+  now: string;
+  nowSeconds: number;
+  speed: number;
+  pairs: ReplicaPair[];
+  groups: ReplicaGroup[];
+  /** Every drill still listed (pair and group drills), each with its ClientToken. */
+  drills: Array<PairDrillState | GroupDrillState>;
+  faults: FaultRule[];
+}
+
+export interface ClockSnapshot {
+  now: string;
+  nowSeconds: number;
+  speed: number;
+}
+
+/** What the admin routes need from the emulator. */
+export interface AdminController {
+  snapshot(): EmulatorStateSnapshot;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  reset(): void;
+  clock(): ClockSnapshot;
+  setClock(now: string): void;
+  advanceClock(seconds: number): void;
+  setSpeed(speed: number): void;
+  faults(): FaultRule[];
+  setFaults(rules: FaultRule[]): void;
+  clearFaults(): void;
+}
+
+class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) return undefined;
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (e) {
+    throw new AdminError(400, 'InvalidParameter', `The body is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function clockUpdate(ctl: AdminController, input: unknown): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AdminError(400, 'InvalidParameter', 'Expected {"now": ISO} or {"advanceSeconds": N} (optionally "speed").');
+  const { now, advanceSeconds, speed } = input as { now?: unknown; advanceSeconds?: unknown; speed?: unknown };
+  if (now === undefined && advanceSeconds === undefined && speed === undefined) throw new AdminError(400, 'MissingParameter', 'Expected "now", "advanceSeconds" or "speed".');
+  if (now !== undefined) {
+    if (typeof now !== 'string' || !Number.isFinite(Date.parse(now))) throw new AdminError(400, 'InvalidParameter', '"now" must be an ISO-8601 time.');
+    ctl.setClock(now);
+  }
+  if (advanceSeconds !== undefined) {
+    if (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds)) throw new AdminError(400, 'InvalidParameter', '"advanceSeconds" must be a number.');
+    ctl.advanceClock(advanceSeconds);
+  }
+  if (speed !== undefined) {
+    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0) throw new AdminError(400, 'InvalidParameter', '"speed" must be a number >= 0.');
+    ctl.setSpeed(speed);
+  }
+}
+
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, ctl: AdminController): Promise<void> {
+  const requestId = newRequestId();
+  const route = `${req.method ?? 'GET'} ${path.slice(ADMIN_PREFIX.length).replace(/\/+$/, '')}`;
+  try {
+    const body = await readBody(req);
+    switch (route) {
+      case 'GET state':
+        return sendJson(res, 200, ctl.snapshot());
+      case 'GET requests':
+        return sendJson(res, 200, ctl.requests());
+      case 'DELETE requests':
+        ctl.clearRequests();
+        return sendJson(res, 200, { ok: true });
+      case 'POST reset':
+        ctl.reset();
+        return sendJson(res, 200, { ok: true, ...ctl.clock() });
+      case 'GET clock':
+        return sendJson(res, 200, ctl.clock());
+      case 'POST clock':
+        clockUpdate(ctl, parseJson(body));
+        return sendJson(res, 200, ctl.clock());
+      case 'GET faults':
+        return sendJson(res, 200, ctl.faults());
+      case 'POST faults':
+      case 'PUT faults':
+        try {
+          ctl.setFaults(parseFaultRules(parseJson(body)));
+        } catch (e) {
+          if (e instanceof FaultValidationError) throw new AdminError(400, 'InvalidParameter', e.message);
+          throw e;
+        }
+        return sendJson(res, 200, ctl.faults());
+      case 'DELETE faults':
+        ctl.clearFaults();
+        return sendJson(res, 200, []);
+      default:
+        throw new AdminError(404, 'InvalidApi.NotFound', `Unknown admin route: ${route}. Routes: GET state, GET requests, DELETE requests, POST reset, GET/POST clock, GET/POST/DELETE faults.`);
+    }
+  } catch (e) {
+    const err = e instanceof AdminError ? e : new AdminError(500, 'InternalError', (e as Error).message);
+    sendJson(res, err.status, errorBody(requestId, req.headers.host ?? 'localhost', err.code, err.message), requestId);
+  }
+}

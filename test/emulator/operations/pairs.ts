@@ -1,0 +1,52 @@
+// DescribeDiskReplicaPairs: pairs whose source or destination is in RegionId, with Site, filters and paging.
+import { tagFilters, PAGING, P } from '../params';
+import { paginate } from '../paging';
+import { PAIR_ID_PATTERN } from '../scenario';
+import { matchesSite, requireKnownRegion, siteFor, tagsMatch, withRecoverPoint } from './common';
+import type { Operation } from './types';
+
+export const describeDiskReplicaPairs: Operation = {
+  action: 'DescribeDiskReplicaPairs',
+  params: [
+    P.regionId,
+    { name: 'PairIds', list: true, maxItems: 100, format: PAIR_ID_PATTERN, maxLength: 20000 },
+    P.site,
+    { name: 'ReplicaGroupId', format: /^(-|pg-[A-Za-z0-9][A-Za-z0-9-]{0,62})$/ },
+    { name: 'ResourceGroupId', maxLength: 128 },
+    { name: 'Name', maxLength: 128 },
+    ...PAGING,
+  ],
+  handle({ params, state }) {
+    const regionId = params.req('RegionId');
+    requireKnownRegion(state, regionId);
+    const ids = params.list('PairIds');
+    const idSet = ids.length > 0 ? new Set(ids) : undefined;
+    const site = params.str('Site');
+    const groupId = params.str('ReplicaGroupId');
+    const resourceGroupId = params.str('ResourceGroupId');
+    const name = params.str('Name')?.toLowerCase();
+    const tags = tagFilters(params.raw);
+    const matches = [...state.pairs.values()]
+      .map((e) => e.pair)
+      .filter(
+        (p) =>
+          p.Status !== 'deleted' &&
+          matchesSite(p.SourceRegion, p.DestinationRegion, regionId, site) &&
+          (!idSet || idSet.has(p.ReplicaPairId)) &&
+          (groupId === undefined || (groupId === '-' ? p.ReplicaGroupId === '' : p.ReplicaGroupId === groupId)) &&
+          (resourceGroupId === undefined || p.ResourceGroupId === resourceGroupId) &&
+          (name === undefined || p.PairName.toLowerCase().includes(name)) &&
+          tagsMatch(p.Tags, tags),
+      );
+    const scope = JSON.stringify(['pairs', regionId, ids, site, groupId, resourceGroupId, name, tags]);
+    const { page, fields } = paginate(matches, params, scope);
+    return {
+      ...fields,
+      ReplicaPairs: page.map((p) => ({
+        ...withRecoverPoint(p),
+        Tags: p.Tags.map((t) => ({ ...t })),
+        Site: site ?? siteFor(p.SourceRegion, regionId),
+      })),
+    };
+  },
+};

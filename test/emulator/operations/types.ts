@@ -1,0 +1,21 @@
+// The contract between the server and each operation.
+import type { Params, ParamSpec } from '../params';
+import type { EmulatorState } from '../state';
+import type { Account } from '../types';
+
+export interface OperationContext {
+  action: string;
+  params: Params;
+  state: EmulatorState;
+  account: Account;
+  nowMs: number;
+}
+
+export interface Operation {
+  action: string;
+  params: readonly ParamSpec[];
+  /** Mutating operation whose ClientToken makes it idempotent. */
+  idempotent?: boolean;
+  /** Returns the response body without RequestId; throws ApiError. */
+  handle(ctx: OperationContext): Record<string, unknown>;
+}

@@ -1,0 +1,325 @@
+// The emulator's HTTP server: authentication first, then version/action lookup, parameter validation,
+// idempotency, faults, the operation itself, and the JSON answer. Admin routes are delegated to admin.ts.
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ADMIN_PREFIX, handleAdmin } from './admin';
+import type { AdminController, ClockSnapshot, EmulatorStateSnapshot } from './admin';
+import { Authenticator } from './auth';
+import type { AuthResult } from './auth';
+import { EmulatorClock } from './clock';
+import { ApiError, DEFAULT_MESSAGES, forbiddenAction, internalError, missingParameter } from './errors';
+import { FaultSet } from './faults';
+import type { FaultRule } from './faults';
+import { BodyTooLargeError, errorBody, isLoopback, newRequestId, rawJsonError, readBody, sendJson } from './http';
+import { IdempotencyStore } from './idempotency';
+import { API_VERSION, OPERATIONS } from './operations/index';
+import { validateParams } from './params';
+import { redactParams, RequestLog } from './requestLog';
+import type { RequestLogEntry } from './requestLog';
+import { normalizeScenario } from './scenario';
+import { EmulatorState } from './state';
+import type { Scenario } from './types';
+
+export interface EmulatorServerOptions {
+  scenario: Scenario;
+  now?: string | Date;
+  speed?: number;
+  latencyMs?: number;
+}
+
+/** Thrown inside the pipeline when the connection must end without an answer. */
+class DropConnection extends Error {}
+/** Thrown inside the pipeline after an answer that is not JSON (html fault) was sent. */
+class AlreadyAnswered extends Error {}
+
+function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export class EmulatorServer implements AdminController {
+  private readonly emuClock: EmulatorClock;
+  private state: EmulatorState;
+  private readonly authenticator: Authenticator;
+  private readonly faultSet = new FaultSet();
+  private readonly log = new RequestLog();
+  private readonly idempotency = new IdempotencyStore();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly sockets = new Set<Socket>();
+  private readonly httpServer: Server;
+  private readonly latencyMs: number;
+
+  /** Validates the scenario (throws ScenarioError) and prepares the server; call listen() to serve. */
+  constructor(private readonly options: EmulatorServerOptions) {
+    this.emuClock = new EmulatorClock(options.now, options.speed ?? 1);
+    this.state = new EmulatorState(normalizeScenario(options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
+    this.authenticator = new Authenticator(() => this.state.accounts);
+    this.latencyMs = Math.max(0, options.latencyMs ?? 0);
+    this.httpServer = createServer({ maxHeaderSize: 256 * 1024, requestTimeout: 0 }, (req, res) => {
+      void this.route(req, res);
+    });
+    this.httpServer.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.httpServer.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      if (!socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+      socket.end(rawJsonError(tooLarge ? 431 : 400, tooLarge ? 'InvalidParameter' : 'MalformedRequest', tooLarge ? 'The request line or headers are too large.' : 'The HTTP request is malformed.'));
+    });
+  }
+
+  listen(host: string, port: number): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.httpServer.once('error', reject);
+      this.httpServer.listen(port, host, () => {
+        this.httpServer.off('error', reject);
+        resolve(this.httpServer.address() as AddressInfo);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    return new Promise((resolve) => {
+      this.httpServer.close(() => resolve());
+      for (const s of this.sockets) s.destroy();
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.timers.delete(t);
+        resolve();
+      }, ms);
+      this.timers.add(t);
+    });
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const rawQuery = q < 0 ? '' : url.slice(q + 1);
+    try {
+      if (path.startsWith(ADMIN_PREFIX) || path === ADMIN_PREFIX.slice(0, -1)) {
+        if (!isLoopback(req.socket.remoteAddress)) {
+          const id = newRequestId();
+          return sendJson(res, 403, errorBody(id, req.headers.host ?? '', 'Forbidden', 'The admin API is served only on loopback.'), id);
+        }
+        return await handleAdmin(req, res, path.endsWith('/') ? path : `${path}/`, this);
+      }
+      await this.handleApi(req, res, path, rawQuery);
+    } catch (e) {
+      // Last resort: never crash, always answer JSON.
+      const id = newRequestId();
+      sendJson(res, 500, errorBody(id, req.headers.host ?? '', 'InternalError', `Emulator failure: ${(e as Error).message}`), id);
+    }
+  }
+
+  private async handleApi(req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {
+    const started = Date.now();
+    const requestId = newRequestId();
+    const hostId = req.headers.host ?? 'ebs.aliyuncs.com';
+    const entry: RequestLogEntry = {
+      time: isoSeconds(this.emuClock.nowMs()),
+      requestId,
+      method: req.method ?? 'GET',
+      path,
+      action: null,
+      version: null,
+      regionId: null,
+      accessKeyId: null,
+      signatureMethod: null,
+      params: {},
+      status: 0,
+      code: null,
+      fault: null,
+      durationMs: 0,
+    };
+    let tokenKey: string | undefined;
+    try {
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch (e) {
+        if (e instanceof BodyTooLargeError) throw new ApiError(400, 'InvalidParameter', e.message);
+        throw new DropConnection();
+      }
+      const auth = this.authenticator.authenticate({ method: entry.method, path, rawQuery, headers: req.headersDistinct, body, nowMs: this.emuClock.nowMs() });
+      entry.accessKeyId = auth.account.AccessKeyId;
+      entry.signatureMethod = auth.scheme;
+      entry.action = auth.action ?? null;
+      entry.version = auth.version ?? null;
+      entry.params = redactParams(auth.params);
+      entry.regionId = auth.params.get('RegionId') ?? null;
+      const result = await this.runOperation(auth, req, res, path, entry, (key) => (tokenKey = key));
+      tokenKey = undefined;
+      await this.sleep(this.latencyMs);
+      if (entry.fault === 'drop-after-commit') throw new DropConnection();
+      entry.status = 200;
+      sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
+    } catch (e) {
+      if (tokenKey) this.idempotency.abandon(tokenKey);
+      if (e instanceof DropConnection) {
+        entry.status = 0;
+        res.destroy();
+        req.socket.destroy();
+      } else if (e instanceof AlreadyAnswered) {
+        entry.status = res.statusCode;
+        entry.code = 'html';
+      } else {
+        const err = e instanceof ApiError ? e : internalError();
+        if (!(e instanceof ApiError)) console.error('ebs emulator: unexpected failure', e);
+        entry.status = err.status;
+        entry.code = err.code;
+        await this.sleep(this.latencyMs);
+        sendJson(res, err.status, errorBody(requestId, hostId, err.code, err.message), requestId);
+      }
+    } finally {
+      entry.durationMs = Date.now() - started;
+      this.log.add(entry);
+    }
+  }
+
+  /** Everything after authentication; returns the response body without RequestId. */
+  private async runOperation(auth: AuthResult, req: IncomingMessage, res: ServerResponse, path: string, entry: RequestLogEntry, onToken: (key: string) => void): Promise<Record<string, unknown>> {
+    if (!auth.version) throw missingParameter('Version');
+    if (auth.version !== API_VERSION) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${auth.version}`);
+    if (!auth.action) throw missingParameter('Action');
+    const op = OPERATIONS.get(auth.action);
+    const method = (req.method ?? '').toUpperCase();
+    if (!op || path !== '/' || (method !== 'GET' && method !== 'POST')) {
+      throw new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.');
+    }
+    if (auth.account.DeniedActions.includes(op.action) || auth.account.DeniedActions.includes('*')) throw forbiddenAction(op.action);
+    const params = validateParams(op.params, auth.params);
+    this.state.tick(this.emuClock.nowMs());
+
+    const token = op.idempotent ? params.str('ClientToken') : undefined;
+    const key = token ? IdempotencyStore.key(auth.account.AccessKeyId, op.action, token) : undefined;
+    const fingerprint = params.fingerprint();
+    if (key) {
+      const check = this.idempotency.begin(key, fingerprint, this.emuClock.nowMs());
+      if (check.kind === 'replay') return { ...check.result };
+      onToken(key);
+    }
+
+    const fault = this.faultSet.take(op.action, params.str('RegionId'));
+    if (fault) {
+      entry.fault = fault.mode;
+      await this.applyFault(fault, entry, res);
+    }
+
+    const nowMs = this.emuClock.nowMs();
+    this.state.tick(nowMs);
+    const result = op.handle({ action: op.action, params, state: this.state, account: auth.account, nowMs });
+    if (key) this.idempotency.complete(key, fingerprint, result, nowMs);
+    return result;
+  }
+
+  /** Delay, then the rule's effect. `delay` and `drop-after-commit` let the operation run. */
+  private async applyFault(fault: FaultRule, entry: RequestLogEntry, res: ServerResponse): Promise<void> {
+    await this.sleep(fault.delayMs ?? 0);
+    switch (fault.mode) {
+      case 'delay':
+      case 'drop-after-commit':
+        return;
+      case 'reset':
+        throw new DropConnection();
+      case 'error': {
+        const code = fault.code ?? 'InternalError';
+        throw new ApiError(fault.status ?? (code === 'RequestTimeout' ? 504 : 500), code, fault.message ?? DEFAULT_MESSAGES[code] ?? 'Injected fault.');
+      }
+      case 'html': {
+        const status = fault.status ?? 502;
+        await this.sleep(this.latencyMs);
+        const html = `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>Tengine</center></body></html>\n`;
+        res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });
+        res.end(html);
+        entry.status = status;
+        throw new AlreadyAnswered();
+      }
+    }
+  }
+
+  // ---- AdminController ----
+
+  snapshot(): EmulatorStateSnapshot {
+    this.state.tick(this.emuClock.nowMs());
+    const strip = <T extends { readyAtMs: number; goneAtMs?: number }>(d: T): Omit<T, 'readyAtMs' | 'goneAtMs'> => {
+      const { readyAtMs: _r, goneAtMs: _g, ...rest } = d;
+      return rest;
+    };
+    return {
+      ...this.clock_(),
+      pairs: [...this.state.pairs.values()].map((e) => structuredClone(e.pair)),
+      groups: [...this.state.groups.values()].map((e) => structuredClone(e.group)),
+      drills: [
+        ...[...this.state.pairDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'pair' as const })),
+        ...[...this.state.groupDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'group' as const })),
+      ],
+      faults: this.faultSet.list(),
+    };
+  }
+
+  private clock_(): ClockSnapshot {
+    const ms = this.emuClock.nowMs();
+    return { now: isoSeconds(ms), nowSeconds: Math.floor(ms / 1000), speed: this.emuClock.speed };
+  }
+
+  requests(): RequestLogEntry[] {
+    return this.log.list();
+  }
+
+  clearRequests(): void {
+    this.log.clear();
+  }
+
+  /** Reloads the scenario: state, drills, ClientTokens, nonces, faults and the request log start afresh; the clock keeps running. */
+  reset(): void {
+    this.state = new EmulatorState(normalizeScenario(this.options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
+    this.idempotency.clear();
+    this.authenticator.nonces.clear();
+    this.faultSet.clear();
+    this.log.clear();
+  }
+
+  clock(): ClockSnapshot {
+    return this.clock_();
+  }
+
+  setClock(now: string): void {
+    this.state.tick(this.emuClock.nowMs());
+    this.emuClock.set(now);
+    this.state.tick(this.emuClock.nowMs());
+  }
+
+  advanceClock(seconds: number): void {
+    this.state.tick(this.emuClock.nowMs());
+    this.emuClock.advance(seconds);
+    this.state.tick(this.emuClock.nowMs());
+  }
+
+  setSpeed(speed: number): void {
+    this.emuClock.setSpeed(speed);
+  }
+
+  faults(): FaultRule[] {
+    return this.faultSet.list();
+  }
+
+  setFaults(rules: FaultRule[]): void {
+    this.faultSet.set(rules);
+  }
+
+  clearFaults(): void {
+    this.faultSet.clear();
+  }
+}

@@ -1,0 +1,271 @@
+// The emulated world: pairs, groups and drills, advanced lazily over the emulator clock by tick().
+import { randomBytes } from 'node:crypto';
+import type { Account, DrillStatus, NormalizedScenario, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
+
+export type TransitionKind = 'sync' | 'oneShot' | 'stop' | 'failover' | 'reprotect' | 'cancelFailover' | 'create';
+
+export interface Transition {
+  kind: TransitionKind;
+  startMs: number;
+  atMs: number;
+}
+
+export interface PairEntry {
+  pair: ReplicaPair;
+  transition?: Transition;
+  /** Anchor (Unix s) for RPO cycles when the pair has no recovery point yet. */
+  anchorSec: number;
+  lastOneShotMs?: number;
+}
+
+export interface GroupEntry {
+  group: ReplicaGroup;
+  transition?: Transition;
+  anchorSec: number;
+}
+
+export interface PairDrill {
+  DrillId: string;
+  PairId: string;
+  RegionId: string;
+  Status: DrillStatus;
+  StatusMessage: string;
+  DrillDiskId: string;
+  DrillDiskStatus: string;
+  StartAt: number;
+  RecoverPoint: number;
+  ClientToken: string;
+  readyAtMs: number;
+  goneAtMs?: number;
+}
+
+export interface GroupDrillPairInfo {
+  PairId: string;
+  DrillDiskId: string;
+  DrillDiskStatus: string;
+}
+
+export interface GroupDrill {
+  DrillId: string;
+  GroupId: string;
+  RegionId: string;
+  Status: DrillStatus;
+  StatusMessage: string;
+  StartAt: number;
+  RecoverPoint: number;
+  PairsInfo: GroupDrillPairInfo[];
+  ClientToken: string;
+  readyAtMs: number;
+  goneAtMs?: number;
+}
+
+/** Pair statuses from which a drill may start (a recovery point must also exist). Undocumented; see README. */
+export const DRILLABLE_STATUSES: ReadonlySet<PairStatus> = new Set<PairStatus>([
+  'created', 'initial_syncing', 'manual_syncing', 'syncing', 'normal', 'stopping', 'stopped', 'stop_failed',
+]);
+
+const SYNCING: ReadonlySet<PairStatus> = new Set<PairStatus>(['syncing', 'normal']);
+
+export function randomId(prefix: string, length = 20): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+  const bytes = randomBytes(length);
+  let out = prefix;
+  for (const b of bytes) out += alphabet[b % 36];
+  return out;
+}
+
+function sec(ms: number): number {
+  return Math.floor(ms / 1000);
+}
+
+/** Moves the recovery point forward by whole RPO cycles up to `nowSec`. */
+function advanceRecoverPoint(lrp: number | null, anchorSec: number, rpo: number, nowSec: number): number | null {
+  const base = lrp ?? anchorSec;
+  if (nowSec < base + rpo) return lrp;
+  return base + Math.floor((nowSec - base) / rpo) * rpo;
+}
+
+export class EmulatorState {
+  readonly accounts: Map<string, Account>;
+  readonly regions: Region[];
+  readonly regionIds: Set<string>;
+  readonly pairs = new Map<string, PairEntry>();
+  readonly groups = new Map<string, GroupEntry>();
+  readonly pairDrills = new Map<string, PairDrill>();
+  readonly groupDrills = new Map<string, GroupDrill>();
+  readonly drillSeconds: number;
+  readonly clearSeconds: number;
+  readonly transitionSeconds: number;
+  readonly syncSeconds: number;
+
+  constructor(scenario: NormalizedScenario, nowMs: number) {
+    this.accounts = new Map(scenario.Accounts.map((a) => [a.AccessKeyId, a]));
+    this.regions = scenario.Regions;
+    this.regionIds = new Set(scenario.Regions.map((r) => r.RegionId));
+    this.drillSeconds = scenario.DrillSeconds;
+    this.clearSeconds = scenario.ClearSeconds;
+    this.transitionSeconds = scenario.TransitionSeconds;
+    this.syncSeconds = scenario.SyncSeconds;
+    const nowSec = sec(nowMs);
+    for (const pair of scenario.ReplicaPairs) {
+      const entry: PairEntry = { pair, anchorSec: nowSec };
+      const kind = this.transitionForLoadedStatus(pair.Status);
+      if (kind) this.startTransition(entry, kind, nowMs);
+      this.pairs.set(pair.ReplicaPairId, entry);
+    }
+    for (const group of scenario.ReplicaGroups) {
+      const entry: GroupEntry = { group, anchorSec: nowSec };
+      if (group.Status === 'initial_syncing' || group.Status === 'manual_syncing') {
+        entry.transition = { kind: group.Status === 'initial_syncing' ? 'sync' : 'oneShot', startMs: nowMs, atMs: nowMs + this.syncSeconds * 1000 };
+      }
+      this.groups.set(group.ReplicaGroupId, entry);
+    }
+  }
+
+  private transitionForLoadedStatus(status: PairStatus): TransitionKind | undefined {
+    switch (status) {
+      case 'initial_syncing':
+        return 'sync';
+      case 'manual_syncing':
+        return 'oneShot';
+      case 'stopping':
+        return 'stop';
+      case 'failovering':
+        return 'failover';
+      case 'reprotecting':
+        return 'reprotect';
+      case 'creating':
+        return 'create';
+      default:
+        return undefined;
+    }
+  }
+
+  /** Starts a transient state; it settles in tick() once the emulator clock passes its end. */
+  startTransition(entry: PairEntry, kind: TransitionKind, nowMs: number): void {
+    const seconds = kind === 'sync' || kind === 'oneShot' ? this.syncSeconds : this.transitionSeconds;
+    entry.transition = { kind, startMs: nowMs, atMs: nowMs + seconds * 1000 };
+  }
+
+  /** Applies every state change due up to `nowMs`. */
+  tick(nowMs: number): void {
+    const nowSec = sec(nowMs);
+    for (const entry of this.pairs.values()) this.tickPair(entry, nowMs, nowSec);
+    for (const entry of this.groups.values()) this.tickGroup(entry, nowMs, nowSec);
+    for (const drill of this.pairDrills.values()) {
+      if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
+        drill.Status = 'executed';
+        drill.DrillDiskStatus = 'created';
+      } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
+        this.pairDrills.delete(drill.DrillId);
+      }
+    }
+    for (const drill of this.groupDrills.values()) {
+      if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
+        drill.Status = 'executed';
+        for (const info of drill.PairsInfo) info.DrillDiskStatus = 'created';
+      } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
+        this.groupDrills.delete(drill.DrillId);
+      }
+    }
+  }
+
+  private tickPair(entry: PairEntry, nowMs: number, nowSec: number): void {
+    const pair = entry.pair;
+    const t = entry.transition;
+    if (t && nowMs >= t.atMs) {
+      entry.transition = undefined;
+      const atSec = sec(t.atMs);
+      switch (t.kind) {
+        case 'sync':
+          pair.Status = 'normal';
+          pair.LastRecoverPoint = atSec;
+          break;
+        case 'oneShot':
+          pair.Status = 'stopped';
+          pair.LastRecoverPoint = atSec;
+          break;
+        case 'stop':
+          pair.Status = 'stopped';
+          break;
+        case 'failover':
+          pair.Status = 'failovered';
+          break;
+        case 'create':
+          pair.Status = 'created';
+          break;
+        case 'cancelFailover':
+          pair.Status = 'stopped';
+          break;
+        case 'reprotect': {
+          pair.Status = 'stopped';
+          const { SourceRegion, SourceZoneId, SourceDiskId } = pair;
+          pair.SourceRegion = pair.DestinationRegion;
+          pair.SourceZoneId = pair.DestinationZoneId;
+          pair.SourceDiskId = pair.DestinationDiskId;
+          pair.DestinationRegion = SourceRegion;
+          pair.DestinationZoneId = SourceZoneId;
+          pair.DestinationDiskId = SourceDiskId;
+          break;
+        }
+      }
+      entry.anchorSec = atSec;
+    }
+    if (SYNCING.has(pair.Status)) pair.LastRecoverPoint = advanceRecoverPoint(pair.LastRecoverPoint, entry.anchorSec, pair.RPO, nowSec);
+  }
+
+  private tickGroup(entry: GroupEntry, nowMs: number, nowSec: number): void {
+    const group = entry.group;
+    const t = entry.transition;
+    if (t && nowMs >= t.atMs) {
+      entry.transition = undefined;
+      group.Status = t.kind === 'oneShot' ? 'stopped' : 'normal';
+      group.LastRecoverPoint = sec(t.atMs);
+      entry.anchorSec = sec(t.atMs);
+    }
+    if (SYNCING.has(group.Status)) group.LastRecoverPoint = advanceRecoverPoint(group.LastRecoverPoint, entry.anchorSec, group.RPO, nowSec);
+  }
+
+  createPairDrill(pair: ReplicaPair, clientToken: string, nowMs: number): PairDrill {
+    const drill: PairDrill = {
+      DrillId: randomId('drill-'),
+      PairId: pair.ReplicaPairId,
+      RegionId: pair.DestinationRegion,
+      Status: 'executing',
+      StatusMessage: '',
+      DrillDiskId: randomId('d-'),
+      DrillDiskStatus: 'creating',
+      StartAt: sec(nowMs),
+      RecoverPoint: pair.LastRecoverPoint ?? 0,
+      ClientToken: clientToken,
+      readyAtMs: nowMs + this.drillSeconds * 1000,
+    };
+    this.pairDrills.set(drill.DrillId, drill);
+    return drill;
+  }
+
+  createGroupDrill(group: ReplicaGroup, clientToken: string, nowMs: number): GroupDrill {
+    const drill: GroupDrill = {
+      DrillId: randomId('pg-drill-'),
+      GroupId: group.ReplicaGroupId,
+      RegionId: group.DestinationRegionId,
+      Status: 'executing',
+      StatusMessage: '',
+      StartAt: sec(nowMs),
+      RecoverPoint: group.LastRecoverPoint ?? 0,
+      PairsInfo: group.PairIds.map((PairId) => ({ PairId, DrillDiskId: randomId('d-'), DrillDiskStatus: 'creating' })),
+      ClientToken: clientToken,
+      readyAtMs: nowMs + this.drillSeconds * 1000,
+    };
+    this.groupDrills.set(drill.DrillId, drill);
+    return drill;
+  }
+
+  /** Moves a drill to `clearing`; it disappears ClearSeconds later. */
+  clearDrill(drill: PairDrill | GroupDrill, nowMs: number): void {
+    drill.Status = 'clearing';
+    drill.goneAtMs = nowMs + this.clearSeconds * 1000;
+    if ('PairsInfo' in drill) for (const info of drill.PairsInfo) info.DrillDiskStatus = 'deleting';
+    else drill.DrillDiskStatus = 'deleting';
+  }
+}
