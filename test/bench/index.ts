@@ -1,9 +1,11 @@
 // npm run bench: builds the production bundle, then prints one figure per line ("name: value unit").
 // Figures are measured, not asserted.
 import { benchBundle } from './bundle';
+import { benchInventory } from './inventory';
 
 async function main(): Promise<void> {
   benchBundle();
+  await benchInventory();
 }
 
 main().catch((error: unknown) => {
