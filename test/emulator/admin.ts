@@ -22,6 +22,8 @@ export interface EmulatorStateSnapshot {
   /** Every drill still listed (pair and group drills), each with its ClientToken. */
   drills: Array<PairDrillState | GroupDrillState>;
   faults: FaultRule[];
+  /** ClientTokens whose first request is still in flight (a repeat now gets LastTokenProcessing). */
+  inFlightTokens: Array<{ accessKeyId: string; action: string; clientToken: string }>;
 }
 
 export interface ClockSnapshot {

@@ -43,4 +43,14 @@ export class IdempotencyStore {
   clear(): void {
     this.entries.clear();
   }
+
+  /** Tokens whose first request is still being processed. */
+  inFlight(): Array<{ accessKeyId: string; action: string; clientToken: string }> {
+    return [...this.entries]
+      .filter(([, e]) => e.processing)
+      .map(([key]) => {
+        const [accessKeyId, action, clientToken] = key.split('\n');
+        return { accessKeyId, action, clientToken };
+      });
+  }
 }

@@ -266,6 +266,7 @@ export class EmulatorServer implements AdminController {
         ...[...this.state.groupDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'group' as const })),
       ],
       faults: this.faultSet.list(),
+      inFlightTokens: this.idempotency.inFlight(),
     };
   }
 

@@ -1,7 +1,24 @@
 // Test helpers: a real @alicloud/openapi-client against a running emulator, in either signature mode.
 import OpenApi, * as $OpenApi from '@alicloud/openapi-client';
+import OpenApiUtil from '@alicloud/openapi-util';
 import * as $Util from '@alicloud/tea-util';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../emulator/index';
+import type { EmulatorAdmin } from '../../emulator/index';
+
+// The SDK stamps requests with the real time; tests that move the emulator clock far away keep the SDK's clock
+// in step (as a client whose clock is in sync with the service would be) by shifting its timestamp.
+let sdkClockOffsetMs = 0;
+OpenApiUtil.getTimestamp = (): string => new Date(Date.now() + sdkClockOffsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export function setSdkClockOffset(ms: number): void {
+  sdkClockOffsetMs = ms;
+}
+
+/** Aligns the SDK's timestamps with the emulator clock. */
+export async function syncSdkClock(admin: EmulatorAdmin): Promise<void> {
+  const { now } = await admin.clock();
+  sdkClockOffsetMs = Date.parse(now) - Date.now();
+}
 
 export type SignatureMode = 'acs3' | 'v2';
 export const MODES: SignatureMode[] = ['acs3', 'v2'];
