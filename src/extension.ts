@@ -1,5 +1,6 @@
 // The composition root: builds the services once and wires them into VS Code. No logic lives here.
 import * as vscode from 'vscode';
+import { registerCredentials } from './credentials/ui/credentials';
 import { callLogger, Log } from './ui/log';
 import { createTestApi, type EbsDrTestApi } from './ui/testApi';
 import { SwitchableUserInput, VsCodeUserInput } from './ui/userInput';
@@ -9,6 +10,8 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   const log = new Log(testing);
   const input = new SwitchableUserInput(new VsCodeUserInput());
   const logger = callLogger(log);
+  // credentials.connections is the ConnectionProvider for EbsClients; activeProfileName()/onDidChangeActiveProfile feed the view description.
+  const credentials = registerCredentials(context);
   void logger;
 
   context.subscriptions.push(
@@ -17,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
       void input.notify('info', vscode.l10n.t('Start Pair Drill is not available yet.'));
     }),
   );
-  return testing ? createTestApi(input, log) : undefined;
+  return testing ? createTestApi(input, log, credentials) : undefined;
 }
 
 export function deactivate(): void {
