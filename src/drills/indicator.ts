@@ -1,0 +1,108 @@
+// The status-bar drill indicator as data: counts of executing/clearing drills and of billable drill disks turned
+// into an icon, a localisable text, tooltip lines and the view badge. Pure; the shell renders it.
+import { ageMessage, billableDisks, msg, ownerLabel, type Text, type TrackedDrill } from './model';
+
+export interface IndicatorModel {
+  visible: boolean;
+  /** Codicon name without `$()`, e.g. `sync~spin`. */
+  icon: string;
+  text: Text;
+  /** Title line of the tooltip, then one line per drill (message and its codicon). */
+  tooltipTitle: Text;
+  lines: Array<{ icon: string; drillId: string; text: Text }>;
+  /** What the view badge shows (0 = no badge) and its tooltip. */
+  badge: number;
+  badgeTooltip: Text;
+  executing: number;
+  clearing: number;
+  disks: number;
+}
+
+export function indicatorModel(drills: readonly TrackedDrill[], now: number): IndicatorModel {
+  const executing = drills.filter((d) => d.status === 'executing').length;
+  const clearing = drills.filter((d) => d.status === 'clearing').length;
+  const disks = drills.reduce((sum, d) => sum + billableDisks(d).length, 0);
+  const lines = drills.map((d) => ({ icon: lineIcon(d), drillId: d.drillId, text: lineText(d, now) }));
+
+  if (executing > 0) {
+    return {
+      visible: true,
+      icon: 'sync~spin',
+      text: executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing),
+      tooltipTitle: msg('EBS DR drills (click for actions)'),
+      lines,
+      badge: executing + clearing,
+      badgeTooltip: executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing),
+      executing,
+      clearing,
+      disks,
+    };
+  }
+  if (clearing > 0) {
+    return {
+      visible: true,
+      icon: 'sync~spin',
+      text: clearing === 1 ? msg('1 drill clearing') : msg('{0} drills clearing', clearing),
+      tooltipTitle: msg('EBS DR drills (click for actions)'),
+      lines,
+      badge: clearing,
+      badgeTooltip: clearing === 1 ? msg('1 drill clearing') : msg('{0} drills clearing', clearing),
+      executing,
+      clearing,
+      disks,
+    };
+  }
+  if (disks > 0) {
+    const text = disks === 1 ? msg('1 drill disk') : msg('{0} drill disks', disks);
+    return {
+      visible: true,
+      icon: 'database',
+      text,
+      tooltipTitle: msg('Drill disks are billed until their drills are cleared (click for actions)'),
+      lines,
+      badge: disks,
+      badgeTooltip: disks === 1 ? msg('1 billable drill disk') : msg('{0} billable drill disks', disks),
+      executing,
+      clearing,
+      disks,
+    };
+  }
+  return { visible: false, icon: '', text: msg(''), tooltipTitle: msg(''), lines, badge: 0, badgeTooltip: msg(''), executing, clearing, disks };
+}
+
+function lineIcon(drill: TrackedDrill): string {
+  switch (drill.status) {
+    case 'executing':
+    case 'clearing':
+      return 'sync~spin';
+    case 'executed':
+      return 'pass';
+    case 'execute_failed':
+    case 'clear_failed':
+      return 'error';
+    default:
+      return 'circle-outline';
+  }
+}
+
+/** One tooltip / quick-pick line for a drill: "<drill> · <owner>: <state>". */
+export function lineText(drill: TrackedDrill, now: number): Text {
+  const owner = ownerLabel(drill);
+  const since = drill.startedAt !== undefined ? ageMessage(now, drill.startedAt) : undefined;
+  switch (drill.status) {
+    case 'executing':
+      return since ? msg('{0} for {1}: running, started {2}', drill.drillId, owner, since) : msg('{0} for {1}: running', drill.drillId, owner);
+    case 'clearing':
+      return msg('{0} for {1}: clearing', drill.drillId, owner);
+    case 'executed': {
+      const disks = billableDisks(drill).map((d) => d.diskId).join(', ');
+      return msg('{0} for {1}: finished, drill disk {2} billed until cleared', drill.drillId, owner, disks || '-');
+    }
+    case 'execute_failed':
+      return msg('{0} for {1}: failed ({2})', drill.drillId, owner, drill.statusMessage ?? '-');
+    case 'clear_failed':
+      return msg('{0} for {1}: clearing failed ({2})', drill.drillId, owner, drill.statusMessage ?? '-');
+    default:
+      return msg('{0} for {1}: {2}', drill.drillId, owner, drill.status);
+  }
+}

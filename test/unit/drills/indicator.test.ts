@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { indicatorModel } from '../../../src/drills/indicator';
+import { render, type TrackedDrill } from '../../../src/drills/model';
+
+const NOW = Date.UTC(2026, 0, 1, 12);
+
+function drill(drillId: string, status: string, disks: TrackedDrill['disks'] = [], kind: TrackedDrill['kind'] = 'pair'): TrackedDrill {
+  return { kind, regionId: 'cn-shanghai', ownerId: 'pair-1', ownerName: 'web-01', drillId, account: 'a', status, disks, followed: true, startedAt: NOW - 120_000 };
+}
+
+describe('drills/indicator', () => {
+  it('is hidden when there is nothing', () => {
+    const model = indicatorModel([], NOW);
+    assert.equal(model.visible, false);
+    assert.equal(model.badge, 0);
+  });
+
+  it('spins with "1 drill running" while one drill executes', () => {
+    const model = indicatorModel([drill('drill-1', 'executing', [{ diskId: 'd-1', status: 'creating' }])], NOW);
+    assert.equal(model.visible, true);
+    assert.equal(model.icon, 'sync~spin');
+    assert.equal(render(model.text), '1 drill running');
+    assert.equal(model.badge, 1);
+    assert.equal(render(model.lines[0].text), 'drill-1 for web-01 (pair-1): running, started 2 min ago');
+  });
+
+  it('counts several running drills and lists finished ones in the tooltip', () => {
+    const model = indicatorModel(
+      [drill('drill-1', 'executing'), drill('drill-2', 'executing'), drill('drill-3', 'executed', [{ diskId: 'd-3', status: 'created' }])],
+      NOW,
+    );
+    assert.equal(render(model.text), '2 drills running');
+    assert.equal(model.disks, 1);
+    assert.equal(model.lines.length, 3);
+    assert.match(render(model.lines[2].text), /drill-3 .*finished, drill disk d-3 billed until cleared/);
+  });
+
+  it('reminds quietly of billable drill disks (group drills count one disk per pair)', () => {
+    const model = indicatorModel(
+      [
+        drill('drill-1', 'executed', [{ diskId: 'd-1', status: 'created' }]),
+        drill('pg-drill-1', 'executed', [{ diskId: 'd-2', status: 'created' }, { diskId: 'd-3', status: 'created' }], 'group'),
+        drill('drill-x', 'execute_failed', []),
+      ],
+      NOW,
+    );
+    assert.equal(model.icon, 'database');
+    assert.equal(render(model.text), '3 drill disks');
+    assert.equal(model.badge, 3);
+    assert.equal(render(indicatorModel([drill('drill-1', 'executed', [{ diskId: 'd-1', status: 'created' }])], NOW).text), '1 drill disk');
+  });
+
+  it('shows clearing drills while they disappear', () => {
+    const model = indicatorModel([drill('drill-1', 'clearing', [{ diskId: 'd-1', status: 'deleting' }])], NOW);
+    assert.equal(render(model.text), '1 drill clearing');
+    assert.equal(model.disks, 0);
+  });
+});

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { render, type TrackedDrill } from '../../../src/drills/model';
+import { clearConfirmation, completionNotice, notDrillableReason, pairTarget, startConfirmation, startedMessage, targetDescription } from '../../../src/drills/start';
+import type { ReplicaPair } from '../../../src/ebs/types';
+
+const NOW = Date.UTC(2026, 0, 1, 12);
+const fmt = (ms: number): string => new Date(ms).toISOString();
+
+function pair(overrides: Partial<ReplicaPair> = {}): ReplicaPair {
+  return {
+    pairId: 'pair-1',
+    name: 'web-01',
+    description: '',
+    status: 'normal',
+    sourceRegionId: 'cn-hangzhou',
+    sourceZoneId: 'cn-hangzhou-h',
+    sourceDiskId: 'd-src',
+    destinationRegionId: 'cn-shanghai',
+    destinationZoneId: 'cn-shanghai-e',
+    destinationDiskId: 'd-dst',
+    primaryRegionId: 'cn-hangzhou',
+    primaryZoneId: 'cn-hangzhou-h',
+    standbyRegionId: 'cn-shanghai',
+    standbyZoneId: 'cn-shanghai-e',
+    lastRecoverPoint: new Date(NOW - 5 * 60_000),
+    tags: [],
+    ...overrides,
+  };
+}
+
+describe('drills/start', () => {
+  it('sends the drill to the destination (DR) region, even after a failover reversed the direction', () => {
+    assert.equal(pairTarget(pair()).regionId, 'cn-shanghai');
+    const reversed = pairTarget(pair({ sourceRegionId: 'cn-shanghai', destinationRegionId: 'cn-hangzhou', destinationZoneId: 'cn-hangzhou-i' }));
+    assert.equal(reversed.regionId, 'cn-hangzhou');
+    assert.equal(reversed.zoneId, 'cn-hangzhou-i');
+  });
+
+  it('explains why a pair cannot be drilled', () => {
+    assert.equal(notDrillableReason(pairTarget(pair())), undefined);
+    assert.equal(notDrillableReason(pairTarget(pair({ status: 'stopped' }))), undefined);
+    assert.match(render(notDrillableReason(pairTarget(pair({ lastRecoverPoint: undefined }))) ?? { message: '', args: [] }), /No recovery point yet/);
+    assert.match(render(notDrillableReason(pairTarget(pair({ status: 'failovered' }))) ?? { message: '', args: [] }), /pair is failovered/);
+    assert.match(render(notDrillableReason(pairTarget(pair({ status: 'invalid' }))) ?? { message: '', args: [] }), /pair is invalid/);
+  });
+
+  it('describes a pair with status and recovery-point age', () => {
+    assert.equal(render(targetDescription(pairTarget(pair()), NOW)), 'normal · recovery point 5 min ago');
+    assert.equal(render(targetDescription(pairTarget(pair({ lastRecoverPoint: undefined })), NOW)), 'normal · no recovery point');
+  });
+
+  it('confirms with the pair, DR region and zone, recovery point and the billing', () => {
+    const c = startConfirmation(pairTarget(pair()), [], true, fmt);
+    assert.ok(c);
+    assert.equal(render(c.message), 'Start a DR drill for pair web-01 (pair-1)?');
+    const detail = render(c.detail);
+    assert.match(detail, /DR region cn-shanghai, zone cn-shanghai-e/);
+    assert.match(detail, new RegExp(fmt(NOW - 5 * 60_000)));
+    assert.match(detail, /pay-as-you-go drill disk of the same size .* billed until you clear the drill/);
+  });
+
+  it('skips the confirmation when turned off, but always asks when a drill is already executing', () => {
+    assert.equal(startConfirmation(pairTarget(pair()), [], false, fmt), undefined);
+    const c = startConfirmation(pairTarget(pair()), ['drill-old'], false, fmt);
+    assert.ok(c);
+    assert.match(render(c.message), /already executing \(drill-old\)/);
+    assert.equal(render(c.confirmLabel), 'Start Another Drill');
+  });
+
+  it('announces the start with the DrillId and the recovery point time', () => {
+    assert.equal(render(startedMessage(pairTarget(pair()), 'drill-abc', fmt)), `Drill drill-abc started for web-01 (pair-1) from the recovery point of ${fmt(NOW - 300_000)}`);
+  });
+
+  it('words completions: disk, zone and billing on success; the StatusMessage on failure; nothing when it vanished', () => {
+    const base: TrackedDrill = { kind: 'pair', regionId: 'cn-shanghai', ownerId: 'pair-1', ownerName: 'web-01', drillId: 'drill-1', account: 'a', status: 'executed', disks: [{ diskId: 'd-9', status: 'created' }], zoneId: 'cn-shanghai-e', followed: true };
+    const ok = completionNotice(base, 'executed');
+    assert.equal(ok?.kind, 'info');
+    assert.match(render(ok?.text ?? { message: '', args: [] }), /drill disk d-9 in zone cn-shanghai-e is ready and billed until you clear the drill/);
+    assert.deepEqual(ok?.actions, ['clear', 'copyDiskId']);
+    const failed = completionNotice({ ...base, status: 'execute_failed', statusMessage: 'PAIR_SYNCPOINT_NOT_FOUND', disks: [] }, 'execute_failed');
+    assert.equal(failed?.kind, 'error');
+    assert.match(render(failed?.text ?? { message: '', args: [] }), /failed: the secondary disk has no usable recovery point/);
+    assert.equal(completionNotice(base, 'vanished'), undefined);
+    assert.match(render(clearConfirmation(base).detail), /d-9/);
+  });
+});

@@ -1,0 +1,272 @@
+import * as assert from 'node:assert/strict';
+import type { DrillObservation, TrackedDrill } from '../../../src/drills/model';
+import { DrillTracker, type DrillCompletion, type DrillStore } from '../../../src/drills/tracker';
+import { FakeClock, settle } from './fakeClock';
+
+class MemoryStore implements DrillStore {
+  saved: TrackedDrill[] = [];
+  constructor(initial: TrackedDrill[] = []) {
+    this.saved = initial;
+  }
+  load(): readonly TrackedDrill[] {
+    return this.saved;
+  }
+  save(drills: readonly TrackedDrill[]): void {
+    this.saved = JSON.parse(JSON.stringify(drills));
+  }
+}
+
+/** A fake DescribePairDrills: the drill executes for `seconds` (fake-clock time), then reports `then`. */
+class FakeService {
+  calls: number[] = [];
+  cleared = new Map<string, number>();
+  failures = 0;
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly startedAt: number,
+    private readonly seconds: number,
+    private readonly then: DrillObservation = { status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] },
+  ) {}
+  describe = async (drill: TrackedDrill): Promise<DrillObservation | undefined> => {
+    this.calls.push(this.clock.now() - this.startedAt);
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('network down');
+    }
+    const clearedAt = this.cleared.get(drill.drillId);
+    if (clearedAt !== undefined) {
+      return this.clock.now() >= clearedAt ? undefined : { status: 'clearing', disks: [{ diskId: 'd-1', status: 'deleting' }] };
+    }
+    if (this.clock.now() - this.startedAt < this.seconds * 1000) return { status: 'executing', disks: [{ diskId: 'd-1', status: 'creating' }] };
+    return this.then;
+  };
+}
+
+function drill(overrides: Partial<TrackedDrill> = {}): TrackedDrill {
+  return {
+    kind: 'pair',
+    regionId: 'cn-shanghai',
+    ownerId: 'pair-1',
+    ownerName: 'web-01',
+    drillId: 'drill-1',
+    account: 'acct',
+    status: 'executing',
+    disks: [{ diskId: 'd-1', status: 'creating' }],
+    zoneId: 'cn-shanghai-e',
+    followed: true,
+    ...overrides,
+  };
+}
+
+function setup(seconds = 60, then?: DrillObservation, store = new MemoryStore()) {
+  const clock = new FakeClock();
+  const service = new FakeService(clock, clock.now(), seconds, then);
+  const errors: unknown[] = [];
+  const tracker = new DrillTracker({ describe: service.describe, store, clock, onPollError: (_d, e) => errors.push(e) });
+  const completions: DrillCompletion[] = [];
+  tracker.onDidComplete((c) => completions.push(c));
+  tracker.setAccount('acct');
+  return { clock, service, tracker, completions, store, errors };
+}
+
+describe('drills/tracker', () => {
+  it('has no timer at all when nothing executes', async () => {
+    const { clock, tracker, service } = setup();
+    assert.equal(tracker.hasTimer(), false);
+    tracker.track(drill({ status: 'executed', followed: false, disks: [{ diskId: 'd-1', status: 'created' }] }));
+    assert.equal(tracker.hasTimer(), false);
+    await clock.advance(3_600_000);
+    assert.equal(service.calls.length, 0);
+    assert.equal(clock.pending, 0);
+  });
+
+  it('polls an executing drill with backoff until executed, notifies once, then drops its timer', async () => {
+    const { clock, tracker, service, completions } = setup(60);
+    tracker.track(drill());
+    assert.equal(tracker.hasTimer(), true);
+    assert.equal(clock.pending, 1);
+    await clock.advance(10 * 60_000);
+    // 5 s, then x1.5 per unchanged answer: 5, 7.5, 11.25, 16.9, 25.3 s apart.
+    assert.deepEqual(service.calls.slice(0, 5).map(Math.round), [5000, 12500, 23750, 40625, 65938]);
+    assert.equal(completions.length, 1);
+    assert.equal(completions[0].outcome, 'executed');
+    assert.equal(completions[0].drill.status, 'executed');
+    assert.equal(tracker.hasTimer(), false);
+    assert.equal(clock.pending, 0);
+    const callsAtEnd = service.calls.length;
+    await clock.advance(3_600_000);
+    assert.equal(service.calls.length, callsAtEnd, 'no polling after completion');
+    assert.equal(completions.length, 1);
+  });
+
+  it('needs about 23 polls for a 10-minute drill (30 s ceiling)', async () => {
+    const { clock, tracker, service, completions } = setup(600);
+    tracker.track(drill());
+    await clock.advance(20 * 60_000);
+    assert.equal(completions.length, 1);
+    assert.ok(service.calls.length >= 20 && service.calls.length <= 25, `polls: ${service.calls.length}`);
+    const last = service.calls[service.calls.length - 1];
+    assert.ok(last >= 600_000 && last <= 630_000, `completion seen ${last - 600_000} ms late`);
+  });
+
+  it('reports execute_failed with its StatusMessage', async () => {
+    const { clock, tracker, completions } = setup(20, { status: 'execute_failed', statusMessage: 'PAIR_SYNCPOINT_NOT_FOUND', disks: [] });
+    tracker.track(drill());
+    await clock.advance(120_000);
+    assert.equal(completions.length, 1);
+    assert.equal(completions[0].outcome, 'execute_failed');
+    assert.equal(completions[0].drill.statusMessage, 'PAIR_SYNCPOINT_NOT_FOUND');
+  });
+
+  it('pauses without a timer and polls at once on resume', async () => {
+    const { clock, tracker, service, completions } = setup(30);
+    tracker.track(drill());
+    tracker.pause();
+    assert.equal(tracker.hasTimer(), false);
+    await clock.advance(300_000);
+    assert.equal(service.calls.length, 0);
+    tracker.resume();
+    assert.equal(tracker.hasTimer(), true);
+    await clock.advance(0);
+    assert.equal(service.calls.length, 1);
+    assert.equal(completions.length, 1);
+    assert.equal(tracker.hasTimer(), false);
+  });
+
+  it('backs off harder on errors and keeps tracking', async () => {
+    const { clock, tracker, service, errors, completions } = setup(0);
+    service.failures = 3;
+    tracker.track(drill());
+    await clock.advance(5000);
+    await clock.advance(10_000);
+    await clock.advance(20_000);
+    assert.deepEqual(service.calls, [5000, 15000, 35000]);
+    assert.equal(errors.length, 3);
+    await clock.advance(40_000);
+    assert.equal(completions.length, 1);
+  });
+
+  it('persists drills and resumes them in a new tracker (reload) without repeating a notification', async () => {
+    const store = new MemoryStore();
+    const first = setup(60, undefined, store);
+    first.tracker.track(drill());
+    await first.clock.advance(20_000);
+    assert.equal(store.saved.length, 1);
+    assert.equal(store.saved[0].status, 'executing');
+    first.tracker.dispose();
+
+    const second = setup(60, undefined, store);
+    // The reloaded tracker polls at once.
+    assert.equal(second.tracker.hasTimer(), true);
+    assert.equal(second.tracker.drills().length, 1);
+    await second.clock.advance(120_000);
+    assert.equal(second.completions.length, 1);
+    assert.equal(store.saved[0].status, 'executed');
+    second.tracker.dispose();
+
+    const third = setup(60, undefined, store);
+    await third.clock.advance(600_000);
+    assert.equal(third.completions.length, 0);
+    assert.equal(third.service.calls.length, 0);
+    assert.equal(third.tracker.drills()[0].status, 'executed', 'finished drills stay for the disk reminder');
+  });
+
+  it('follows a cleared drill through clearing until it disappears', async () => {
+    const { clock, tracker, service, completions } = setup(0);
+    tracker.track(drill({ status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] }));
+    service.cleared.set('drill-1', clock.now() + 10_000);
+    tracker.markClearing(drill());
+    assert.equal(tracker.drills()[0].status, 'clearing');
+    assert.equal(tracker.hasTimer(), true);
+    await clock.advance(60_000);
+    assert.deepEqual(
+      completions.map((c) => c.outcome),
+      ['cleared'],
+    );
+    assert.equal(tracker.drills().length, 0);
+    assert.equal(tracker.hasTimer(), false);
+  });
+
+  it('reconciles with a listing: follows executing drills, keeps finished disks quietly, drops vanished ones', async () => {
+    const { clock, tracker, completions } = setup(600);
+    tracker.reconcile({
+      account: 'acct',
+      kind: 'pair',
+      regionId: 'cn-shanghai',
+      ownerId: 'pair-1',
+      ownerName: 'web-01',
+      zoneId: 'cn-shanghai-e',
+      drills: [
+        { drillId: 'drill-run', status: 'executing', disks: [{ diskId: 'd-run', status: 'creating' }] },
+        { drillId: 'drill-done', status: 'executed', disks: [{ diskId: 'd-done', status: 'created' }] },
+        { drillId: 'drill-failed', status: 'execute_failed', disks: [] },
+      ],
+    });
+    assert.deepEqual(tracker.drills().map((d) => [d.drillId, d.followed]).sort(), [
+      ['drill-done', false],
+      ['drill-run', true],
+    ]);
+    assert.equal(tracker.hasTimer(), true);
+    assert.equal(completions.length, 0);
+    // A later listing shows drill-run finished and drill-done gone (cleared elsewhere).
+    tracker.reconcile({
+      account: 'acct',
+      kind: 'pair',
+      regionId: 'cn-shanghai',
+      ownerId: 'pair-1',
+      drills: [{ drillId: 'drill-run', status: 'executed', disks: [{ diskId: 'd-run', status: 'created' }] }],
+    });
+    assert.deepEqual(
+      completions.map((c) => [c.drill.drillId, c.outcome]),
+      [['drill-run', 'executed']],
+    );
+    assert.deepEqual(tracker.drills().map((d) => d.drillId), ['drill-run']);
+    assert.equal(tracker.hasTimer(), false);
+    await clock.advance(600_000);
+    assert.equal(completions.length, 1);
+  });
+
+  it('drops a poll answer that raced with a newer update (no double notification)', async () => {
+    const clock = new FakeClock();
+    let release: ((o: DrillObservation) => void) | undefined;
+    const tracker = new DrillTracker({
+      clock,
+      store: new MemoryStore(),
+      describe: () => new Promise<DrillObservation>((resolve) => (release = resolve)),
+    });
+    const completions: DrillCompletion[] = [];
+    tracker.onDidComplete((c) => completions.push(c));
+    tracker.setAccount('acct');
+    tracker.track(drill());
+    await clock.advance(5000);
+    assert.ok(release, 'a poll is in flight');
+    tracker.reconcile({ account: 'acct', kind: 'pair', regionId: 'cn-shanghai', ownerId: 'pair-1', drills: [{ drillId: 'drill-1', status: 'executed', disks: [] }] });
+    assert.equal(completions.length, 1);
+    release?.({ status: 'executing', disks: [] });
+    await settle();
+    assert.equal(tracker.drills()[0].status, 'executed');
+    assert.equal(completions.length, 1);
+    assert.equal(tracker.hasTimer(), false);
+  });
+
+  it('shows and polls only the active account', async () => {
+    const { clock, tracker, service } = setup(600);
+    tracker.track(drill({ account: 'other' }));
+    assert.equal(tracker.drills().length, 0);
+    assert.equal(tracker.hasTimer(), false);
+    await clock.advance(60_000);
+    assert.equal(service.calls.length, 0);
+    tracker.setAccount('other');
+    assert.equal(tracker.drills().length, 1);
+    assert.equal(tracker.hasTimer(), true);
+  });
+
+  it('pollNow polls every executing drill at once, even while paused', async () => {
+    const { tracker, service, completions } = setup(0);
+    tracker.track(drill());
+    tracker.pause();
+    await tracker.pollNow();
+    assert.equal(service.calls.length, 1);
+    assert.equal(completions.length, 1);
+  });
+});
