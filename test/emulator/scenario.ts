@@ -301,7 +301,8 @@ export function normalizeScenario(input: unknown, nowSec: number): NormalizedSce
   for (const key of Object.keys(input)) if (!known.has(key)) r.issues.push(`${key}: unknown top-level field (expected ${[...known].join(', ')})`);
   const accounts = readAccounts(r, input);
   const regions = readRegions(r, input);
-  const regionMap = new Map(regions.map((x) => [x.RegionId, x]));
+  const regionMap = new Map<string, Region>();
+  for (const region of regions) if (!regionMap.has(region.RegionId)) regionMap.set(region.RegionId, region);
   const pairs = readPairs(r, input, regionMap, nowSec);
   const groups = readGroups(r, input, regionMap, pairs, nowSec);
   const result: NormalizedScenario = {
