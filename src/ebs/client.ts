@@ -393,8 +393,16 @@ export class EbsClient {
     query: Query,
     deadline: Deadline,
   ): Promise<{ body: Record<string, unknown>; httpStatus: number | undefined }> {
-    const attemptMs = Math.max(1, Math.min(this.attemptTimeoutMs, deadline.remainingMs()));
-    const timer = new AttemptTimer(attemptMs, deadline.signal);
+    const remaining = deadline.remainingMs();
+    const attemptMs = Math.max(1, Math.min(this.attemptTimeoutMs, remaining));
+    // When the overall deadline bounds this attempt, running out of time is DeadlineExceeded, not a retryable Timeout.
+    const timer = new AttemptTimer(
+      attemptMs,
+      deadline.signal,
+      attemptMs >= remaining
+        ? () => new EbsError({ code: LocalErrorCode.DeadlineExceeded, message: `${action} did not complete within the deadline.` })
+        : undefined,
+    );
     // The SDK's own timers are a backstop only; ours fire first and destroy the socket.
     const sdk = this.sdkClientFor(endpoint, this.attemptTimeoutMs + 1000);
     const runtime = new RuntimeOptions({ autoretry: false, readTimeout: attemptMs + 1000, connectTimeout: attemptMs + 1000 });

@@ -95,10 +95,13 @@ export class AttemptTimer {
   private readonly timer: NodeJS.Timeout;
   private readonly unlink: () => void;
 
-  constructor(timeoutMs: number, parent: AbortSignal) {
+  /** @param timeoutReason the abort reason when this timer fires (default: a `Timeout` EbsError). */
+  constructor(timeoutMs: number, parent: AbortSignal, timeoutReason?: () => EbsError) {
     this.unlink = linkAbort(parent, this.controller, (reason) => reason);
     this.timer = setTimeout(() => {
-      this.controller.abort(new EbsError({ code: LocalErrorCode.Timeout, message: `No complete response within ${timeoutMs} ms.` }));
+      this.controller.abort(
+        timeoutReason?.() ?? new EbsError({ code: LocalErrorCode.Timeout, message: `No complete response within ${timeoutMs} ms.` }),
+      );
     }, Math.max(0, timeoutMs));
   }
 

@@ -66,7 +66,7 @@ describe('ebs/client against the emulator: faults, retries, deadlines, cancellat
     const err = await rejection(client.listReplicaPairs(region));
     const elapsed = Date.now() - started;
     assert.equal(err.code, 'DeadlineExceeded');
-    assert.ok(elapsed >= 350 && elapsed < 900, `elapsed ${elapsed} ms`);
+    assert.ok(elapsed >= 350 && elapsed < 1500, `elapsed ${elapsed} ms`);
     assert.equal(isCancellation(err), false);
     assert.equal(explainError(err).category, 'transient');
   });
@@ -128,7 +128,7 @@ describe('ebs/client against the emulator: faults, retries, deadlines, cancellat
     const started = Date.now();
     controller.abort();
     const err = await rejection(call);
-    assert.ok(Date.now() - started < 200);
+    assert.ok(Date.now() - started < 1000);
     assert.equal(err.code, 'Cancelled');
     assert.equal(err.isCancellation, true);
     assert.equal(isCancellation(err), true);
