@@ -114,7 +114,7 @@ export function ageMessage(now: number, then: number): Text {
   if (minutes < 60) return msg('{0} min ago', minutes);
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return msg('{0} h ago', hours);
-  return msg('{0} days ago', Math.floor(hours / 24));
+  return msg('{0} d ago', Math.floor(hours / 24));
 }
 
 /** The display name of the drill's pair or group. */

@@ -24,7 +24,7 @@ export type DescribeDrill = (drill: TrackedDrill, signal: AbortSignal) => Promis
 /** Where tracked drills survive a window reload (VS Code: globalState). */
 export interface DrillStore {
   load(): readonly TrackedDrill[];
-  save(drills: readonly TrackedDrill[]): void | Promise<void>;
+  save(drills: readonly TrackedDrill[]): void | PromiseLike<void>;
 }
 
 export interface PollingPolicy {
@@ -361,7 +361,7 @@ export class DrillTracker implements Disposable {
     if (this.disposed) return;
     try {
       const saved = this.options.store.save([...this.entries.values()].map((e) => e.drill));
-      if (saved && typeof (saved as Promise<void>).catch === 'function') (saved as Promise<void>).catch(() => undefined);
+      if (saved) saved.then(undefined, () => undefined);
     } catch {
       // Persistence is best effort: tracking continues in memory.
     }

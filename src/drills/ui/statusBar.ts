@@ -1,0 +1,48 @@
+// The status-bar drill indicator (left side): renders the pure indicator model; click opens the drill quick pick.
+import * as vscode from 'vscode';
+import { indicatorModel, type IndicatorModel } from '../indicator';
+import type { TrackedDrill } from '../model';
+import { t } from './text';
+
+export const SHOW_DRILLS_COMMAND = 'ebsDr.showDrills';
+
+export class DrillStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('ebsDr.drills', vscode.StatusBarAlignment.Left, 10);
+  private model: IndicatorModel | undefined;
+
+  constructor() {
+    this.item.name = vscode.l10n.t('EBS DR Drills');
+    this.item.command = SHOW_DRILLS_COMMAND;
+  }
+
+  render(drills: readonly TrackedDrill[]): void {
+    const model = indicatorModel(drills, Date.now());
+    this.model = model;
+    if (!model.visible) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(${model.icon}) ${t(model.text)}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escape(t(model.tooltipTitle))}**\n\n`);
+    for (const line of model.lines) tooltip.appendMarkdown(`$(${line.icon}) ${escape(t(line.text))}  \n`);
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: t(model.text) };
+    this.item.show();
+  }
+
+  /** What the user sees (tests): visible, text and tooltip as plain text. */
+  snapshot(): { visible: boolean; text: string; tooltip: string } {
+    const model = this.model;
+    if (!model?.visible) return { visible: false, text: '', tooltip: '' };
+    return { visible: true, text: this.item.text, tooltip: model.lines.map((l) => t(l.text)).join('\n') };
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
+}

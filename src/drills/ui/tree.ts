@@ -1,0 +1,58 @@
+// What the drill commands need from the Replication tree. The tree's pure model (src/views/explorer.ts) provides the
+// data methods; the view shell adds reveal / busy / listings. Every member is optional so drills work (from the
+// palette and the status bar) even before or without the tree.
+import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../../ebs/types';
+import type { RunningDrills } from '../../views/runningDrills';
+import type { DrillKind } from '../model';
+
+export type DrillOwnerRef = { kind: 'pair'; pairId: string } | { kind: 'group'; groupId: string };
+
+/** A drill listing the tree just loaded (Describe*Drills of one pair or group, asked in its DR region). */
+export interface TreeDrillListing {
+  owner: DrillOwnerRef;
+  drRegionId: string;
+  drills: PairDrill[] | GroupDrill[];
+}
+
+export interface DrillTree {
+  /** Root regions of the view (the palette's region choice). */
+  rootRegionIds?(): readonly string[];
+  pair?(regionId: string, pairId: string): ReplicaPair | undefined;
+  group?(regionId: string, groupId: string): ReplicaGroup | undefined;
+  pairDrill?(pairId: string, drillId: string): PairDrill | undefined;
+  groupDrill?(groupId: string, drillId: string): GroupDrill | undefined;
+  /** Reloads the drills of a pair or group (after a start, a clear or a completion). */
+  invalidateDrills?(owner: DrillOwnerRef): void;
+  /** Reveals, selects and focuses a drill node (or its owner when the drill is not shown). */
+  reveal?(kind: DrillKind, ownerId: string, drillId: string | undefined): Promise<void>;
+  /** Shows a spinner and `text` on the owner's nodes while a request runs; dispose to restore. */
+  busy?(owner: DrillOwnerRef, text: string): { dispose(): void };
+  /** Drill listings loaded by the tree (executing drills found there are tracked). */
+  onDidLoadDrills?(listener: (listing: TreeDrillListing) => void): { dispose(): void };
+  setRunningDrills?(running: RunningDrills): void;
+}
+
+/** The optional tree node a command was invoked on (the tree's NodeRef, duck-typed). */
+export type DrillNode =
+  | { kind: 'pair'; regionId: string; pairId: string }
+  | { kind: 'group'; regionId: string; groupId: string }
+  | { kind: 'pairDrill'; regionId: string; pairId: string; drillId: string }
+  | { kind: 'groupDrill'; regionId: string; groupId: string; drillId: string };
+
+export function asDrillNode(value: unknown): DrillNode | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const str = (k: string): boolean => typeof v[k] === 'string';
+  switch (v.kind) {
+    case 'pair':
+      return str('regionId') && str('pairId') ? (v as DrillNode) : undefined;
+    case 'group':
+      return str('regionId') && str('groupId') ? (v as DrillNode) : undefined;
+    case 'pairDrill':
+      return str('regionId') && str('pairId') && str('drillId') ? (v as DrillNode) : undefined;
+    case 'groupDrill':
+      return str('regionId') && str('groupId') && str('drillId') ? (v as DrillNode) : undefined;
+    default:
+      return undefined;
+  }
+}
