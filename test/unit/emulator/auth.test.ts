@@ -77,6 +77,14 @@ describe('authentication', () => {
     });
   }
 
+  it('accepts the ACS3-HMAC-SM3 variant from the SDK', async () => {
+    const client = makeClient(emu.endpoint);
+    (client as unknown as { _signatureAlgorithm: string })._signatureAlgorithm = 'ACS3-HMAC-SM3';
+    assert.equal((await call(client, 'DescribeRegions')).statusCode, 200);
+    const log = await emu.admin.requests();
+    assert.equal(log.at(-1)?.signatureMethod, 'ACS3-HMAC-SM3');
+  });
+
   describe('raw requests', () => {
     const host = (): string => emu.endpoint;
     const base = { accessKeyId: DEMO_ACCESS_KEY_ID, secret: DEMO_ACCESS_KEY_SECRET };
@@ -130,6 +138,13 @@ describe('authentication', () => {
       const req = signAcs3({ ...base, host: host(), action: 'DescribeRegions', rawQuery: '' });
       const otherPort = await raw(emu.port, { ...req, headers: { ...req.headers, host: `127.0.0.1:${emu.port + 1}` } });
       assert.equal(otherPort.json.Code, 'SignatureDoesNotMatch');
+    });
+
+    it('accepts GET as well as POST', async () => {
+      const req = signAcs3({ ...base, host: host(), action: 'DescribeDiskReplicaPairs', rawQuery: 'RegionId=cn-hangzhou&MaxResults=1', method: 'GET' });
+      const res = await raw(emu.port, req);
+      assert.equal(res.status, 200, res.text);
+      assert.equal((res.json.ReplicaPairs as unknown[]).length, 1);
     });
 
     it('checks the body hash', async () => {
