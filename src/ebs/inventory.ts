@@ -6,10 +6,10 @@ import { mapSettledWithConcurrency } from './concurrency';
 import { EbsError, toEbsError } from './errors';
 import { ReplicaGroup, ReplicaPair } from './types';
 
-export const DEFAULT_INVENTORY_CONCURRENCY = 4;
+export const DEFAULT_INVENTORY_CONCURRENCY = 8;
 
 export interface LoadInventoryOptions {
-  /** Regions loaded at the same time (default 4). */
+  /** Regions loaded at the same time (default 8). */
   concurrency?: number;
   signal?: AbortSignal;
   /** Per API request deadline override. */

@@ -3,6 +3,7 @@ import { EbsClient } from '../../../src/ebs/client';
 import { EbsError } from '../../../src/ebs/errors';
 import { isDrillTerminal, isKnownPairStatus } from '../../../src/ebs/types';
 import { DEMO_STS_ACCESS_KEY_ID, DEMO_STS_ACCESS_KEY_SECRET, DEMO_STS_TOKEN, generateScenario } from '../../emulator';
+import { loadInventory } from '../../../src/ebs/inventory';
 import { useEmulator } from './emulatorFixture';
 
 describe('ebs/client against the emulator: operations', function () {
@@ -138,6 +139,31 @@ describe('ebs/client against the emulator: operations', function () {
     await assert.rejects(client.listReplicaPairs('cn-hangzhou'), (e: EbsError) => e.code === 'ConfigurationError' && !e.retryable);
     assert.deepEqual(await fx.emulator.admin.requests(), []);
     assert.throws(() => new EbsClient({ credentials: { accessKeyId: '', accessKeySecret: 'x' } }), (e: EbsError) => e.code === 'ConfigurationError');
+  });
+});
+
+describe('ebs/inventory against the emulator', function () {
+  const fx = useEmulator({ scenario: generateScenario({ regions: 6, pairsPerRegion: 30, groupsPerRegion: 1 }) });
+
+  it('loads many regions in parallel; a failing region does not spoil the others', async () => {
+    const state = await fx.emulator.admin.state();
+    const regionIds = [...new Set(state.pairs.map((p) => p.SourceRegion))];
+    assert.equal(regionIds.length, 6);
+    const broken = regionIds[2] as string;
+    await fx.emulator.admin.setFaults([{ action: 'DescribeDiskReplicaPairs', mode: 'error', regionId: broken, status: 403, code: 'Forbidden.Action' }]);
+    const result = await loadInventory(fx.client(), regionIds, { concurrency: 2 });
+    assert.deepEqual(result.map((r) => r.regionId), regionIds);
+    for (const r of result) {
+      if (r.regionId === broken) {
+        assert.ok(r.status === 'rejected');
+        assert.equal(r.error.code, 'Forbidden.Action');
+        assert.equal(r.error.regionId, broken);
+      } else {
+        assert.ok(r.status === 'fulfilled', r.regionId);
+        assert.equal(r.pairs.length, 60, r.regionId); // 30 as source + 30 as destination
+        assert.equal(r.groups.length, 2, r.regionId);
+      }
+    }
   });
 });
 
