@@ -234,7 +234,7 @@ function normalise(err: unknown, ctx: WireObservation | undefined): EbsError {
   if (/Timeout/i.test(name) && name !== 'TimeoutError') {
     return new EbsError({
       code: LocalErrorCode.Timeout,
-      message: `The request timed out (${firstLine(message)}).`,
+      message: `The request timed out (${stripSdkSuffix(message)}).`,
       httpStatus: status,
       requestId: wireRequestId,
       cause: err,
@@ -299,7 +299,7 @@ function firstLine(text: string): string {
 
 /** httpx appends "POST http://host/?query failed." without a separator; the query is not secret but noisy. */
 function stripSdkSuffix(message: string): string {
-  return firstLine(message.replace(/(GET|POST) https?:\/\/\S*\s*failed\.$/, '').trim()) || 'connection failed';
+  return firstLine(message.replace(/(?:(?:GET|POST) )?https?:\/\/\S*\s*failed\.$/, '').trim()) || 'connection failed';
 }
 
 function describeBody(syntaxMessage: string, contentType: string | undefined): string {

@@ -102,10 +102,11 @@ describe('ebs/errors toEbsError', () => {
   });
 
   it('maps RequestTimeoutError to Timeout and socket errors to NetworkError with errno', () => {
-    const timeout = new Error('ReadTimeout(500). POST http://x/ failed.');
+    const timeout = new Error('ReadTimeout(500). POST http://x/?RegionId=r&PairId=p failed.');
     timeout.name = 'RequestTimeoutError';
     const t = toEbsError(timeout);
     assert.equal(t.code, 'Timeout');
+    assert.doesNotMatch(t.message, /PairId|http:/);
     assert.equal(t.retryable, true);
     for (const errno of ['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND']) {
       const e = Object.assign(new Error(`socket hang upPOST http://127.0.0.1:1/?RegionId=x failed.`), { code: errno });

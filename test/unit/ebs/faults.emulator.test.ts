@@ -94,6 +94,18 @@ describe('ebs/client against the emulator: faults, retries, deadlines, cancellat
     assert.equal(fx.records[0]?.errorCode, 'NetworkError');
   });
 
+  it('drop-after-commit on ClearPairDrill is retried safely (the drill is clearing, then gone)', async () => {
+    const client = fx.client();
+    const { drillId } = await client.startPairDrill({ regionId: region, pairId: 'pair-demo-web01' });
+    await fx.emulator.admin.advance(60);
+    await fx.emulator.admin.setFaults([{ action: 'ClearPairDrill', mode: 'drop-after-commit', times: 1 }]);
+    fx.records.length = 0;
+    await client.clearPairDrill({ regionId: region, pairId: 'pair-demo-web01', drillId });
+    assert.deepEqual(fx.records.map((r) => r.errorCode), ['NetworkError', undefined]);
+    const drills = await client.describePairDrills(region, 'pair-demo-web01');
+    assert.deepEqual(drills.map((d) => [d.drillId, d.status]), [[drillId, 'clearing']]);
+  });
+
   it('LastTokenProcessing while the first attempt is still in flight is retried until the original result replays', async () => {
     await fx.emulator.admin.setFaults([{ action: 'StartReplicaGroupDrill', mode: 'delay', delayMs: 600, times: 1 }]);
     const client = fx.client({ attemptTimeoutMs: 150, timeoutMs: 10_000, retry: { maxAttempts: 12, baseDelayMs: 60, maxDelayMs: 200 } });
