@@ -1,0 +1,21 @@
+// The small interface through which the drill tracker (the drill issue) tells the Replication view how many
+// drills are running: the view shows the count as its badge and marks owners with a running drill. Pure.
+
+export interface RunningDrillsDisposable {
+  dispose(): void;
+}
+
+export interface RunningDrills {
+  /** Drills currently executing or clearing (the view's badge; no badge at 0). */
+  count(): number;
+  /** Fires whenever count() or isRunning() may have changed. */
+  onDidChange(listener: () => void): RunningDrillsDisposable;
+  /** Optional: whether the pair or group (`pair-…` / `pg-…`) has a running drill the tracker knows of. */
+  isRunning?(ownerId: string): boolean;
+}
+
+/** Until the drill tracker is wired in: no running drills, no badge. */
+export const NO_RUNNING_DRILLS: RunningDrills = {
+  count: () => 0,
+  onDidChange: () => ({ dispose: () => undefined }),
+};
