@@ -95,6 +95,8 @@ export class EmulatorState {
   readonly groupDrills = new Map<string, GroupDrill>();
   readonly drillSeconds: number;
   readonly clearSeconds: number;
+  /** Emulator time (ms) of the earliest pending change; tick() does nothing before it. */
+  private nextDueMs = 0;
   readonly transitionSeconds: number;
   readonly syncSeconds: number;
 
@@ -145,13 +147,30 @@ export class EmulatorState {
   startTransition(entry: PairEntry, kind: TransitionKind, nowMs: number): void {
     const seconds = kind === 'sync' || kind === 'oneShot' ? this.syncSeconds : this.transitionSeconds;
     entry.transition = { kind, startMs: nowMs, atMs: nowMs + seconds * 1000 };
+    this.invalidate();
   }
 
-  /** Applies every state change due up to `nowMs`. */
+  /**
+   * Applies every state change due up to `nowMs`. Each pass records when the next change falls due, so
+   * the many calls in between (every request ticks) cost nothing even with tens of thousands of pairs.
+   */
   tick(nowMs: number): void {
+    if (nowMs < this.nextDueMs) return;
     const nowSec = sec(nowMs);
-    for (const entry of this.pairs.values()) this.tickPair(entry, nowMs, nowSec);
-    for (const entry of this.groups.values()) this.tickGroup(entry, nowMs, nowSec);
+    let nextDueMs = Number.POSITIVE_INFINITY;
+    const due = (ms: number | undefined): void => {
+      if (ms !== undefined && ms < nextDueMs) nextDueMs = ms;
+    };
+    for (const entry of this.pairs.values()) {
+      this.tickPair(entry, nowMs, nowSec);
+      due(entry.transition?.atMs);
+      if (SYNCING.has(entry.pair.Status)) due(((entry.pair.LastRecoverPoint ?? entry.anchorSec) + entry.pair.RPO) * 1000);
+    }
+    for (const entry of this.groups.values()) {
+      this.tickGroup(entry, nowMs, nowSec);
+      due(entry.transition?.atMs);
+      if (SYNCING.has(entry.group.Status)) due(((entry.group.LastRecoverPoint ?? entry.anchorSec) + entry.group.RPO) * 1000);
+    }
     for (const drill of this.pairDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
         drill.Status = 'executed';
@@ -159,6 +178,7 @@ export class EmulatorState {
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
         this.pairDrills.delete(drill.DrillId);
       }
+      due(drill.Status === 'executing' ? drill.readyAtMs : drill.Status === 'clearing' ? drill.goneAtMs : undefined);
     }
     for (const drill of this.groupDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
@@ -167,7 +187,14 @@ export class EmulatorState {
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
         this.groupDrills.delete(drill.DrillId);
       }
+      due(drill.Status === 'executing' ? drill.readyAtMs : drill.Status === 'clearing' ? drill.goneAtMs : undefined);
     }
+    this.nextDueMs = nextDueMs;
+  }
+
+  /** Something changed outside tick(): the next tick must look at everything again. */
+  private invalidate(): void {
+    this.nextDueMs = 0;
   }
 
   private tickPair(entry: PairEntry, nowMs: number, nowSec: number): void {
@@ -241,6 +268,7 @@ export class EmulatorState {
       readyAtMs: nowMs + this.drillSeconds * 1000,
     };
     this.pairDrills.set(drill.DrillId, drill);
+    this.invalidate();
     return drill;
   }
 
@@ -258,6 +286,7 @@ export class EmulatorState {
       readyAtMs: nowMs + this.drillSeconds * 1000,
     };
     this.groupDrills.set(drill.DrillId, drill);
+    this.invalidate();
     return drill;
   }
 
@@ -265,6 +294,7 @@ export class EmulatorState {
   clearDrill(drill: PairDrill | GroupDrill, nowMs: number): void {
     drill.Status = 'clearing';
     drill.goneAtMs = nowMs + this.clearSeconds * 1000;
+    this.invalidate();
     if ('PairsInfo' in drill) for (const info of drill.PairsInfo) info.DrillDiskStatus = 'deleting';
     else drill.DrillDiskStatus = 'deleting';
   }
