@@ -11,8 +11,7 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   const input = new SwitchableUserInput(new VsCodeUserInput());
   const logger = callLogger(log);
   // credentials.connections is the ConnectionProvider for EbsClients; activeProfileName()/onDidChangeActiveProfile feed the view description.
-  const credentials = registerCredentials(context);
-  void logger;
+  const credentials = registerCredentials(context, input, log, logger);
 
   context.subscriptions.push(
     log,
@@ -20,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
       void input.notify('info', vscode.l10n.t('Start Pair Drill is not available yet.'));
     }),
   );
-  return testing ? createTestApi(input, log, credentials) : undefined;
+  return testing ? createTestApi(input, log, credentials, context) : undefined;
 }
 
 export function deactivate(): void {

@@ -99,6 +99,7 @@ export class ProfileStore implements ConnectionProvider {
   private readonly listeners = new Set<() => void>();
   private lastSnapshot: string;
   private pendingRecovery: MetadataRecovery | undefined;
+  private reportedDamage: string | undefined;
 
   constructor(
     private readonly secrets: SecretStore,
@@ -280,9 +281,14 @@ export class ProfileStore implements ConnectionProvider {
     const raw = this.metadata.get(METADATA_KEY);
     const parsed = parseIndex(raw);
     if (parsed.damaged) {
-      this.pendingRecovery = { kept: parsed.index.profiles.length, dropped: parsed.dropped };
-      // Rewrite the readable part so the user hears about the damage once; a failed write is retried next read.
-      void Promise.resolve(this.metadata.update(METADATA_KEY, serialiseIndex(parsed.index))).then(undefined, () => undefined);
+      // Report each damaged value once, however often it is read before the clean copy lands.
+      const seen = safeStringify(raw);
+      if (seen !== this.reportedDamage) {
+        this.reportedDamage = seen;
+        this.pendingRecovery = { kept: parsed.index.profiles.length, dropped: parsed.dropped };
+        // Rewrite the readable part; a failed write is retried when the value is read again after a change.
+        void Promise.resolve(this.metadata.update(METADATA_KEY, serialiseIndex(parsed.index))).then(undefined, () => (this.reportedDamage = undefined));
+      }
     }
     return parsed.index;
   }
@@ -337,6 +343,14 @@ export class ProfileStore implements ConnectionProvider {
         // A failing listener must not stop the others.
       }
     }
+  }
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 

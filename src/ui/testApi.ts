@@ -1,5 +1,6 @@
 // What activate() returns when the extension runs under tests (extensionMode Test): hooks for the host
 // suites to stand in for the user and to read what the user would see. Never returned in production.
+import type * as vscode from 'vscode';
 import type { Credentials } from '../credentials/ui/credentials';
 import type { Log } from './log';
 import type { SwitchableUserInput, UserInput } from './userInput';
@@ -11,12 +12,24 @@ export interface EbsDrTestApi {
   logLines(): readonly string[];
   /** The credentials shell: the profile store, the active profile's name and its change event. */
   credentials: Credentials;
+  /** Every key and value the extension keeps in global and workspace state (what lands in the state storage). */
+  stateDump(): { global: Record<string, unknown>; workspace: Record<string, unknown> };
+  /** The extension's own SecretStorage and global state, for tests that change them behind the extension's back. */
+  secrets: vscode.SecretStorage;
+  globalState: vscode.Memento;
+  /** Folders VS Code gives the extension on disk: global storage, workspace storage (if any), logs. */
+  storageFolders(): string[];
 }
 
-export function createTestApi(input: SwitchableUserInput, log: Log, credentials: Credentials): EbsDrTestApi {
+export function createTestApi(input: SwitchableUserInput, log: Log, credentials: Credentials, context: vscode.ExtensionContext): EbsDrTestApi {
+  const dump = (memento: vscode.Memento): Record<string, unknown> => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
   return {
     setUserInput: (replacement) => (input.target = replacement),
     logLines: () => log.lines(),
     credentials,
+    stateDump: () => ({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+    secrets: context.secrets,
+    globalState: context.globalState,
+    storageFolders: () => [context.globalStorageUri, context.storageUri, context.logUri].flatMap((uri) => (uri ? [uri.fsPath] : [])),
   };
 }

@@ -1,9 +1,15 @@
 // The credentials shell: adapts context.secrets / context.globalState to the pure ProfileStore, keeps every
-// window consistent (secrets.onDidChange), maintains the ebsDr.hasProfile context key and exposes the
-// active profile's name for the view description. extension.ts calls registerCredentials() once.
+// window consistent (secrets.onDidChange), maintains the ebsDr.hasProfile context key, registers the
+// commands and exposes the active profile's name for the view description. extension.ts calls
+// registerCredentials() once.
 import * as vscode from 'vscode';
+import type { EbsCallLogger } from '../../ebs/types';
+import { localise } from '../../ui/errorMessages';
+import type { Log } from '../../ui/log';
+import type { UserInput } from '../../ui/userInput';
 import type { ConnectionProvider } from '../connection';
 import { ProfileStore } from '../store';
+import { COMMANDS, CredentialCommands } from './commands';
 
 export const HAS_PROFILE_CONTEXT_KEY = 'ebsDr.hasProfile';
 
@@ -12,38 +18,95 @@ export interface Credentials {
   connections: ConnectionProvider;
   /** The store itself (commands, tests). */
   store: ProfileStore;
+  commands: CredentialCommands;
   /** The active profile's name, for the view description and title; undefined when there is none. */
   activeProfileName(): string | undefined;
   /** Fires when the active profile (or its name) may have changed. */
   onDidChangeActiveProfile: vscode.Event<void>;
+  /** Keeps `view.description` showing the active profile's name (the tree view's owner calls this once). */
+  bindViewDescription(view: { description?: string | boolean }): vscode.Disposable;
+  /** Settles once the one-time checks after the latest change (missing secret, damaged metadata) have run. */
+  idle(): Promise<void>;
 }
 
-export function registerCredentials(context: vscode.ExtensionContext): Credentials {
+export function registerCredentials(context: vscode.ExtensionContext, input: UserInput, log: Log, logger: EbsCallLogger): Credentials {
   const store = new ProfileStore(context.secrets, context.globalState, () => process.env);
+  const commands = new CredentialCommands({ store, input, log, logger });
   const changed = new vscode.EventEmitter<void>();
-  const updateContext = (): void => {
-    void vscode.commands.executeCommand('setContext', HAS_PROFILE_CONTEXT_KEY, store.list().length > 0);
+  const told = new Set<string>();
+  let checking: Promise<void> = Promise.resolve();
+
+  /** Tells the user once per session about a problem with the active profile or the stored metadata. */
+  const checkProblems = async (): Promise<void> => {
+    const recovery = store.takeRecovery();
+    if (recovery) {
+      log.warn(`Credentials: stored profile metadata was damaged; kept ${recovery.kept}, dropped ${recovery.dropped.length}`);
+      void input.notify(
+        'warning',
+        recovery.dropped.length > 0
+          ? vscode.l10n.t('The stored list of EBS DR profiles was damaged. Kept {0} profile(s); could not recover: {1}. Add those again.', String(recovery.kept), recovery.dropped.join(', '))
+          : vscode.l10n.t('The stored list of EBS DR profiles was damaged. Kept {0} profile(s); check that your active profile is the one you expect.', String(recovery.kept)),
+      );
+    }
+    const resolved = await store.resolveActive();
+    if (resolved.status === 'secretMissing') {
+      const key = `missing:${resolved.profile.id}`;
+      if (told.has(key)) return;
+      told.add(key);
+      log.warn(`Credentials: the ${resolved.missing} of profile "${resolved.profile.name}" is missing from SecretStorage`);
+      const reenter = vscode.l10n.t('Re-enter Secret');
+      const remove = vscode.l10n.t('Remove Profile');
+      const switchTo = vscode.l10n.t('Switch Profile');
+      const text =
+        resolved.missing === 'secret'
+          ? vscode.l10n.t('The AccessKey secret of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR). Re-enter it, or remove or switch the profile.', resolved.profile.name)
+          : vscode.l10n.t('The STS token of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR). Re-enter it, or remove or switch the profile.', resolved.profile.name);
+      void input.notify('warning', text, reenter, switchTo, remove).then(async (choice) => {
+        if (choice === reenter && (await commands.reenterSecret(resolved.profile))) told.delete(key);
+        else if (choice === remove) await vscode.commands.executeCommand(COMMANDS.removeProfile);
+        else if (choice === switchTo) await vscode.commands.executeCommand(COMMANDS.switchProfile);
+      });
+    } else if (resolved.status === 'environmentInvalid') {
+      const key = `env:${resolved.environment.variable}:${resolved.environment.problem.message}`;
+      if (told.has(key)) return;
+      told.add(key);
+      void input.notify(
+        'warning',
+        vscode.l10n.t('The Environment profile cannot be used: the environment variable {0} is wrong: {1}', resolved.environment.variable, localise(resolved.environment.problem)),
+      );
+    }
   };
-  updateContext();
+  const onChange = (): void => {
+    void vscode.commands.executeCommand('setContext', HAS_PROFILE_CONTEXT_KEY, store.list().length > 0);
+    checking = checking.then(checkProblems).catch((error: unknown) => log.error(`Credentials: ${error instanceof Error ? error.name : 'error'} while checking the active profile`));
+    changed.fire();
+  };
+  onChange();
+
   context.subscriptions.push(
     changed,
-    store.onDidChange(() => {
-      updateContext();
-      changed.fire();
-    }),
+    ...commands.register(),
+    store.onDidChange(onChange),
     // Another window added, removed or switched a profile, or a secret changed behind our back.
     context.secrets.onDidChange((event) => {
       if (event.key.startsWith('ebsDr.')) store.refresh(true);
     }),
-    // The environment profile is re-read on focus (e.g. after the user edited the environment and came back).
+    // The Environment profile is re-read when the window regains focus.
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) store.refresh();
     }),
   );
+  const activeProfileName = (): string | undefined => store.activeProfile()?.name;
   return {
     connections: store,
     store,
-    activeProfileName: () => store.activeProfile()?.name,
+    commands,
+    activeProfileName,
     onDidChangeActiveProfile: changed.event,
+    bindViewDescription(view) {
+      view.description = activeProfileName() ?? '';
+      return changed.event(() => (view.description = activeProfileName() ?? ''));
+    },
+    idle: () => checking,
   };
 }
