@@ -308,15 +308,23 @@ class Drills implements vscode.Disposable {
 
   private async resolveTarget(kind: DrillKind, node: DrillNode | undefined, connected: ConnectedClient): Promise<DrillTarget | undefined> {
     const tree = this.deps.tree;
-    if (node?.kind === 'pair' && kind === 'pair') {
-      const pair = tree?.pair?.(node.regionId, node.pairId) ?? (await connected.client.listReplicaPairs(node.regionId, { pairIds: [node.pairId] }).catch(() => []))[0];
-      if (pair) return pairTarget(pair);
+    const ownerNode = node?.kind === 'pair' && kind === 'pair' ? node : node?.kind === 'group' && kind === 'group' ? node : undefined;
+    if (!ownerNode) return this.pickTarget(kind, connected);
+    const ownerId = ownerNode.kind === 'pair' ? ownerNode.pairId : ownerNode.groupId;
+    try {
+      if (ownerNode.kind === 'pair') {
+        const pair = tree?.pair?.(ownerNode.regionId, ownerNode.pairId) ?? (await connected.client.listReplicaPairs(ownerNode.regionId, { pairIds: [ownerNode.pairId] }))[0];
+        if (pair) return pairTarget(pair);
+      } else {
+        const group = tree?.group?.(ownerNode.regionId, ownerNode.groupId) ?? (await connected.client.listReplicaGroups(ownerNode.regionId, { groupIds: [ownerNode.groupId] }))[0];
+        if (group) return groupTarget(group);
+      }
+    } catch (error) {
+      await showError(this.input, error, { switchProfile: () => vscode.commands.executeCommand(SWITCH_PROFILE_COMMAND), viewLogs: () => this.log.show() });
+      return undefined;
     }
-    if (node?.kind === 'group' && kind === 'group') {
-      const group = tree?.group?.(node.regionId, node.groupId) ?? (await connected.client.listReplicaGroups(node.regionId, { groupIds: [node.groupId] }).catch(() => []))[0];
-      if (group) return groupTarget(group);
-    }
-    return this.pickTarget(kind, connected);
+    void this.input.notify('warning', vscode.l10n.t('{0} no longer exists in {1}. Refresh the view.', ownerId, ownerNode.regionId));
+    return undefined;
   }
 
   /** Palette: region, then the pairs (or groups) seen from it, with status and recovery-point age. */

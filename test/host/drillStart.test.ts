@@ -1,0 +1,160 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DrillHarness, eventually, pairNode } from './support/drillHarness';
+
+const STARTED = /^Drill (drill-[a-z0-9]+) started for (.+) from the recovery point of (.+)$/;
+
+describe('Drills: Start Pair Drill (emulator)', function () {
+  this.timeout(60_000);
+  let h: DrillHarness;
+
+  before(async () => {
+    h = await DrillHarness.start();
+  });
+
+  after(async () => {
+    await h?.stop();
+  });
+
+  beforeEach(async () => {
+    await h.emulator.admin.clearFaults();
+    await h.setConfirm(undefined);
+  });
+
+  afterEach(() => {
+    assert.deepEqual(h.input.unexpected, [], 'no unexpected prompts');
+  });
+
+  it('palette: region → pair (disabled pairs explain why) → confirm → exactly one drill in the DR region and the DrillId notification', async () => {
+    const input = h.newUser().pick('cn-hangzhou', 'app-01').confirmWith(true);
+    await vscode.commands.executeCommand('ebsDr.startPairDrill');
+
+    const shown = await input.notification(STARTED);
+    const [, drillId, owner] = STARTED.exec(shown.message) ?? [];
+    assert.equal(shown.kind, 'info');
+    assert.equal(owner, 'app-01 (pair-drill-app01)');
+    assert.deepEqual(shown.actions, ['Copy Drill ID', 'Show in Tree', 'View Logs']);
+
+    const drills = await h.pairDrills('pair-drill-app01');
+    assert.deepEqual(drills.map((d) => d.DrillId), [drillId], 'exactly one drill, the one announced');
+    const starts = await h.requests('StartPairDrill');
+    assert.deepEqual(starts.map((r) => r.regionId), ['cn-shanghai'], 'sent once, to the destination (DR) region');
+
+    // The pair pick: searchable items with status and recovery-point age; undrillable pairs disabled with a reason.
+    const pairPick = input.prompts.find((p) => p.type === 'pick' && p.items?.some((i) => i.label === 'app-01'));
+    assert.ok(pairPick?.items);
+    const app = pairPick.items.find((i) => i.label === 'app-01');
+    assert.match(app?.description ?? '', /pair-drill-app01 · syncing · recovery point (just now|\d+ min ago)/);
+    const never = pairPick.items.find((i) => i.label === 'never-synced');
+    assert.match(never?.disabledReason ?? '', /No recovery point yet/);
+    const failedOver = pairPick.items.find((i) => i.label === 'failed-over');
+    assert.match(failedOver?.disabledReason ?? '', /pair is failovered/);
+
+    // The modal named the pair, the DR region and zone, the recovery point and the billing.
+    const confirm = input.prompts.find((p) => p.type === 'confirm');
+    assert.equal(confirm?.title, 'Start a DR drill for pair app-01 (pair-drill-app01)?');
+    assert.match(confirm?.detail ?? '', /DR region cn-shanghai, zone cn-shanghai-f, recovery point of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    assert.match(confirm?.detail ?? '', /pay-as-you-go drill disk of the same size .* billed until you clear the drill/);
+
+    // In context: the status bar shows the running drill, and the tracker follows it.
+    await eventually(() => h.drills.statusBar().text.includes('1 drill running'), 'the status bar to show the running drill');
+    assert.match(h.drills.statusBar().text, /^\$\(sync~spin\) 1 drill running$/);
+    assert.ok(h.drills.tracked().some((d) => d.drillId === drillId && d.status === 'executing'));
+    assert.ok(h.api.logLines().some((l) => /StartPairDrill region=cn-shanghai duration=\d+ms attempt=1 requestId=\S+/.test(l)), 'the call is logged');
+  });
+
+  it('context menu: the pair node starts exactly one drill without any pick', async () => {
+    const input = h.newUser().confirmWith(true);
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
+    const shown = await input.notification(STARTED);
+    const drillId = STARTED.exec(shown.message)?.[1];
+    assert.deepEqual((await h.pairDrills('pair-drill-web01')).map((d) => d.DrillId), [drillId]);
+    assert.equal(input.prompts.filter((p) => p.type === 'pick').length, 0);
+  });
+
+  it('a pair whose destination is the node region still goes to its DR region', async () => {
+    const input = h.newUser().confirmWith(true);
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-shanghai', 'pair-drill-back01'));
+    await input.notification(STARTED);
+    const last = (await h.requests('StartPairDrill')).pop();
+    assert.equal(last?.regionId, 'cn-hangzhou');
+    assert.equal((await h.pairDrills('pair-drill-back01')).length, 1);
+  });
+
+  it('says so when a drill of the pair is already executing, and starts nothing when the user declines', async () => {
+    const input = h.newUser().confirmWith(false);
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
+    const confirm = input.prompts.find((p) => p.type === 'confirm');
+    assert.match(confirm?.title ?? '', /^A drill of web-01 \(pair-drill-web01\) is already executing \(drill-[a-z0-9]+\)\. Start another drill\?$/);
+    assert.equal(input.notifications.length, 0, 'cancelling shows nothing');
+    assert.equal((await h.pairDrills('pair-drill-web01')).length, 1);
+  });
+
+  it('asks about the executing drill even with confirmations turned off', async () => {
+    await h.setConfirm(false);
+    const input = h.newUser().confirmWith(false);
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
+    assert.equal(input.prompts.filter((p) => p.type === 'confirm').length, 1);
+    assert.equal((await h.pairDrills('pair-drill-web01')).length, 1);
+  });
+
+  it('Cancel on the modal or Escape in a pick shows nothing and starts nothing', async () => {
+    const input = h.newUser().confirmWith(false).pick(undefined);
+    const before = (await h.requests('StartPairDrill')).length;
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-orders01'));
+    await vscode.commands.executeCommand('ebsDr.startPairDrill');
+    assert.equal(input.notifications.length, 0);
+    assert.equal((await h.requests('StartPairDrill')).length, before);
+  });
+
+  it('cancelling the progress shows nothing', async () => {
+    await h.emulator.admin.setFaults([{ action: 'StartPairDrill', mode: 'delay', delayMs: 2500, times: 1 }]);
+    const input = h.newUser().confirmWith(true);
+    const before = (await h.requests('StartPairDrill')).length;
+    const run = vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-shanghai', 'pair-drill-back01'));
+    // The request reached the emulator (which holds it for 2.5 s); cancel as the progress notification's Cancel would.
+    await eventually(async () => (await h.emulator.admin.state()).faults.length === 0, 'the start request to reach the emulator');
+    h.drills.cancelRequests();
+    await run;
+    assert.equal(input.notifications.length, 0, 'nothing shown after cancellation');
+    // The emulator logs the request once it has answered (after its delay).
+    await eventually(async () => (await h.requests('StartPairDrill')).length > before, 'the held request to be logged');
+    assert.equal(input.notifications.length, 0);
+  });
+
+  it('drop-after-commit: the retry with the same ClientToken ends with exactly one drill', async () => {
+    await h.emulator.admin.setFaults([{ action: 'StartPairDrill', mode: 'drop-after-commit', times: 1 }]);
+    await h.setConfirm(false);
+    const input = h.newUser();
+    const before = (await h.requests('StartPairDrill')).length;
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-orders01'));
+    const shown = await input.notification(STARTED);
+    const drills = await h.pairDrills('pair-drill-orders01');
+    assert.deepEqual(drills.map((d) => d.DrillId), [STARTED.exec(shown.message)?.[1]]);
+    const sent = (await h.requests('StartPairDrill')).slice(before);
+    assert.ok(sent.length >= 2, `the dropped request was retried (${sent.length} requests)`);
+    assert.equal(new Set(sent.map((r) => r.params.ClientToken)).size, 1, 'every retry reused the ClientToken');
+    assert.equal(sent[0].status, 0, 'the first answer was dropped');
+  });
+
+  it('LastTokenProcessing: retries (and the Retry button) reuse the ClientToken and end with exactly one drill', async () => {
+    // Four answers exhaust the client's attempts: the user sees the explanation with Retry, presses it, and the
+    // fifth request (same token) succeeds.
+    await h.emulator.admin.setFaults([{ action: 'StartPairDrill', mode: 'error', status: 403, code: 'LastTokenProcessing', times: 4 }]);
+    await h.setConfirm(false);
+    const input = h.newUser().pressOn(/identical request is still being processed/, 'Retry');
+    const before = (await h.requests('StartPairDrill')).length;
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-orders02'));
+    const error = await input.notification(/identical request/);
+    assert.equal(error.kind, 'error');
+    assert.ok(error.actions.includes('Retry'));
+    const shown = await input.notification(STARTED);
+    const drillId = STARTED.exec(shown.message)?.[1];
+    const drill = (await h.pairDrills('pair-drill-orders02')).find((d) => d.DrillId === drillId);
+    assert.ok(drill, 'the announced drill exists');
+    const sent = (await h.requests('StartPairDrill')).slice(before).filter((r) => r.params.ClientToken === drill.ClientToken);
+    assert.equal(sent.length, 5, 'four attempts, then the Retry, all with the same ClientToken');
+    assert.deepEqual(sent.map((r) => r.code), ['LastTokenProcessing', 'LastTokenProcessing', 'LastTokenProcessing', 'LastTokenProcessing', null]);
+    assert.equal((await h.pairDrills('pair-drill-orders02')).filter((d) => d.ClientToken === drill.ClientToken).length, 1, 'exactly one drill for the token');
+  });
+});
