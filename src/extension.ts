@@ -1,6 +1,8 @@
 // The composition root: builds the services once and wires them into VS Code. No logic lives here.
 import * as vscode from 'vscode';
 import { registerCredentials } from './credentials/ui/credentials';
+import { registerDrills } from './drills/ui/drills';
+import { EbsClients } from './ui/clients';
 import { callLogger, Log } from './ui/log';
 import { createTestApi, type EbsDrTestApi } from './ui/testApi';
 import { SwitchableUserInput, VsCodeUserInput } from './ui/userInput';
@@ -13,13 +15,17 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   // credentials.connections is the ConnectionProvider for EbsClients; activeProfileName()/onDidChangeActiveProfile feed the view description.
   const credentials = registerCredentials(context, input, log, logger);
 
+  // One EBS client factory for every caller (tree, drills); every call is logged to the "EBS DR" channel.
+  const clients = new EbsClients(credentials.connections, logger);
+  const drills = registerDrills({ context, input, log, clients, connections: credentials.connections });
+  context.subscriptions.push(clients);
+
   context.subscriptions.push(
     log,
-    vscode.commands.registerCommand('ebsDr.startPairDrill', () => {
-      void input.notify('info', vscode.l10n.t('Start Pair Drill is not available yet.'));
-    }),
   );
-  return testing ? createTestApi(input, log, credentials, context) : undefined;
+  const api = testing ? createTestApi(input, log, credentials, context) : undefined;
+  if (api) api.drills = drills;
+  return api;
 }
 
 export function deactivate(): void {

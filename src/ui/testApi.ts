@@ -2,12 +2,15 @@
 // suites to stand in for the user and to read what the user would see. Never returned in production.
 import type * as vscode from 'vscode';
 import type { Credentials } from '../credentials/ui/credentials';
+import type { DrillsTestApi } from '../drills/ui/drills';
 import type { Log } from './log';
 import type { SwitchableUserInput, UserInput } from './userInput';
 
 export interface EbsDrTestApi {
   /** Replaces the person at the keyboard (quick picks, input boxes, modal confirmations, notifications). */
   setUserInput(input: UserInput): void;
+  /** The drill tracker and status-bar indicator (set by the composition root). */
+  drills?: DrillsTestApi;
   /** Every line written to the "EBS DR" output channel so far. */
   logLines(): readonly string[];
   /** The credentials shell: the profile store, the active profile's name and its change event. */
