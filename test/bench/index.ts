@@ -1,11 +1,13 @@
 // npm run bench: builds the production bundle, then prints one figure per line ("name: value unit").
 // Figures are measured, not asserted.
 import { benchBundle } from './bundle';
+import { benchDrills } from './drills';
 import { benchInventory } from './inventory';
 
 async function main(): Promise<void> {
   benchBundle();
   await benchInventory();
+  await benchDrills();
 }
 
 main().catch((error: unknown) => {
