@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCredentials } from './credentials/ui/credentials';
 import { registerDrills } from './drills/ui/drills';
 import { EbsClients } from './ui/clients';
+import { registerReplicationView } from './views/ui/replicationView';
 import { callLogger, Log } from './ui/log';
 import { createTestApi, type EbsDrTestApi } from './ui/testApi';
 import { SwitchableUserInput, VsCodeUserInput } from './ui/userInput';
@@ -17,7 +18,9 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
 
   // One EBS client factory for every caller (tree, drills); every call is logged to the "EBS DR" channel.
   const clients = new EbsClients(credentials.connections, logger);
-  const drills = registerDrills({ context, input, log, clients, connections: credentials.connections });
+  const replication = registerReplicationView({ context, input, log, clients, connections: credentials.connections });
+  context.subscriptions.push(credentials.bindViewDescription(replication.treeView));
+  const drills = registerDrills({ context, input, log, clients, connections: credentials.connections, tree: replication });
   context.subscriptions.push(clients);
 
   context.subscriptions.push(
@@ -25,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   );
   const api = testing ? createTestApi(input, log, credentials, context) : undefined;
   if (api) api.drills = drills;
+  if (api) api.replication = replication.testApi();
   return api;
 }
 

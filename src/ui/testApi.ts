@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Credentials } from '../credentials/ui/credentials';
 import type { DrillsTestApi } from '../drills/ui/drills';
+import type { ReplicationTestApi } from '../views/ui/replicationView';
 import type { Log } from './log';
 import type { SwitchableUserInput, UserInput } from './userInput';
 
@@ -11,6 +12,8 @@ export interface EbsDrTestApi {
   setUserInput(input: UserInput): void;
   /** The drill tracker and status-bar indicator (set by the composition root). */
   drills?: DrillsTestApi;
+  /** The Replication view: its tree provider and explorer, loading, clock, clipboard/browser stand-ins (set by the composition root). */
+  replication?: ReplicationTestApi;
   /** Every line written to the "EBS DR" output channel so far. */
   logLines(): readonly string[];
   /** The credentials shell: the profile store, the active profile's name and its change event. */
