@@ -18,6 +18,8 @@ export interface IndicatorModel {
   disks: number;
 }
 
+const NOTHING: Text = { message: '', args: [] };
+
 export function indicatorModel(drills: readonly TrackedDrill[], now: number): IndicatorModel {
   const executing = drills.filter((d) => d.status === 'executing').length;
   const clearing = drills.filter((d) => d.status === 'clearing').length;
@@ -67,7 +69,8 @@ export function indicatorModel(drills: readonly TrackedDrill[], now: number): In
       disks,
     };
   }
-  return { visible: false, icon: '', text: msg(''), tooltipTitle: msg(''), lines, badge: 0, badgeTooltip: msg(''), executing, clearing, disks };
+  // Hidden: the texts are never shown.
+  return { visible: false, icon: '', text: NOTHING, tooltipTitle: NOTHING, lines, badge: 0, badgeTooltip: NOTHING, executing, clearing, disks };
 }
 
 function lineIcon(drill: TrackedDrill): string {
