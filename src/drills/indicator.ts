@@ -6,19 +6,18 @@ export interface IndicatorModel {
   visible: boolean;
   /** Codicon name without `$()`, e.g. `sync~spin`. */
   icon: string;
-  text: Text;
+  /** Absent when hidden. */
+  text?: Text;
   /** Title line of the tooltip, then one line per drill (message and its codicon). */
-  tooltipTitle: Text;
+  tooltipTitle?: Text;
   lines: Array<{ icon: string; drillId: string; text: Text }>;
   /** What the view badge shows (0 = no badge) and its tooltip. */
   badge: number;
-  badgeTooltip: Text;
+  badgeTooltip?: Text;
   executing: number;
   clearing: number;
   disks: number;
 }
-
-const NOTHING: Text = { message: '', args: [] };
 
 export function indicatorModel(drills: readonly TrackedDrill[], now: number): IndicatorModel {
   const executing = drills.filter((d) => d.status === 'executing').length;
@@ -69,8 +68,7 @@ export function indicatorModel(drills: readonly TrackedDrill[], now: number): In
       disks,
     };
   }
-  // Hidden: the texts are never shown.
-  return { visible: false, icon: '', text: NOTHING, tooltipTitle: NOTHING, lines, badge: 0, badgeTooltip: NOTHING, executing, clearing, disks };
+  return { visible: false, icon: '', lines, badge: 0, executing, clearing, disks };
 }
 
 function lineIcon(drill: TrackedDrill): string {

@@ -18,13 +18,13 @@ export class DrillStatusBar implements vscode.Disposable {
   render(drills: readonly TrackedDrill[]): void {
     const model = indicatorModel(drills, Date.now());
     this.model = model;
-    if (!model.visible) {
+    if (!model.visible || !model.text) {
       this.item.hide();
       return;
     }
     this.item.text = `$(${model.icon}) ${t(model.text)}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escape(t(model.tooltipTitle))}**\n\n`);
+    if (model.tooltipTitle) tooltip.appendMarkdown(`**${escape(t(model.tooltipTitle))}**\n\n`);
     for (const line of model.lines) tooltip.appendMarkdown(`$(${line.icon}) ${escape(t(line.text))}  \n`);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: t(model.text) };
@@ -34,7 +34,7 @@ export class DrillStatusBar implements vscode.Disposable {
   /** What the user sees (tests): visible, text and tooltip as plain text. */
   snapshot(): { visible: boolean; text: string; tooltip: string } {
     const model = this.model;
-    if (!model?.visible) return { visible: false, text: '', tooltip: '' };
+    if (!model?.visible || !model.text) return { visible: false, text: '', tooltip: '' };
     return { visible: true, text: this.item.text, tooltip: model.lines.map((l) => t(l.text)).join('\n') };
   }
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { indicatorModel } from '../../../src/drills/indicator';
-import { render, type TrackedDrill } from '../../../src/drills/model';
+import { render as renderText, type Text, type TrackedDrill } from '../../../src/drills/model';
+
+const render = (text: Text | undefined): string => (text ? renderText(text) : '<hidden>');
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 
