@@ -1,6 +1,7 @@
 // The Replication view's model: which regions are roots, what each region / pair / group has loaded (idle,
 // loading, loaded, failed), loading with a concurrency limit, refresh of one region or one pair, and the tree
 // (stable node handles, their children and how each looks). Pure: the shell maps PresentedNode to a TreeItem.
+import { setMaxListeners } from 'node:events';
 import { mapSettledWithConcurrency } from '../ebs/concurrency';
 import { loadInventory, type RegionInventory } from '../ebs/inventory';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
@@ -42,8 +43,12 @@ import { shapeRegion, withPair, type RegionContents } from './regionContents';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
 import type { Localiser } from './text';
 
-/** Regions loaded at the same time. Each region is its own endpoint, so this mostly bounds local sockets. */
-export const DEFAULT_REGION_CONCURRENCY = 8;
+/**
+ * Regions loaded at the same time. Each region is its own endpoint (two requests in flight per region: pairs and
+ * groups), so this bounds local sockets rather than any one service's load; 16 covers every async-replication
+ * region in two rounds.
+ */
+export const DEFAULT_REGION_CONCURRENCY = 16;
 
 export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGroups' | 'describePairDrills' | 'describeReplicaGroupDrills'>;
 
@@ -124,13 +129,20 @@ export class ReplicationExplorer {
   /** Owners with a request running on them (a drill start/clear): spinner and temporary description. */
   private readonly ownerBusy = new Map<string, string>();
   private readonly pending = new Set<Promise<unknown>>();
-  private abort = new AbortController();
+  private abort = ReplicationExplorer.controller();
   private token = 0;
   private regionNames = new Map<string, string>();
   private readonly l: Localiser;
   readonly concurrency: number;
   now: () => Date;
   private running: RunningDrills;
+
+  /** Every request in flight listens on one signal (more than EventTarget's default limit of 10 listeners). */
+  private static controller(): AbortController {
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    return controller;
+  }
 
   constructor(options: ExplorerOptions) {
     this.l = options.localiser;
@@ -146,7 +158,7 @@ export class ReplicationExplorer {
   /** A new connection (or none): forgets everything loaded and cancels what is in flight. */
   setSource(client: ExplorerClient | undefined, regionIds: readonly string[]): void {
     this.abort.abort();
-    this.abort = new AbortController();
+    this.abort = ReplicationExplorer.controller();
     this.client = client;
     this.regions.clear();
     this.drills.clear();
@@ -596,7 +608,40 @@ export class ReplicationExplorer {
     return fromDrills || (this.running.isRunning?.(id) ?? false);
   }
 
-  /** How a node looks right now. */
+  /**
+   * The Markdown tooltip of a group, pair or drill (a table of every field), computed on demand: VS Code asks for it
+   * on hover (resolveTreeItem), so thousands of nodes cost nothing until one is hovered. Other nodes carry theirs in
+   * present().
+   */
+  tooltip(ref: NodeRef): string | undefined {
+    const l = this.l;
+    const now = this.now();
+    switch (ref.kind) {
+      case 'group': {
+        const entry = this.contents(ref.regionId)?.groupsById.get(ref.groupId);
+        return entry ? groupTooltip(l, entry.group, ref.regionId, entry.memberIds, now) : undefined;
+      }
+      case 'pair': {
+        const pair = this.pair(ref.regionId, ref.pairId);
+        return pair ? pairTooltip(l, pair, ref.regionId, now) : undefined;
+      }
+      case 'pairDrill': {
+        const drill = this.pairDrill(ref.pairId, ref.drillId);
+        return drill
+          ? markdownTable(l, l.t('Pair drill {0}', drill.drillId), pairDrillTooltipRows(l, drill, this.drRegionOfPair(ref.regionId, ref.pairId), now))
+          : undefined;
+      }
+      case 'groupDrill': {
+        const drill = this.groupDrill(ref.groupId, ref.drillId);
+        const drRegion = this.group(ref.regionId, ref.groupId)?.destinationRegionId ?? ref.regionId;
+        return drill ? markdownTable(l, l.t('Group drill {0}', drill.drillId), groupDrillTooltipRows(l, drill, drRegion, now)) : undefined;
+      }
+      default:
+        return this.present(ref).tooltip;
+    }
+  }
+
+  /** How a node looks right now (tooltips of groups, pairs and drills come from tooltip()). */
   present(ref: NodeRef): PresentedNode {
     const l = this.l;
     const now = this.now();
@@ -611,7 +656,6 @@ export class ReplicationExplorer {
           id: ref.id,
           label: groupLabel(group),
           description: groupDescription(l, group, ref.regionId, memberIds.length, now),
-          tooltip: groupTooltip(l, group, ref.regionId, memberIds, now),
           icon: HEALTH_ICONS[pairHealth(group.status)],
           contextValue: ownerContextValue('group', isDrillable(group), this.drillRunning({ kind: 'group', groupId: group.groupId })),
           collapsible: 'collapsed',
@@ -625,7 +669,6 @@ export class ReplicationExplorer {
           id: ref.id,
           label: pairLabel(pair),
           description: pairDescription(l, pair, ref.regionId, now),
-          tooltip: pairTooltip(l, pair, ref.regionId, now),
           icon: HEALTH_ICONS[pairHealth(pair.status)],
           contextValue: ownerContextValue('pair', isDrillable(pair), this.drillRunning({ kind: 'pair', pairId: pair.pairId })),
           collapsible: 'collapsed',
@@ -639,7 +682,6 @@ export class ReplicationExplorer {
           id: ref.id,
           label: drill.drillId,
           description: pairDrillDescription(l, drill, now),
-          tooltip: markdownTable(l, l.t('Pair drill {0}', drill.drillId), pairDrillTooltipRows(l, drill, this.drRegionOfPair(ref.regionId, ref.pairId), now)),
           icon: drillIcon(drill.status),
           contextValue: drillContextValue('pair', drill.status),
           collapsible: 'none',
@@ -648,12 +690,10 @@ export class ReplicationExplorer {
       case 'groupDrill': {
         const drill = this.groupDrill(ref.groupId, ref.drillId);
         if (!drill) return this.gone(ref.id, ref.drillId);
-        const drRegion = this.group(ref.regionId, ref.groupId)?.destinationRegionId ?? ref.regionId;
         return {
           id: ref.id,
           label: drill.drillId,
           description: groupDrillDescription(l, drill, now),
-          tooltip: markdownTable(l, l.t('Group drill {0}', drill.drillId), groupDrillTooltipRows(l, drill, drRegion, now)),
           icon: drillIcon(drill.status),
           contextValue: drillContextValue('group', drill.status),
           collapsible: 'none',

@@ -3,11 +3,13 @@
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
 import { benchInventory } from './inventory';
+import { benchTree } from './tree';
 
 async function main(): Promise<void> {
   benchBundle();
   await benchInventory();
   await benchDrills();
+  await benchTree();
 }
 
 main().catch((error: unknown) => {

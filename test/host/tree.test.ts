@@ -125,7 +125,9 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     const pair = await child(tree, group, 'region/cn-hangzhou/pair/pair-tree-ord1');
     const item = await tree.provider.getTreeItem(pair);
     assert.equal(item.id, 'region/cn-hangzhou/pair/pair-tree-ord1');
-    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.equal(item.tooltip, undefined, 'built on hover');
+    const resolved = await tree.provider.resolveTreeItem?.(item, pair, new vscode.CancellationTokenSource().token);
+    const tooltip = ((resolved ?? item).tooltip as vscode.MarkdownString).value;
     const rp = formatLocalDateTime(emu.at(-240));
     assert.deepEqual(tooltip.split('\n'), [
       '**Replication pair orders-data**',

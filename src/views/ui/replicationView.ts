@@ -102,6 +102,15 @@ class ReplicationTreeProvider implements vscode.TreeDataProvider<NodeRef>, vscod
     return toTreeItem(node, this.explorer.present(node));
   }
 
+  /** Tooltips are built on hover only (a table of every field; thousands of pairs would cost too much up front). */
+  resolveTreeItem(item: vscode.TreeItem, node: NodeRef): vscode.TreeItem {
+    if (item.tooltip === undefined) {
+      const tooltip = this.explorer.tooltip(node);
+      if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip);
+    }
+    return item;
+  }
+
   getChildren(node?: NodeRef): Promise<NodeRef[]> {
     return this.explorer.children(node);
   }
