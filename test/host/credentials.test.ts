@@ -383,6 +383,17 @@ describe('Credentials (real VS Code + emulator)', function () {
     });
   });
 
+  describe('How Credentials Are Stored', () => {
+    it('opens a localised explanation without any secret', async () => {
+      await vscode.commands.executeCommand('ebsDr.showCredentialsHelp');
+      await waitFor(() => vscode.workspace.textDocuments.some((d) => d.getText().startsWith('# How EBS DR stores credentials')), 'the help document');
+      const help = vscode.workspace.textDocuments.find((d) => d.getText().startsWith('# How EBS DR stores credentials'));
+      assert.equal(help?.languageId, 'markdown');
+      assert.match(help?.getText() ?? '', /kept only in VS Code's SecretStorage/);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+  });
+
   describe('manifest', () => {
     it('declares the commands in category EBS DR, the view title menus, the welcome content and the setting', async () => {
       const pkg = vscode.extensions.getExtension('ebs-dr.ebs-dr')?.packageJSON;

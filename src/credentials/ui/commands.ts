@@ -71,7 +71,9 @@ export class CredentialCommands {
     if (error instanceof ProfileInputError) return t(error.problem);
     if (error instanceof SecretStoreError) {
       this.deps.log.error(`SecretStorage ${error.operation} failed: ${error.message}`);
-      return vscode.l10n.t("VS Code's SecretStorage could not {0} the secret (is the system keyring locked or unavailable?). Nothing was changed.", vscode.l10n.t(error.operation));
+      if (error.operation === 'read') return vscode.l10n.t("VS Code's SecretStorage could not read the secret (is the system keyring locked or unavailable?).");
+      if (error.operation === 'save') return vscode.l10n.t("VS Code's SecretStorage could not save the secret (is the system keyring locked or unavailable?). Nothing was saved.");
+      return vscode.l10n.t("VS Code's SecretStorage could not delete the secret (is the system keyring locked or unavailable?). Try again.");
     }
     this.deps.log.error(`Credentials: unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
     return vscode.l10n.t('The profile operation failed unexpectedly. See the EBS DR output for details.');
@@ -320,7 +322,8 @@ export class CredentialCommands {
         description: p.credentials ? `${p.mode} · ${p.credentials.defaultRegionId} · ${maskAccessKeyId(p.credentials.accessKeyId)}` : p.mode || '?',
         picked: p.name === preferred || (preferred === undefined && importable.length === 1 && p === importable[0]),
         disabledReason: blocked(p),
-        value: p,
+        // The name, not the profile: quick-pick items never carry secrets.
+        value: p.name,
       })),
       { title: vscode.l10n.t('Import from aliyun CLI: {0}', path), placeholder: vscode.l10n.t('Profiles to import (secrets go to SecretStorage only)') },
     );
@@ -329,7 +332,7 @@ export class CredentialCommands {
     const imported: ProfileSummary[] = [];
     const problems: string[] = [];
     const warnings: string[] = [];
-    for (const profile of chosen) {
+    for (const profile of config.profiles.filter((p) => chosen.includes(p.name))) {
       const credentials = profile.credentials;
       if (!credentials) continue;
       const check = await this.check(credentials);

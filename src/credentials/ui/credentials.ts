@@ -33,7 +33,8 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
   const store = new ProfileStore(context.secrets, context.globalState, () => process.env);
   const commands = new CredentialCommands({ store, input, log, logger });
   const changed = new vscode.EventEmitter<void>();
-  const told = new Set<string>();
+  /** The problem the user was last told about; cleared once the active profile works again, so a new breakage is told. */
+  let toldAbout: string | undefined;
   let checking: Promise<void> = Promise.resolve();
 
   /** Tells the user once per session about a problem with the active profile or the stored metadata. */
@@ -49,10 +50,11 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
       );
     }
     const resolved = await store.resolveActive();
+    if (resolved.status === 'ok' || resolved.status === 'none') toldAbout = undefined;
     if (resolved.status === 'secretMissing') {
-      const key = `missing:${resolved.profile.id}`;
-      if (told.has(key)) return;
-      told.add(key);
+      const key = `missing:${resolved.profile.id}:${resolved.missing}`;
+      if (toldAbout === key) return;
+      toldAbout = key;
       log.warn(`Credentials: the ${resolved.missing} of profile "${resolved.profile.name}" is missing from SecretStorage`);
       const reenter = vscode.l10n.t('Re-enter Secret');
       const remove = vscode.l10n.t('Remove Profile');
@@ -62,14 +64,14 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
           ? vscode.l10n.t('The AccessKey secret of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR). Re-enter it, or remove or switch the profile.', resolved.profile.name)
           : vscode.l10n.t('The STS token of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR). Re-enter it, or remove or switch the profile.', resolved.profile.name);
       void input.notify('warning', text, reenter, switchTo, remove).then(async (choice) => {
-        if (choice === reenter && (await commands.reenterSecret(resolved.profile))) told.delete(key);
+        if (choice === reenter) await commands.reenterSecret(resolved.profile);
         else if (choice === remove) await vscode.commands.executeCommand(COMMANDS.removeProfile);
         else if (choice === switchTo) await vscode.commands.executeCommand(COMMANDS.switchProfile);
       });
     } else if (resolved.status === 'environmentInvalid') {
       const key = `env:${resolved.environment.variable}:${resolved.environment.problem.message}`;
-      if (told.has(key)) return;
-      told.add(key);
+      if (toldAbout === key) return;
+      toldAbout = key;
       void input.notify(
         'warning',
         vscode.l10n.t('The Environment profile cannot be used: the environment variable {0} is wrong: {1}', resolved.environment.variable, localise(resolved.environment.problem)),
