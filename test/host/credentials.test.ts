@@ -168,8 +168,8 @@ describe('Credentials (real VS Code + emulator)', function () {
       await store().add({ name: 'beta', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, defaultRegionId: 'cn-beijing' });
     });
 
-    it('switches the active profile, fires the change event and updates the description', async () => {
-      const view: { description?: string | boolean } = {};
+    it('switches the active profile, fires the change event and updates the description and title', async () => {
+      const view: { description?: string | boolean; title?: string } = { title: 'Replication' };
       const binding = fx.api.credentials.bindViewDescription(view);
       let fired = 0;
       const listener = fx.api.credentials.onDidChangeActiveProfile(() => fired++);
@@ -183,6 +183,7 @@ describe('Credentials (real VS Code + emulator)', function () {
         assert.match(user.prompts[0]?.items?.[1]?.description ?? '', /^active · AccessKey · cn-beijing/);
         assert.deepEqual(names(), ['*alpha', 'beta']);
         assert.equal(view.description, 'alpha');
+        assert.equal(view.title, 'Replication · alpha');
         assert.ok(fired > 0);
         assert.equal((await fx.api.credentials.connections.current())?.profileName, 'alpha');
       } finally {

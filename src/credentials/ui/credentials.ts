@@ -23,8 +23,11 @@ export interface Credentials {
   activeProfileName(): string | undefined;
   /** Fires when the active profile (or its name) may have changed. */
   onDidChangeActiveProfile: vscode.Event<void>;
-  /** Keeps `view.description` showing the active profile's name (the tree view's owner calls this once). */
-  bindViewDescription(view: { description?: string | boolean }): vscode.Disposable;
+  /**
+   * Keeps the view showing the active profile's name (the tree view's owner calls this once): in its description,
+   * and in its title ("Replication · prod"), because a container with a single view hides the view's description.
+   */
+  bindViewDescription(view: { description?: string | boolean; title?: string }): vscode.Disposable;
   /** Settles once the one-time checks after the latest change (missing secret, damaged metadata) have run. */
   idle(): Promise<void>;
 }
@@ -106,8 +109,14 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
     activeProfileName,
     onDidChangeActiveProfile: changed.event,
     bindViewDescription(view) {
-      view.description = activeProfileName() ?? '';
-      return changed.event(() => (view.description = activeProfileName() ?? ''));
+      const baseTitle = view.title;
+      const show = (): void => {
+        const name = activeProfileName();
+        view.description = name ?? '';
+        if (baseTitle !== undefined) view.title = name ? vscode.l10n.t('{0} · {1}', baseTitle, name) : baseTitle;
+      };
+      show();
+      return changed.event(show);
     },
     idle: () => checking,
   };
