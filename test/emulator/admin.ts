@@ -9,8 +9,9 @@ import type { ReplicaGroup, ReplicaPair } from './types';
 
 export const ADMIN_PREFIX = '/__emulator/';
 
-export type PairDrillState = Omit<PairDrill, 'readyAtMs' | 'goneAtMs'> & { Kind: 'pair' };
-export type GroupDrillState = Omit<GroupDrill, 'readyAtMs' | 'goneAtMs'> & { Kind: 'group' };
+type InternalDrillField = 'readyAtMs' | 'goneAtMs' | 'failExecute' | 'failClear';
+export type PairDrillState = Omit<PairDrill, InternalDrillField> & { Kind: 'pair' };
+export type GroupDrillState = Omit<GroupDrill, InternalDrillField> & { Kind: 'group' };
 
 export interface EmulatorStateSnapshot {
   /** Emulated time, ISO-8601. */

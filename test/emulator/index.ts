@@ -24,6 +24,7 @@ export { normalizeScenario, readScenarioFile, ScenarioError } from './scenario';
 export { builtInRegions } from './regionCatalog';
 export type {
   Account,
+  DrillOutcome,
   DrillStatus,
   PairStatus,
   Region,
@@ -31,6 +32,7 @@ export type {
   ReplicaPair,
   Scenario,
   ScenarioAccount,
+  ScenarioDrillOutcome,
   ScenarioGroup,
   ScenarioPair,
   ScenarioRegion,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_STS_ACCESS_KEY_ID, DEMO_STS_ACCESS_KEY_SECRET, DEMO_STS_TOKEN } from './demoAccount';
 import { builtInRegions } from './regionCatalog';
 import { PAIR_STATUSES } from './types';
-import type { Account, NormalizedScenario, PairStatus, Region, ReplicaGroup, ReplicaPair, Scenario, Tag, Zone } from './types';
+import type { Account, DrillOutcome, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair, Scenario, Tag, Zone } from './types';
 
 export const PAIR_ID_PATTERN = /^pair-[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 export const GROUP_ID_PATTERN = /^pg-[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
@@ -113,6 +113,32 @@ class Reader {
     return found ?? fallback;
   }
 
+  /**
+   * DrillOutcome / ClearOutcome of a pair or group. Status is the only failure of that step (`execute_failed` /
+   * `clear_failed`); StatusMessage defaults to the documented code for drills (PAIR_/GROUP_SYNCPOINT_NOT_FOUND) and to
+   * "" for clears; DrillDiskStatus to the StatusMessage for drills (error details) and to `created` for clears.
+   */
+  outcome(o: Obj, key: 'DrillOutcome' | 'ClearOutcome', path: string, kind: 'pair' | 'group'): DrillOutcome | undefined {
+    const v = o[key];
+    if (v === undefined || v === null) return undefined;
+    const at = `${path}.${key}`;
+    if (!isObj(v)) {
+      this.issues.push(`${at}: must be an object like {"Status": "${key === 'DrillOutcome' ? 'execute_failed' : 'clear_failed'}", "StatusMessage": "..."}`);
+      return undefined;
+    }
+    const expected = key === 'DrillOutcome' ? 'execute_failed' : 'clear_failed';
+    for (const field of Object.keys(v)) {
+      if (!['Status', 'StatusMessage', 'DrillDiskStatus', 'Times'].includes(field)) this.issues.push(`${at}.${field}: unknown field (expected Status, StatusMessage, DrillDiskStatus, Times)`);
+    }
+    const status = this.str(v, 'Status', at, expected);
+    if (status !== expected) this.issues.push(`${at}.Status: must be "${expected}", got "${status}"`);
+    const fallbackMessage = key === 'DrillOutcome' ? (kind === 'pair' ? 'PAIR_SYNCPOINT_NOT_FOUND' : 'GROUP_SYNCPOINT_NOT_FOUND') : '';
+    const message = this.str(v, 'StatusMessage', at, fallbackMessage);
+    const diskStatus = this.str(v, 'DrillDiskStatus', at, key === 'DrillOutcome' ? message || 'create_failed' : 'created');
+    const times = v.Times === undefined || v.Times === null ? null : this.int(v, 'Times', at, 1, 1);
+    return { Status: expected, StatusMessage: message, DrillDiskStatus: diskStatus, Times: times };
+  }
+
   lastRecoverPoint(o: Obj, path: string, status: PairStatus, nowSec: number, rpo: number): number | null {
     if (o.LastRecoverPoint === null) return null;
     if (o.LastRecoverPoint === undefined) {
@@ -181,7 +207,14 @@ function checkRegion(r: Reader, regions: Map<string, Region>, regionId: string, 
   if (regionId && !regions.has(regionId)) r.issues.push(`${where}: unknown region "${regionId}" (not in Regions)`);
 }
 
-function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: number): ReplicaPair[] {
+function readOutcomes(r: Reader, item: Obj, path: string, kind: 'pair' | 'group', id: string, outcomes: Record<string, OwnerOutcomes>): void {
+  const drill = r.outcome(item, 'DrillOutcome', path, kind);
+  const clear = r.outcome(item, 'ClearOutcome', path, kind);
+  if (!id || (!drill && !clear)) return;
+  outcomes[id] = { ...(drill ? { DrillOutcome: drill } : {}), ...(clear ? { ClearOutcome: clear } : {}) };
+}
+
+function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: number, outcomes: Record<string, OwnerOutcomes>): ReplicaPair[] {
   const seen = new Set<string>();
   return r.list(root, 'ReplicaPairs').map(({ item, path }) => {
     const id = r.required(item, 'ReplicaPairId', path);
@@ -198,6 +231,7 @@ function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: n
     const rpo = r.int(item, 'RPO', path, 900, 1);
     const createTime = r.int(item, 'CreateTime', path, nowSec - 30 * 86400);
     const chargeType = r.str(item, 'ChargeType', path, 'POSTPAY');
+    readOutcomes(r, item, path, 'pair', id, outcomes);
     return {
       ReplicaPairId: id,
       PairName: r.str(item, 'PairName', path, id),
@@ -229,7 +263,7 @@ function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: n
   });
 }
 
-function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: ReplicaPair[], nowSec: number): ReplicaGroup[] {
+function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: ReplicaPair[], nowSec: number, outcomes: Record<string, OwnerOutcomes>): ReplicaGroup[] {
   const seen = new Set<string>();
   const pairById = new Map(pairs.map((p) => [p.ReplicaPairId, p]));
   const groups = r.list(root, 'ReplicaGroups').map(({ item, path }): ReplicaGroup => {
@@ -246,6 +280,7 @@ function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: R
     const status = r.status(item, path, 'normal');
     const rpo = r.int(item, 'RPO', path, 900, 1);
     const listed = r.strings(item, 'PairIds', path).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    readOutcomes(r, item, path, 'group', id, outcomes);
     for (const pid of listed) {
       const pair = pairById.get(pid);
       if (!pair) r.issues.push(`${path}.PairIds: unknown pair "${pid}"`);
@@ -303,8 +338,9 @@ export function normalizeScenario(input: unknown, nowSec: number): NormalizedSce
   const regions = readRegions(r, input);
   const regionMap = new Map<string, Region>();
   for (const region of regions) if (!regionMap.has(region.RegionId)) regionMap.set(region.RegionId, region);
-  const pairs = readPairs(r, input, regionMap, nowSec);
-  const groups = readGroups(r, input, regionMap, pairs, nowSec);
+  const outcomes: Record<string, OwnerOutcomes> = {};
+  const pairs = readPairs(r, input, regionMap, nowSec, outcomes);
+  const groups = readGroups(r, input, regionMap, pairs, nowSec, outcomes);
   const result: NormalizedScenario = {
     Accounts: accounts,
     Regions: regions,
@@ -314,6 +350,7 @@ export function normalizeScenario(input: unknown, nowSec: number): NormalizedSce
     ClearSeconds: r.int(input, 'ClearSeconds', 'scenario', 10),
     TransitionSeconds: r.int(input, 'TransitionSeconds', 'scenario', 10),
     SyncSeconds: r.int(input, 'SyncSeconds', 'scenario', 60),
+    Outcomes: outcomes,
   };
   if (r.issues.length > 0) throw new ScenarioError(r.issues);
   return result;

@@ -19,6 +19,7 @@ import { redactParams, RequestLog } from './requestLog';
 import type { RequestLogEntry } from './requestLog';
 import { normalizeScenario } from './scenario';
 import { EmulatorState } from './state';
+import type { GroupDrill, PairDrill } from './state';
 import type { Scenario } from './types';
 
 export interface EmulatorServerOptions {
@@ -253,8 +254,8 @@ export class EmulatorServer implements AdminController {
 
   snapshot(): EmulatorStateSnapshot {
     this.state.tick(this.emuClock.nowMs());
-    const strip = <T extends { readyAtMs: number; goneAtMs?: number }>(d: T): Omit<T, 'readyAtMs' | 'goneAtMs'> => {
-      const { readyAtMs: _r, goneAtMs: _g, ...rest } = d;
+    const strip = <T extends PairDrill | GroupDrill>(d: T): Omit<T, 'readyAtMs' | 'goneAtMs' | 'failExecute' | 'failClear'> => {
+      const { readyAtMs: _r, goneAtMs: _g, failExecute: _e, failClear: _c, ...rest } = d;
       return rest;
     };
     return {

@@ -1,6 +1,6 @@
 // The emulated world: pairs, groups and drills, advanced lazily over the emulator clock by tick().
 import { randomBytes } from 'node:crypto';
-import type { Account, DrillStatus, NormalizedScenario, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
+import type { Account, DrillOutcome, DrillStatus, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
 
 export type TransitionKind = 'sync' | 'oneShot' | 'stop' | 'failover' | 'reprotect' | 'cancelFailover' | 'create';
 
@@ -16,12 +16,21 @@ export interface PairEntry {
   /** Anchor (Unix s) for RPO cycles when the pair has no recovery point yet. */
   anchorSec: number;
   lastOneShotMs?: number;
+  /** DrillOutcome / ClearOutcome of the scenario (their Times count down here). */
+  outcomes: OwnerOutcomes;
 }
 
 export interface GroupEntry {
   group: ReplicaGroup;
   transition?: Transition;
   anchorSec: number;
+  outcomes: OwnerOutcomes;
+}
+
+/** How a drill ends when its executing or clearing time is up, instead of succeeding (internal, not API output). */
+export interface PendingFailure {
+  StatusMessage: string;
+  DrillDiskStatus: string;
 }
 
 export interface PairDrill {
@@ -37,6 +46,10 @@ export interface PairDrill {
   ClientToken: string;
   readyAtMs: number;
   goneAtMs?: number;
+  /** Set at start (DrillOutcome): the drill ends execute_failed. */
+  failExecute?: PendingFailure;
+  /** Set at clear (ClearOutcome): the clear ends clear_failed. */
+  failClear?: PendingFailure;
 }
 
 export interface GroupDrillPairInfo {
@@ -57,6 +70,8 @@ export interface GroupDrill {
   ClientToken: string;
   readyAtMs: number;
   goneAtMs?: number;
+  failExecute?: PendingFailure;
+  failClear?: PendingFailure;
 }
 
 /** Pair statuses from which a drill may start (a recovery point must also exist). Undocumented; see README. */
@@ -72,6 +87,23 @@ export function randomId(prefix: string, length = 20): string {
   let out = prefix;
   for (const b of bytes) out += alphabet[b % 36];
   return out;
+}
+
+/** Uses one application of an outcome (null Times = every time); undefined when there is none (left). */
+function takeOutcome(outcome: DrillOutcome | undefined): PendingFailure | undefined {
+  if (!outcome) return undefined;
+  if (outcome.Times !== null) {
+    if (outcome.Times <= 0) return undefined;
+    outcome.Times -= 1;
+  }
+  return { StatusMessage: outcome.StatusMessage, DrillDiskStatus: outcome.DrillDiskStatus };
+}
+
+function cloneOutcomes(outcomes: OwnerOutcomes | undefined): OwnerOutcomes {
+  return {
+    ...(outcomes?.DrillOutcome ? { DrillOutcome: { ...outcomes.DrillOutcome } } : {}),
+    ...(outcomes?.ClearOutcome ? { ClearOutcome: { ...outcomes.ClearOutcome } } : {}),
+  };
 }
 
 function sec(ms: number): number {
@@ -110,13 +142,13 @@ export class EmulatorState {
     this.syncSeconds = scenario.SyncSeconds;
     const nowSec = sec(nowMs);
     for (const pair of scenario.ReplicaPairs) {
-      const entry: PairEntry = { pair, anchorSec: nowSec };
+      const entry: PairEntry = { pair, anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[pair.ReplicaPairId]) };
       const kind = this.transitionForLoadedStatus(pair.Status);
       if (kind) this.startTransition(entry, kind, nowMs);
       this.pairs.set(pair.ReplicaPairId, entry);
     }
     for (const group of scenario.ReplicaGroups) {
-      const entry: GroupEntry = { group, anchorSec: nowSec };
+      const entry: GroupEntry = { group, anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[group.ReplicaGroupId]) };
       if (group.Status === 'initial_syncing' || group.Status === 'manual_syncing') {
         entry.transition = { kind: group.Status === 'initial_syncing' ? 'sync' : 'oneShot', startMs: nowMs, atMs: nowMs + this.syncSeconds * 1000 };
       }
@@ -173,19 +205,43 @@ export class EmulatorState {
     }
     for (const drill of this.pairDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
-        drill.Status = 'executed';
-        drill.DrillDiskStatus = 'created';
+        const failure = drill.failExecute;
+        drill.Status = failure ? 'execute_failed' : 'executed';
+        drill.StatusMessage = failure?.StatusMessage ?? '';
+        drill.DrillDiskStatus = failure?.DrillDiskStatus ?? 'created';
+        drill.failExecute = undefined;
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
-        this.pairDrills.delete(drill.DrillId);
+        const failure = drill.failClear;
+        if (failure) {
+          drill.Status = 'clear_failed';
+          drill.StatusMessage = failure.StatusMessage;
+          drill.DrillDiskStatus = failure.DrillDiskStatus;
+          drill.failClear = undefined;
+          drill.goneAtMs = undefined;
+        } else {
+          this.pairDrills.delete(drill.DrillId);
+        }
       }
       due(drill.Status === 'executing' ? drill.readyAtMs : drill.Status === 'clearing' ? drill.goneAtMs : undefined);
     }
     for (const drill of this.groupDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
-        drill.Status = 'executed';
-        for (const info of drill.PairsInfo) info.DrillDiskStatus = 'created';
+        const failure = drill.failExecute;
+        drill.Status = failure ? 'execute_failed' : 'executed';
+        drill.StatusMessage = failure?.StatusMessage ?? '';
+        for (const info of drill.PairsInfo) info.DrillDiskStatus = failure?.DrillDiskStatus ?? 'created';
+        drill.failExecute = undefined;
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
-        this.groupDrills.delete(drill.DrillId);
+        const failure = drill.failClear;
+        if (failure) {
+          drill.Status = 'clear_failed';
+          drill.StatusMessage = failure.StatusMessage;
+          for (const info of drill.PairsInfo) info.DrillDiskStatus = failure.DrillDiskStatus;
+          drill.failClear = undefined;
+          drill.goneAtMs = undefined;
+        } else {
+          this.groupDrills.delete(drill.DrillId);
+        }
       }
       due(drill.Status === 'executing' ? drill.readyAtMs : drill.Status === 'clearing' ? drill.goneAtMs : undefined);
     }
@@ -254,6 +310,7 @@ export class EmulatorState {
   }
 
   createPairDrill(pair: ReplicaPair, clientToken: string, nowMs: number): PairDrill {
+    const failExecute = takeOutcome(this.pairs.get(pair.ReplicaPairId)?.outcomes.DrillOutcome);
     const drill: PairDrill = {
       DrillId: randomId('drill-'),
       PairId: pair.ReplicaPairId,
@@ -266,6 +323,7 @@ export class EmulatorState {
       RecoverPoint: pair.LastRecoverPoint ?? 0,
       ClientToken: clientToken,
       readyAtMs: nowMs + this.drillSeconds * 1000,
+      ...(failExecute ? { failExecute } : {}),
     };
     this.pairDrills.set(drill.DrillId, drill);
     this.invalidate();
@@ -273,6 +331,7 @@ export class EmulatorState {
   }
 
   createGroupDrill(group: ReplicaGroup, clientToken: string, nowMs: number): GroupDrill {
+    const failExecute = takeOutcome(this.groups.get(group.ReplicaGroupId)?.outcomes.DrillOutcome);
     const drill: GroupDrill = {
       DrillId: randomId('pg-drill-'),
       GroupId: group.ReplicaGroupId,
@@ -284,16 +343,21 @@ export class EmulatorState {
       PairsInfo: group.PairIds.map((PairId) => ({ PairId, DrillDiskId: randomId('d-'), DrillDiskStatus: 'creating' })),
       ClientToken: clientToken,
       readyAtMs: nowMs + this.drillSeconds * 1000,
+      ...(failExecute ? { failExecute } : {}),
     };
     this.groupDrills.set(drill.DrillId, drill);
     this.invalidate();
     return drill;
   }
 
-  /** Moves a drill to `clearing`; it disappears ClearSeconds later. */
+  /** Moves a drill to `clearing`; it disappears ClearSeconds later (or ends clear_failed under a ClearOutcome). */
   clearDrill(drill: PairDrill | GroupDrill, nowMs: number): void {
+    const owner = 'PairsInfo' in drill ? this.groups.get(drill.GroupId) : this.pairs.get(drill.PairId);
+    const failClear = takeOutcome(owner?.outcomes.ClearOutcome);
     drill.Status = 'clearing';
+    drill.StatusMessage = '';
     drill.goneAtMs = nowMs + this.clearSeconds * 1000;
+    if (failClear) drill.failClear = failClear;
     this.invalidate();
     if ('PairsInfo' in drill) for (const info of drill.PairsInfo) info.DrillDiskStatus = 'deleting';
     else drill.DrillDiskStatus = 'deleting';

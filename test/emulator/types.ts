@@ -93,6 +93,31 @@ export interface Account {
   NoServiceLinkedRole: boolean;
 }
 
+/**
+ * How the drills (or the clears) of one pair or group end, instead of succeeding (emulator extension). `Times`: how
+ * many of the next drills (or clears) it applies to; null = every one.
+ */
+export interface DrillOutcome {
+  Status: 'execute_failed' | 'clear_failed';
+  StatusMessage: string;
+  DrillDiskStatus: string;
+  Times: number | null;
+}
+
+/** DrillOutcome / ClearOutcome as written in a scenario: every field optional (see README for the defaults). */
+export interface ScenarioDrillOutcome {
+  Status?: string;
+  StatusMessage?: string;
+  DrillDiskStatus?: string;
+  Times?: number;
+}
+
+/** The failure outcomes a scenario sets on one pair or group. */
+export interface OwnerOutcomes {
+  DrillOutcome?: DrillOutcome;
+  ClearOutcome?: DrillOutcome;
+}
+
 type WithRequired<T, K extends keyof T> = Partial<T> & Pick<T, K>;
 
 export type ScenarioAccount = WithRequired<Account, 'AccessKeyId' | 'AccessKeySecret'>;
@@ -100,10 +125,18 @@ export type ScenarioRegion = Omit<WithRequired<Region, 'RegionId'>, 'Zones'> & {
 export type ScenarioPair = Omit<WithRequired<ReplicaPair, 'ReplicaPairId' | 'SourceRegion' | 'DestinationRegion'>, 'Status'> & {
   Status?: string;
   Site?: string;
+  /** Drills of this pair end `execute_failed` (emulator extension). */
+  DrillOutcome?: ScenarioDrillOutcome;
+  /** Clears of this pair's drills end `clear_failed` (emulator extension). */
+  ClearOutcome?: ScenarioDrillOutcome;
 };
 export type ScenarioGroup = Omit<WithRequired<ReplicaGroup, 'ReplicaGroupId' | 'SourceRegionId' | 'DestinationRegionId'>, 'Status'> & {
   Status?: string;
   Site?: string;
+  /** Drills of this group end `execute_failed` (emulator extension). */
+  DrillOutcome?: ScenarioDrillOutcome;
+  /** Clears of this group's drills end `clear_failed` (emulator extension). */
+  ClearOutcome?: ScenarioDrillOutcome;
 };
 
 /** A scenario file: entities written like API output. Omitted parts take defaults (see README). */
@@ -134,4 +167,6 @@ export interface NormalizedScenario {
   ClearSeconds: number;
   TransitionSeconds: number;
   SyncSeconds: number;
+  /** DrillOutcome / ClearOutcome by pair or group id (kept out of the records, which are API output). */
+  Outcomes: Record<string, OwnerOutcomes>;
 }
