@@ -1,11 +1,16 @@
 // npm run bench: builds the production bundle, then prints one figure per line ("name: value unit").
 // Figures are measured, not asserted.
+import { loadavg, cpus } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
 import { benchInventory } from './inventory';
+import { figure } from './report';
 import { benchTree } from './tree';
 
 async function main(): Promise<void> {
+  // Wall-time figures depend on what else runs: say how busy the machine was.
+  figure('machine_cpus', cpus().length, 'cores');
+  figure('machine_load_avg_1m', loadavg()[0] ?? 0, 'load');
   benchBundle();
   await benchInventory();
   await benchDrills();

@@ -9,3 +9,8 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** A figure that some platforms cannot measure (thread CPU time): printed only when known. */
+export function figureIfKnown(name: string, value: number | undefined, unit: string): void {
+  if (value !== undefined) figure(name, value, unit);
+}

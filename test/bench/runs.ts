@@ -1,0 +1,52 @@
+// Repeated timed runs against a worker emulator: wall time, the client's CPU (this thread) and the emulator's CPU
+// (its thread) for each run. The first run is reported apart (cold: JIT, sockets, the emulator's own warm-up);
+// the figures of the later runs are medians.
+import type { WorkerEmulator } from './emulatorWorker';
+import { median } from './report';
+import { threadCpuMeter } from './threadCpu';
+
+export interface RunFigures {
+  wallMs: number;
+  /** undefined where the platform cannot measure thread CPU. */
+  clientCpuMs: number | undefined;
+  emulatorCpuMs: number | undefined;
+}
+
+export interface RunSeries<T> {
+  cold: RunFigures;
+  /** Medians of the warm runs. */
+  warm: RunFigures;
+  /** The result of the last run. */
+  last: T;
+}
+
+async function once<T>(emulator: WorkerEmulator, work: () => Promise<T>): Promise<RunFigures & { result: T }> {
+  const emulatorBefore = await emulator.cpuMs();
+  const clientCpu = threadCpuMeter();
+  const started = performance.now();
+  const result = await work();
+  const wallMs = performance.now() - started;
+  const clientCpuMs = clientCpu();
+  const emulatorAfter = await emulator.cpuMs();
+  const emulatorCpuMs = emulatorBefore === undefined || emulatorAfter === undefined ? undefined : emulatorAfter - emulatorBefore;
+  return { wallMs, clientCpuMs, emulatorCpuMs, result };
+}
+
+const medianOf = (values: (number | undefined)[]): number | undefined =>
+  values.every((v): v is number => v !== undefined) ? median(values) : undefined;
+
+/** One cold run, then `warmRuns` more. */
+export async function timedRuns<T>(emulator: WorkerEmulator, warmRuns: number, work: () => Promise<T>): Promise<RunSeries<T>> {
+  const cold = await once(emulator, work);
+  const warm: (RunFigures & { result: T })[] = [];
+  for (let i = 0; i < warmRuns; i++) warm.push(await once(emulator, work));
+  return {
+    cold: { wallMs: cold.wallMs, clientCpuMs: cold.clientCpuMs, emulatorCpuMs: cold.emulatorCpuMs },
+    warm: {
+      wallMs: median(warm.map((r) => r.wallMs)),
+      clientCpuMs: medianOf(warm.map((r) => r.clientCpuMs)),
+      emulatorCpuMs: medianOf(warm.map((r) => r.emulatorCpuMs)),
+    },
+    last: (warm.at(-1) ?? cold).result,
+  };
+}
