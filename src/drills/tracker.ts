@@ -1,7 +1,8 @@
 // The drill tracker: follows every drill this window cares about until it settles, with one timer that exists only
 // while drills are executing or clearing (and the window is focused), per-drill backoff, persistence through an
-// injected store, and completion events fired exactly once per observed transition. Pure: the clock, the timer, the
-// describe call and the store are injected, so unit tests drive it with a fake clock.
+// injected store, and completion events fired exactly once per observed transition. Every window of VS Code shares the
+// store (globalState), so each completion is also claimed there: only the first window that observes it announces it.
+// Pure: the clock, the timer, the describe call and the store are injected, so unit tests drive it with a fake clock.
 import type { Disposable } from '../credentials/connection';
 import { Emitter } from './events';
 import { billableDisks, drillKey, needsPolling, type DrillObservation, type DrillRef, type TrackedDrill } from './model';
@@ -21,11 +22,20 @@ export const realClock: TrackerClock = {
 /** One Describe*Drills call for the drill; resolves undefined when the drill no longer exists. */
 export type DescribeDrill = (drill: TrackedDrill, signal: AbortSignal) => Promise<DrillObservation | undefined>;
 
-/** Where tracked drills survive a window reload (VS Code: globalState). */
+/** Where tracked drills survive a window reload (VS Code: globalState, shared by every window). */
 export interface DrillStore {
   load(): readonly TrackedDrill[];
   save(drills: readonly TrackedDrill[]): void | PromiseLike<void>;
+  /**
+   * Completions already announced by some window: `<drill key>#<outcome>` → clock time of the claim. Optional: without
+   * it every tracker announces what it observes (one window).
+   */
+  loadAnnounced?(): Readonly<Record<string, number>>;
+  saveAnnounced?(announced: Readonly<Record<string, number>>): void | PromiseLike<void>;
 }
+
+/** How long a completion claim is remembered (a window that slept longer may announce it again). */
+export const ANNOUNCED_TTL_MS = 7 * 24 * 3_600_000;
 
 export interface PollingPolicy {
   /** Wait before the first poll of a newly followed drill, and after any status change. */
@@ -45,6 +55,11 @@ export type DrillOutcome = 'executed' | 'execute_failed' | 'cleared' | 'clear_fa
 export interface DrillCompletion {
   drill: TrackedDrill;
   outcome: DrillOutcome;
+  /**
+   * True for the first window (tracker) sharing the store that observed this completion: only it notifies the user.
+   * Every window still gets the event (to refresh its tree).
+   */
+  announce: boolean;
 }
 
 export interface TrackerOptions {
@@ -138,6 +153,8 @@ export class DrillTracker implements Disposable {
 
   /** After Clear* succeeded: follow the drill through `clearing` until it disappears. */
   markClearing(ref: DrillRef): void {
+    // A new clear attempt: its failure is news again, even if an earlier attempt's failure was announced.
+    this.releaseAnnounced(ref, 'clear_failed');
     const entry = this.entries.get(drillKey(ref));
     if (!entry) return;
     this.update(entry, { ...entry.drill, status: 'clearing', disks: entry.drill.disks.map((d) => ({ ...d, status: 'deleting' })) });
@@ -339,7 +356,7 @@ export class DrillTracker implements Disposable {
     entry.dueAt = this.clock.now() + this.policy.initialMs;
     if (entry.drill.followed && previous !== next.status) {
       const outcome = transitionOutcome(previous, next.status);
-      if (outcome) this.completed.fire({ drill: { ...entry.drill }, outcome });
+      if (outcome) this.complete(entry.drill, outcome);
     }
     if (notify) {
       this.persistAndNotify();
@@ -351,10 +368,54 @@ export class DrillTracker implements Disposable {
     this.entries.delete(key);
     entry.generation++;
     const previous = entry.drill.status;
-    if (entry.drill.followed && needsPolling(previous)) {
-      this.completed.fire({ drill: { ...entry.drill }, outcome: previous === 'clearing' ? 'cleared' : 'vanished' });
-    }
+    if (entry.drill.followed && needsPolling(previous)) this.complete(entry.drill, previous === 'clearing' ? 'cleared' : 'vanished');
     if (notify) this.persistAndNotify();
+  }
+
+  private complete(drill: TrackedDrill, outcome: DrillOutcome): void {
+    this.completed.fire({ drill: { ...drill }, outcome, announce: this.claimAnnounced(drill, outcome) });
+  }
+
+  /** Claims the announcement of a completion in the shared store; false when another window already claimed it. */
+  private claimAnnounced(drill: DrillRef, outcome: DrillOutcome): boolean {
+    const store = this.options.store;
+    if (!store.loadAnnounced || !store.saveAnnounced) return true;
+    const key = announcedKey(drill, outcome);
+    const now = this.clock.now();
+    let announced: Record<string, number>;
+    try {
+      announced = { ...store.loadAnnounced() };
+    } catch {
+      return true;
+    }
+    if (typeof announced[key] === 'number' && now - announced[key] < ANNOUNCED_TTL_MS) return false;
+    for (const [k, at] of Object.entries(announced)) if (typeof at !== 'number' || now - at >= ANNOUNCED_TTL_MS) delete announced[k];
+    announced[key] = now;
+    this.saveAnnounced(announced);
+    return true;
+  }
+
+  private releaseAnnounced(drill: DrillRef, outcome: DrillOutcome): void {
+    const store = this.options.store;
+    if (!store.loadAnnounced || !store.saveAnnounced) return;
+    try {
+      const announced = { ...store.loadAnnounced() };
+      const key = announcedKey(drill, outcome);
+      if (!(key in announced)) return;
+      delete announced[key];
+      this.saveAnnounced(announced);
+    } catch {
+      // Best effort, like persistence.
+    }
+  }
+
+  private saveAnnounced(announced: Record<string, number>): void {
+    try {
+      const saved = this.options.store.saveAnnounced?.(announced);
+      if (saved) saved.then(undefined, () => undefined);
+    } catch {
+      // Best effort: at worst another window announces the same completion.
+    }
   }
 
   private persistAndNotify(): void {
@@ -375,4 +436,8 @@ function transitionOutcome(previous: string, next: string): DrillOutcome | undef
   if (next === 'execute_failed' && previous === 'executing') return 'execute_failed';
   if (next === 'clear_failed' && previous === 'clearing') return 'clear_failed';
   return undefined;
+}
+
+function announcedKey(drill: DrillRef, outcome: DrillOutcome): string {
+  return `${drillKey(drill)}#${outcome}`;
 }

@@ -40,7 +40,7 @@ import {
 import { lineText } from '../indicator';
 import { DrillTracker, type DrillCompletion, type TrackerClock } from '../tracker';
 import { DrillStatusBar, SHOW_DRILLS_COMMAND } from './statusBar';
-import { globalStateDrillStore, TRACKED_DRILLS_KEY } from './store';
+import { ANNOUNCED_DRILLS_KEY, globalStateDrillStore, TRACKED_DRILLS_KEY } from './store';
 import { formatTime, t } from './text';
 import { asDrillNode, type DrillNode, type DrillOwnerRef, type DrillTree, type TreeDrillListing } from './tree';
 
@@ -202,9 +202,12 @@ class Drills implements vscode.Disposable {
     this.tracker.reconcile({ account: connection.profileId, kind, regionId: listing.drRegionId, ownerId, drills });
   }
 
-  private onCompleted({ drill, outcome }: DrillCompletion): void {
-    this.log.info(`Drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}: ${outcome}${drill.statusMessage ? ` (${drill.statusMessage})` : ''}`);
+  private onCompleted({ drill, outcome, announce }: DrillCompletion): void {
+    this.log.info(
+      `Drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}: ${outcome}${drill.statusMessage ? ` (${drill.statusMessage})` : ''}${announce ? '' : ' (announced by another window)'}`,
+    );
     this.deps.tree?.invalidateDrills?.(ownerRef(drill.kind, drill.ownerId));
+    if (!announce) return;
     const notice = completionNotice(drill, outcome);
     if (!notice) return;
     const labels: Record<CompletionAction, string> = {
@@ -590,6 +593,7 @@ class Drills implements vscode.Disposable {
       cancelRequests: () => this.inFlight.forEach((c) => c.abort()),
       reset: async () => {
         await this.deps.context.globalState.update(TRACKED_DRILLS_KEY, undefined);
+        await this.deps.context.globalState.update(ANNOUNCED_DRILLS_KEY, undefined);
         this.createTracker();
         await this.updateAccount();
       },

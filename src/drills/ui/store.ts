@@ -1,9 +1,11 @@
-// Persists tracked drills in the extension's globalState so a window reload resumes them.
+// Persists tracked drills in the extension's globalState so a window reload resumes them, and the completions some
+// window already announced (globalState is shared by every window, so another window does not announce them again).
 import type * as vscode from 'vscode';
 import type { TrackedDrill } from '../model';
 import type { DrillStore } from '../tracker';
 
 export const TRACKED_DRILLS_KEY = 'ebsDr.drills.tracked';
+export const ANNOUNCED_DRILLS_KEY = 'ebsDr.drills.announced';
 
 export function globalStateDrillStore(memento: vscode.Memento): DrillStore {
   return {
@@ -12,6 +14,11 @@ export function globalStateDrillStore(memento: vscode.Memento): DrillStore {
       return Array.isArray(raw) ? raw.filter(isTrackedDrill) : [];
     },
     save: (drills) => memento.update(TRACKED_DRILLS_KEY, drills.length > 0 ? drills : undefined),
+    loadAnnounced: () => {
+      const raw = memento.get<unknown>(ANNOUNCED_DRILLS_KEY);
+      return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, number>) : {};
+    },
+    saveAnnounced: (announced) => memento.update(ANNOUNCED_DRILLS_KEY, Object.keys(announced).length > 0 ? announced : undefined),
   };
 }
 

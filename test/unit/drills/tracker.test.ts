@@ -270,3 +270,136 @@ describe('drills/tracker', () => {
     assert.equal(completions.length, 1);
   });
 });
+
+/** globalState as every window of one VS Code sees it: the tracked drills and the announced completions. */
+class SharedStore extends MemoryStore {
+  announced: Record<string, number> = {};
+  loadAnnounced(): Readonly<Record<string, number>> {
+    return this.announced;
+  }
+  saveAnnounced(announced: Readonly<Record<string, number>>): void {
+    this.announced = { ...announced };
+  }
+}
+
+describe('drills/tracker across windows (one shared store)', () => {
+  /** The drill as the service reports it now; every window's describe reads it. */
+  let world: DrillObservation | undefined;
+  const describe_ = async (): Promise<DrillObservation | undefined> => (world ? JSON.parse(JSON.stringify(world)) : undefined);
+
+  function windows(count: number) {
+    const clock = new FakeClock();
+    const store = new SharedStore();
+    const all = Array.from({ length: count }, () => {
+      const tracker = new DrillTracker({ describe: describe_, store, clock });
+      const completions: DrillCompletion[] = [];
+      tracker.onDidComplete((c) => completions.push(c));
+      tracker.setAccount('acct');
+      return { tracker, completions };
+    });
+    const announced = (): string[] => all.flatMap((w, i) => w.completions.filter((c) => c.announce).map((c) => `window ${i}: ${c.outcome}`));
+    return { clock, store, all, announced };
+  }
+
+  const listing = (observation: DrillObservation) => ({
+    account: 'acct',
+    kind: 'pair' as const,
+    regionId: 'cn-shanghai',
+    ownerId: 'pair-1',
+    drills: [{ drillId: 'drill-1', ...observation }],
+  });
+
+  beforeEach(() => {
+    world = { status: 'executing', disks: [{ diskId: 'd-1', status: 'creating' }] };
+  });
+
+  it('announces a completion in only one window; the other still gets the event (to refresh its tree)', async () => {
+    const { clock, all, announced, store } = windows(2);
+    const [a, b] = all;
+    a.tracker.track(drill()); // started in window A
+    await clock.advance(1000);
+    b.tracker.reconcile(listing(world as DrillObservation)); // window B's tree finds it executing
+    await clock.advance(30_000);
+    world = { status: 'execute_failed', statusMessage: 'PAIR_SYNCPOINT_NOT_FOUND', disks: [{ diskId: 'd-1', status: 'PAIR_SYNCPOINT_NOT_FOUND' }] };
+    await clock.advance(120_000);
+    assert.deepEqual(
+      all.map((w) => w.completions.map((c) => c.outcome)),
+      [['execute_failed'], ['execute_failed']],
+      'both windows observed it',
+    );
+    assert.equal(announced().length, 1, `announced once: ${announced().join(', ')}`);
+    assert.deepEqual(Object.keys(store.announced), ['pair/cn-shanghai/pair-1/drill-1#execute_failed']);
+    assert.equal(b.tracker.hasTimer() || a.tracker.hasTimer(), false);
+  });
+
+  it('the window that observes first announces, whichever started the drill', async () => {
+    const { clock, all, announced } = windows(2);
+    const [a, b] = all;
+    a.tracker.track(drill());
+    b.tracker.reconcile(listing(world as DrillObservation));
+    await clock.advance(2000);
+    world = { status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] };
+    // Before window A's next poll, window B's tree lists the drill again and sees it finished.
+    b.tracker.reconcile(listing(world));
+    assert.deepEqual(announced(), ['window 1: executed']);
+    await clock.advance(60_000);
+    assert.deepEqual(announced(), ['window 1: executed']);
+    assert.equal(a.completions.length, 1);
+    assert.equal(a.completions[0].announce, false);
+  });
+
+  it('a lone window still announces (nobody else claimed it), also after the starting window closed', async () => {
+    const { clock, all, announced } = windows(2);
+    const [a, b] = all;
+    a.tracker.track(drill());
+    b.tracker.reconcile(listing(world as DrillObservation));
+    a.tracker.dispose();
+    world = { status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] };
+    await clock.advance(60_000);
+    assert.deepEqual(announced(), ['window 1: executed']);
+  });
+
+  it('each clear attempt that ends clear_failed is announced once, in one window', async () => {
+    const { clock, all, announced } = windows(2);
+    const [a, b] = all;
+    world = { status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] };
+    a.tracker.track(drill({ status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] }));
+    b.tracker.reconcile(listing(world));
+    for (const attempt of [1, 2]) {
+      world = { status: 'clearing', disks: [{ diskId: 'd-1', status: 'deleting' }] };
+      a.tracker.markClearing(drill()); // the user clears in window A
+      b.tracker.reconcile(listing(world)); // window B's tree shows it clearing
+      await clock.advance(7000);
+      world = { status: 'clear_failed', disks: [{ diskId: 'd-1', status: 'created' }] };
+      await clock.advance(60_000);
+      assert.equal(announced().filter((x) => x.endsWith('clear_failed')).length, attempt, `attempt ${attempt}: ${announced().join(', ')}`);
+    }
+    // The third attempt works: the drill disappears, and that is announced once too.
+    world = { status: 'clearing', disks: [{ diskId: 'd-1', status: 'deleting' }] };
+    b.tracker.markClearing(drill()); // this time from window B
+    a.tracker.reconcile(listing(world));
+    await clock.advance(7000);
+    world = undefined;
+    await clock.advance(60_000);
+    assert.deepEqual(
+      announced().filter((x) => x.endsWith('cleared')).length,
+      1,
+      announced().join(', '),
+    );
+    assert.deepEqual([a.tracker.drills(), b.tracker.drills()], [[], []]);
+  });
+
+  it('forgets claims after a week', async () => {
+    const { clock, all, store } = windows(1);
+    const [a] = all;
+    a.tracker.track(drill());
+    world = { status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] };
+    await clock.advance(60_000);
+    assert.equal(Object.keys(store.announced).length, 1);
+    await clock.advance(8 * 24 * 3_600_000);
+    world = { status: 'executed', disks: [{ diskId: 'd-2', status: 'created' }] };
+    a.tracker.track(drill({ drillId: 'drill-2' }));
+    await clock.advance(60_000);
+    assert.deepEqual(Object.keys(store.announced), ['pair/cn-shanghai/pair-1/drill-2#executed']);
+  });
+});
