@@ -191,12 +191,15 @@ function optBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
+const MAX_DATE_MS = 8.64e15;
+
 /** Unix seconds (number or digit string) → Date; 0, negative, missing or garbage → undefined. */
 export function unixSecondsToDate(value: unknown): Date | undefined {
   const seconds = optNumber(value);
   if (seconds === undefined || seconds <= 0) return undefined;
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const ms = seconds * 1000;
+  // Beyond ±8.64e15 ms a Date is invalid (ECMAScript TimeClip): checked before allocating one.
+  return ms <= MAX_DATE_MS ? new Date(ms) : undefined;
 }
 
 function requireString(record: Obj, field: string, what: string, body: unknown): string {
@@ -222,8 +225,10 @@ function objects(items: unknown[], what: string, body: unknown): Obj[] {
 }
 
 function tags(value: unknown): Tag[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(isObject).map((t) => ({ key: str(t.TagKey), value: str(t.TagValue) }));
+  const out: Tag[] = [];
+  if (!Array.isArray(value)) return out;
+  for (const t of value) if (isObject(t)) out.push({ key: str(t.TagKey), value: str(t.TagValue) });
+  return out;
 }
 
 function stringList(value: unknown): string[] {
@@ -283,18 +288,32 @@ export function mapReplicaPair(p: Obj, body?: unknown): ReplicaPair {
     standbyZoneId: str(p.StandbyZone),
     tags: tags(p.Tags),
   };
-  assign(pair, 'statusMessage', optString(p.StatusMessage));
-  assign(pair, 'rpoSeconds', optNumber(p.RPO));
-  assign(pair, 'bandwidthKbps', optNumber(p.Bandwidth));
-  assign(pair, 'lastRecoverPoint', unixSecondsToDate(p.LastRecoverPoint));
-  assign(pair, 'createdAt', unixSecondsToDate(p.CreateTime));
-  assign(pair, 'expiresAt', unixSecondsToDate(p.ExpiredTime));
-  assign(pair, 'chargeType', optString(p.ChargeType));
-  assign(pair, 'groupId', optString(p.ReplicaGroupId));
-  assign(pair, 'groupName', optString(p.ReplicaGroupName));
-  assign(pair, 'site', optString(p.Site));
-  assign(pair, 'resourceGroupId', optString(p.ResourceGroupId));
-  assign(pair, 'enableRtc', optBoolean(p.EnableRtc));
+  // Optional fields are stored one by one, not through assign(): a full inventory maps tens of thousands of pairs, and
+  // a store site per field keeps each one monomorphic where assign()'s single keyed store sees every field.
+  const statusMessage = optString(p.StatusMessage);
+  if (statusMessage !== undefined) pair.statusMessage = statusMessage;
+  const rpoSeconds = optNumber(p.RPO);
+  if (rpoSeconds !== undefined) pair.rpoSeconds = rpoSeconds;
+  const bandwidthKbps = optNumber(p.Bandwidth);
+  if (bandwidthKbps !== undefined) pair.bandwidthKbps = bandwidthKbps;
+  const lastRecoverPoint = unixSecondsToDate(p.LastRecoverPoint);
+  if (lastRecoverPoint !== undefined) pair.lastRecoverPoint = lastRecoverPoint;
+  const createdAt = unixSecondsToDate(p.CreateTime);
+  if (createdAt !== undefined) pair.createdAt = createdAt;
+  const expiresAt = unixSecondsToDate(p.ExpiredTime);
+  if (expiresAt !== undefined) pair.expiresAt = expiresAt;
+  const chargeType = optString(p.ChargeType);
+  if (chargeType !== undefined) pair.chargeType = chargeType;
+  const groupId = optString(p.ReplicaGroupId);
+  if (groupId !== undefined) pair.groupId = groupId;
+  const groupName = optString(p.ReplicaGroupName);
+  if (groupName !== undefined) pair.groupName = groupName;
+  const site = optString(p.Site);
+  if (site !== undefined) pair.site = site;
+  const resourceGroupId = optString(p.ResourceGroupId);
+  if (resourceGroupId !== undefined) pair.resourceGroupId = resourceGroupId;
+  const enableRtc = optBoolean(p.EnableRtc);
+  if (enableRtc !== undefined) pair.enableRtc = enableRtc;
   return pair;
 }
 
