@@ -6,10 +6,18 @@ import { mapSettledWithConcurrency } from './concurrency';
 import { EbsError, toEbsError } from './errors';
 import { ReplicaGroup, ReplicaPair } from './types';
 
-export const DEFAULT_INVENTORY_CONCURRENCY = 8;
+/**
+ * Regions loaded at the same time, for the inventory and the Replication tree alike. Every region has its own
+ * endpoint and a region never has more than two requests in flight (its pairs and its groups, each paged one page
+ * after the other), so the global limit does not raise the load on any one endpoint or any per-region API quota; it
+ * only bounds local sockets (two per region). 32 covers every region with an EBS endpoint (about 30) in one round,
+ * so loading all of them takes the pages of the biggest region rather than several rounds of that (8 meant four
+ * rounds). Throttling, should it happen, is retried with backoff by the client.
+ */
+export const DEFAULT_INVENTORY_CONCURRENCY = 32;
 
 export interface LoadInventoryOptions {
-  /** Regions loaded at the same time (default 8). */
+  /** Regions loaded at the same time (default DEFAULT_INVENTORY_CONCURRENCY). */
   concurrency?: number;
   signal?: AbortSignal;
   /** Per API request deadline override. */

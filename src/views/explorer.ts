@@ -3,7 +3,7 @@
 // (stable node handles, their children and how each looks). Pure: the shell maps PresentedNode to a TreeItem.
 import { setMaxListeners } from 'node:events';
 import { mapSettledWithConcurrency } from '../ebs/concurrency';
-import { loadInventory, type RegionInventory } from '../ebs/inventory';
+import { DEFAULT_INVENTORY_CONCURRENCY, loadInventory, type RegionInventory } from '../ebs/inventory';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
 import type { EbsClient } from '../ebs/client';
 import {
@@ -42,13 +42,6 @@ import {
 import { shapeRegion, withPair, type RegionContents } from './regionContents';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
 import type { Localiser } from './text';
-
-/**
- * Regions loaded at the same time. Each region is its own endpoint (two requests in flight per region: pairs and
- * groups), so this bounds local sockets rather than any one service's load; 16 covers every async-replication
- * region in two rounds.
- */
-export const DEFAULT_REGION_CONCURRENCY = 16;
 
 export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGroups' | 'describePairDrills' | 'describeReplicaGroupDrills'>;
 
@@ -146,7 +139,8 @@ export class ReplicationExplorer {
 
   constructor(options: ExplorerOptions) {
     this.l = options.localiser;
-    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_REGION_CONCURRENCY);
+    // Regions loaded at the same time: the inventory's limit (DEFAULT_INVENTORY_CONCURRENCY says why it is safe).
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_INVENTORY_CONCURRENCY);
     this.now = options.now ?? (() => new Date());
     this.running = options.runningDrills ?? NO_RUNNING_DRILLS;
   }
