@@ -11,7 +11,7 @@ export interface IndicatorModel {
   /** Title line of the tooltip, then one line per drill (message and its codicon). */
   tooltipTitle?: Text;
   lines: Array<{ icon: string; drillId: string; text: Text }>;
-  /** What the view badge shows (0 = no badge) and its tooltip. */
+  /** What the view badge shows: the number in the status-bar text (0 = no badge), and a tooltip that says what it counts. */
   badge: number;
   badgeTooltip?: Text;
   executing: number;
@@ -32,7 +32,7 @@ export function indicatorModel(drills: readonly TrackedDrill[], now: number): In
       text: executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing),
       tooltipTitle: msg('EBS DR drills (click for actions)'),
       lines,
-      badge: executing + clearing,
+      badge: executing,
       badgeTooltip: executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing),
       executing,
       clearing,

@@ -12,6 +12,11 @@ export interface RunningDrills {
   onDidChange(listener: () => void): RunningDrillsDisposable;
   /** Optional: whether the pair or group (`pair-…` / `pg-…`) has a running drill the tracker knows of. */
   isRunning?(ownerId: string): boolean;
+  /**
+   * Optional: the view badge, the same number the drill status bar shows (running drills while any run, else the drill
+   * disks still held) with a localised tooltip saying which; undefined = no badge. Without it the badge is count().
+   */
+  badge?(): { value: number; tooltip: string } | undefined;
 }
 
 /** Until the drill tracker is wired in: no running drills, no badge. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ANNOUNCED_DRILLS_KEY } from '../../src/drills/ui/store';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
 
 const STARTED = /^Drill (drill-[a-z0-9]+) started for /;
@@ -32,7 +33,8 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     const drillId = await start('pair-drill-web01');
     assert.equal(h.drills.statusBar().text, '$(sync~spin) 1 drill running');
     assert.match(h.drills.statusBar().tooltip, new RegExp(`${drillId} for web-01 \\(pair-drill-web01\\): running`));
-    assert.equal(h.drills.runningDrills.count(), 1, 'the view badge count');
+    assert.equal(h.drills.runningDrills.count(), 1);
+    assert.deepEqual(h.api.replication?.badge(), { value: 1, tooltip: '1 drill running' }, 'the view badge shows the status-bar number');
 
     // Still executing: a poll changes nothing and announces nothing.
     await h.drills.pollNow();
@@ -51,6 +53,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     assert.equal(h.drills.hasTimer(), false, 'no timer once nothing executes');
     assert.equal(h.drills.statusBar().text, '$(database) 1 drill disk');
     assert.equal(h.drills.runningDrills.count(), 0);
+    assert.deepEqual(h.api.replication?.badge(), { value: 1, tooltip: '1 billable drill disk' }, 'then the drill disks still held');
 
     // Idle: polling makes no API calls at all.
     const calls = (await h.emulator.admin.requests()).length;
@@ -67,6 +70,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     await h.drills.pollNow();
     await h.input.notification(new RegExp(`Drill ${drillId} for app-01 .* finished`));
     assert.equal(h.drills.statusBar().text, '$(database) 2 drill disks');
+    assert.deepEqual(h.api.replication?.badge(), { value: 2, tooltip: '2 billable drill disks' });
   });
 
   it('Clear Drill from the completion notification: confirms, clears, follows clearing until the drill is gone', async () => {
@@ -102,12 +106,14 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     await vscode.commands.executeCommand('ebsDr.showDrills');
     assert.equal((await h.pairDrills('pair-drill-app01'))[0]?.Status, 'clearing');
     assert.equal(h.drills.statusBar().text, '$(sync~spin) 2 drills clearing');
+    assert.deepEqual(h.api.replication?.badge(), { value: 2, tooltip: '2 drills clearing' });
 
     await h.emulator.admin.advance(11);
     await h.drills.pollNow();
     assert.deepEqual(await h.pairDrills('pair-drill-web01'), []);
     assert.deepEqual(await h.pairDrills('pair-drill-app01'), []);
     assert.equal(h.drills.statusBar().visible, false, 'hidden when there is nothing');
+    assert.equal(h.api.replication?.badge(), undefined, 'no badge either');
     assert.equal(h.drills.hasTimer(), false);
     assert.equal(input.notifications.filter((n) => /was cleared/.test(n.message)).length, 2);
   });
@@ -118,5 +124,16 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     await vscode.commands.executeCommand('ebsDr.clearDrill', pairDrillNode('cn-hangzhou', 'pair-drill-web01', drillId));
     await input.notification(new RegExp(`Drill ${drillId} is executing; it can be cleared once it has finished`));
     assert.equal((await h.pairDrills('pair-drill-web01'))[0]?.Status, 'executing');
+  });
+
+  it('a completion another window already announced (claimed in the shared globalState) is not announced again', async () => {
+    const drillId = await start('pair-drill-back01');
+    // Another window of this VS Code (sharing globalState) observed the drill finish first.
+    await h.api.globalState.update(ANNOUNCED_DRILLS_KEY, { [`pair/cn-hangzhou/pair-drill-back01/${drillId}#executed`]: Date.now() });
+    await h.emulator.admin.advance(61);
+    await h.drills.pollNow();
+    await eventually(() => h.drills.tracked().find((d) => d.drillId === drillId)?.status === 'executed', 'the tracker to see the drill executed');
+    assert.ok(h.api.logLines().some((l) => l.includes(`Drill ${drillId} of pair-drill-back01 in cn-hangzhou: executed (announced by another window)`)));
+    assert.equal(h.input.notifications.filter((n) => n.message.includes(drillId) && /finished/.test(n.message)).length, 0, 'no second notification');
   });
 });

@@ -37,7 +37,7 @@ import {
   type CompletionAction,
   type DrillTarget,
 } from '../start';
-import { lineText } from '../indicator';
+import { indicatorModel, lineText } from '../indicator';
 import { DrillTracker, type DrillCompletion, type TrackerClock } from '../tracker';
 import { DrillStatusBar, SHOW_DRILLS_COMMAND } from './statusBar';
 import { ANNOUNCED_DRILLS_KEY, globalStateDrillStore, TRACKED_DRILLS_KEY } from './store';
@@ -109,6 +109,10 @@ class Drills implements vscode.Disposable {
     count: () => this.tracker.drills().filter((d) => needsPolling(d.status)).length,
     onDidChange: (listener) => this.runningChanged.event(listener),
     isRunning: (ownerId) => this.tracker.drills().some((d) => d.ownerId === ownerId && needsPolling(d.status)),
+    badge: () => {
+      const model = indicatorModel(this.tracker.drills(), Date.now());
+      return model.badge > 0 && model.badgeTooltip ? { value: model.badge, tooltip: t(model.badgeTooltip) } : undefined;
+    },
   };
 
   constructor(private readonly deps: DrillsDeps) {

@@ -236,6 +236,10 @@ export class ReplicationView implements vscode.Disposable {
   }
 
   private updateBadge(): void {
+    if (this.running.badge) {
+      this.treeView.badge = this.running.badge();
+      return;
+    }
     const count = this.running.count();
     this.treeView.badge =
       count > 0 ? { value: count, tooltip: count === 1 ? vscode.l10n.t('1 drill running') : vscode.l10n.t('{0} drills running', count) } : undefined;

@@ -57,4 +57,27 @@ describe('drills/indicator', () => {
     assert.equal(render(model.text), '1 drill clearing');
     assert.equal(model.disks, 0);
   });
+
+  it('badges the view with the number the status bar shows, and a tooltip saying what it counts', () => {
+    const running = indicatorModel(
+      [drill('drill-1', 'executing'), drill('drill-2', 'clearing', [{ diskId: 'd-2', status: 'deleting' }]), drill('drill-3', 'executed', [{ diskId: 'd-3', status: 'created' }])],
+      NOW,
+    );
+    assert.equal(render(running.text), '1 drill running');
+    assert.deepEqual([running.badge, render(running.badgeTooltip)], [1, '1 drill running'], 'running drills only, like the status bar');
+    const clearing = indicatorModel([drill('drill-2', 'clearing'), drill('drill-4', 'clearing')], NOW);
+    assert.deepEqual([render(clearing.text), clearing.badge, render(clearing.badgeTooltip)], ['2 drills clearing', 2, '2 drills clearing']);
+    const disks = indicatorModel(
+      [
+        drill('drill-3', 'executed', [{ diskId: 'd-3', status: 'created' }]),
+        drill('drill-5', 'execute_failed', [{ diskId: 'd-5', status: 'created' }]),
+        drill('drill-6', 'clear_failed', [{ diskId: 'd-6', status: 'created' }]),
+        drill('drill-7', 'execute_failed', [{ diskId: 'd-7', status: 'PAIR_SYNCPOINT_NOT_FOUND' }]),
+      ],
+      NOW,
+    );
+    assert.deepEqual([render(disks.text), disks.badge, render(disks.badgeTooltip)], ['3 drill disks', 3, '3 billable drill disks']);
+    const failedOnly = indicatorModel([drill('drill-7', 'execute_failed', [{ diskId: 'd-7', status: 'PAIR_SYNCPOINT_NOT_FOUND' }])], NOW);
+    assert.deepEqual([failedOnly.visible, failedOnly.badge, failedOnly.badgeTooltip], [false, 0, undefined], 'a failed drill without a disk costs nothing: no reminder');
+  });
 });
