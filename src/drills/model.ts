@@ -44,6 +44,8 @@ export interface TrackedDrill extends DrillRef, DrillObservation {
    * get a completion notification. Drills found already finished are shown but never announced.
    */
   followed: boolean;
+  /** Set when a clear is requested: the billable drill disks the drill held then (none: a failed drill without a disk). */
+  disksAtClear?: string[];
 }
 
 export function drillKey(ref: DrillRef): string {

@@ -171,16 +171,24 @@ export function completionNotice(drill: TrackedDrill, outcome: DrillOutcome): Co
         actions: ['clear', 'viewLogs'],
       };
     case 'cleared':
+      // A failed drill that never got a disk has none to delete.
+      if (drill.disksAtClear?.length === 0) return { kind: 'info', text: msg('Drill {0} for {1} was cleared.', drill.drillId, owner), actions: [] };
       return { kind: 'info', text: msg('Drill {0} for {1} was cleared and its drill disk deleted.', drill.drillId, owner), actions: [] };
     case 'clear_failed':
       return {
         kind: 'error',
-        text: msg(
-          'Clearing drill {0} for {1} failed ({2}); its drill disk may still be billed. Try Clear Drill again, or delete the disk in the ECS console.',
-          drill.drillId,
-          owner,
-          drill.statusMessage || '-',
-        ),
+        text: drill.statusMessage
+          ? msg(
+              'Clearing drill {0} for {1} failed ({2}); its drill disk may still be billed. Try Clear Drill again, or delete the disk in the ECS console.',
+              drill.drillId,
+              owner,
+              drill.statusMessage,
+            )
+          : msg(
+              'Clearing drill {0} for {1} failed; its drill disk may still be billed. Try Clear Drill again, or delete the disk in the ECS console.',
+              drill.drillId,
+              owner,
+            ),
         actions: disks.length > 0 ? ['clear', 'copyDiskId', 'viewLogs'] : ['clear', 'viewLogs'],
       };
     case 'vanished':

@@ -157,7 +157,8 @@ export class DrillTracker implements Disposable {
     this.releaseAnnounced(ref, 'clear_failed');
     const entry = this.entries.get(drillKey(ref));
     if (!entry) return;
-    this.update(entry, { ...entry.drill, status: 'clearing', disks: entry.drill.disks.map((d) => ({ ...d, status: 'deleting' })) });
+    const disksAtClear = billableDisks(entry.drill).map((d) => d.diskId);
+    this.update(entry, { ...entry.drill, status: 'clearing', disksAtClear, disks: entry.drill.disks.map((d) => ({ ...d, status: 'deleting' })) });
   }
 
   forget(ref: DrillRef): void {

@@ -11,6 +11,8 @@ import { activateExtension } from './extension';
 import { ScriptedUserInput } from './scriptedInput';
 
 export const DRILL_SCENARIO = join(__dirname, '../../../../test/fixtures/scenarios/drill-basic.json');
+/** Pairs and a group whose drills end execute_failed, and a pair whose first clear ends clear_failed (see the fixture). */
+export const DRILL_FAILURE_SCENARIO = join(__dirname, '../../../../test/fixtures/scenarios/drill-failures.json');
 
 /** Extra accounts of the scenario (see the fixture). */
 export const POOR_ACCOUNT = { id: 'DRILLPOORKEYID01', secret: 'DrillPoorSecret00000000000001' };
@@ -47,10 +49,10 @@ export class DrillHarness {
     readonly emulator: RunningEmulator,
   ) {}
 
-  static async start(): Promise<DrillHarness> {
+  static async start(scenario = DRILL_SCENARIO): Promise<DrillHarness> {
     const api = await activateExtension();
     assert.ok(api.drills, 'the extension exposes the drill test API');
-    const emulator = await startEmulator({ port: 0, scenario: DRILL_SCENARIO, speed: 0 });
+    const emulator = await startEmulator({ port: 0, scenario, speed: 0 });
     const harness = new DrillHarness(api, api.drills, emulator);
     for (const key of ENV_KEYS) harness.savedEnv[key] = process.env[key];
     await vscode.workspace.getConfiguration('ebsDr').update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);

@@ -81,6 +81,14 @@ describe('drills/start', () => {
     assert.equal(failed?.kind, 'error');
     assert.match(render(failed?.text ?? { message: '', args: [] }), /failed: the secondary disk has no usable recovery point/);
     assert.equal(completionNotice(base, 'vanished'), undefined);
+    const text = (notice: ReturnType<typeof completionNotice>): string => render(notice?.text ?? { message: '', args: [] });
+    assert.equal(text(completionNotice({ ...base, status: 'clearing', disksAtClear: ['d-9'] }, 'cleared')), 'Drill drill-1 for web-01 (pair-1) was cleared and its drill disk deleted.');
+    assert.equal(text(completionNotice({ ...base, status: 'clearing', disksAtClear: [] }, 'cleared')), 'Drill drill-1 for web-01 (pair-1) was cleared.', 'no disk to delete');
+    const clearFailed = completionNotice({ ...base, status: 'clear_failed', statusMessage: 'DISK_IN_USE' }, 'clear_failed');
+    assert.equal(clearFailed?.kind, 'error');
+    assert.match(text(clearFailed), /^Clearing drill drill-1 for web-01 \(pair-1\) failed \(DISK_IN_USE\); its drill disk may still be billed\./);
+    assert.deepEqual(clearFailed?.actions, ['clear', 'copyDiskId', 'viewLogs']);
+    assert.match(text(completionNotice({ ...base, status: 'clear_failed' }, 'clear_failed')), /^Clearing drill drill-1 for web-01 \(pair-1\) failed; its drill disk/, 'no empty parentheses');
     assert.match(render(clearConfirmation(base).detail), /d-9/);
   });
 });

@@ -183,6 +183,7 @@ describe('drills/tracker', () => {
       completions.map((c) => c.outcome),
       ['cleared'],
     );
+    assert.deepEqual(completions[0].drill.disksAtClear, ['d-1'], 'the disk the clear deleted');
     assert.equal(tracker.drills().length, 0);
     assert.equal(tracker.hasTimer(), false);
   });
