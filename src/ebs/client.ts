@@ -153,6 +153,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/**
+ * The lists one after the other; a single list as is. Not `push(...list)`: a whole region's records as call
+ * arguments are a needless copy and overflow the stack beyond about 100,000 items.
+ */
+function joined<T>(lists: T[][]): T[] {
+  return lists.length === 1 ? (lists[0] as T[]) : lists.flat();
+}
+
 export class EbsClient {
   private readonly sdkClients = new Map<string, OpenApiClient>();
   private readonly policy: RetryPolicy;
@@ -193,12 +201,12 @@ export class EbsClient {
     if (options.site !== undefined) base.Site = options.site;
     const idChunks = options.pairIds === undefined ? [undefined] : chunks(options.pairIds, MAX_IDS_PER_FILTER);
     if (idChunks.length === 0) return [];
-    const all: ReplicaPair[] = [];
+    const lists: ReplicaPair[][] = [];
     for (const ids of idChunks) {
       const query = ids === undefined ? base : { ...base, PairIds: ids.join(',') };
-      all.push(...(await this.paginate('DescribeDiskReplicaPairs', regionId, query, options, parseReplicaPairsPage)));
+      lists.push(await this.paginate('DescribeDiskReplicaPairs', regionId, query, options, parseReplicaPairsPage));
     }
-    return all;
+    return joined(lists);
   }
 
   async listReplicaGroups(regionId: string, options: ListReplicaGroupsOptions = {}): Promise<ReplicaGroup[]> {
@@ -206,12 +214,12 @@ export class EbsClient {
     if (options.site !== undefined) base.Site = options.site;
     const idChunks = options.groupIds === undefined ? [undefined] : chunks(options.groupIds, MAX_IDS_PER_FILTER);
     if (idChunks.length === 0) return [];
-    const all: ReplicaGroup[] = [];
+    const lists: ReplicaGroup[][] = [];
     for (const ids of idChunks) {
       const query = ids === undefined ? base : { ...base, GroupIds: ids.join(',') };
-      all.push(...(await this.paginate('DescribeDiskReplicaGroups', regionId, query, options, parseReplicaGroupsPage)));
+      lists.push(await this.paginate('DescribeDiskReplicaGroups', regionId, query, options, parseReplicaGroupsPage));
     }
-    return all;
+    return joined(lists);
   }
 
   /** Must be called in the pair's secondary (DR) region. */
@@ -295,7 +303,8 @@ export class EbsClient {
       const query: Query = { ...baseQuery, MaxResults: String(MAX_PAGE_SIZE) };
       if (token !== undefined) query.NextToken = token;
       const { body } = await this.invoke(action, regionId, query, options);
-      items.push(...this.parse(action, regionId, () => parsePage(body)));
+      // One by one: a server ignoring MaxResults could send more items than fit as call arguments.
+      for (const item of this.parse(action, regionId, () => parsePage(body))) items.push(item);
       token = nextTokenOf(body);
       if (token === undefined) return items;
       if (seen.has(token) || page >= MAX_PAGES) {

@@ -226,6 +226,20 @@ describe('ebs/client against raw HTTP servers (shapes the emulator cannot produc
     assert.match(err.message, /NextToken/);
   });
 
+  it('a server ignoring MaxResults with one huge page → every pair, no stack overflow', async () => {
+    // More items than fit as call arguments (push(...items) throws RangeError beyond about 120,000).
+    const count = 200_000;
+    const pairs = Array.from({ length: count }, (_, i) => ({ ReplicaPairId: `pair-${i}`, Status: 'normal' }));
+    const body = JSON.stringify({ RequestId: 'R-huge', ReplicaPairs: pairs });
+    handler = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    };
+    const listed = await client().listReplicaPairs('cn-hangzhou');
+    assert.equal(listed.length, count);
+    assert.equal(listed[count - 1]?.pairId, `pair-${count - 1}`);
+  });
+
   it('connection refused → NetworkError ECONNREFUSED', async () => {
     const dead = createServer();
     await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
