@@ -2,6 +2,7 @@
 // (alibaba-signing-and-sdk.md §5), so every call runs under our own timers and AbortSignals; the abort
 // reason is always an EbsError (Cancelled, DeadlineExceeded or Timeout).
 
+import { setMaxListeners } from 'node:events';
 import { EbsError, LocalErrorCode } from './errors';
 
 /** Injectable sleep; must reject with `signal.reason` when the signal aborts. */
@@ -43,6 +44,17 @@ function linkAbort(parent: AbortSignal | undefined, child: AbortController, mapR
   const onAbort = (): void => child.abort(mapReason(parent.reason));
   parent.addEventListener('abort', onAbort, { once: true });
   return () => parent.removeEventListener('abort', onAbort);
+}
+
+/**
+ * One listener on `parent` for many requests: a signal that aborts with the parent's reason and takes any number of
+ * listeners (every request in flight adds one; EventTarget warns beyond 10). `dispose()` unlinks it.
+ */
+export function fanOutSignal(parent: AbortSignal | undefined): { signal: AbortSignal | undefined; dispose: () => void } {
+  if (!parent) return { signal: undefined, dispose: () => undefined };
+  const child = new AbortController();
+  setMaxListeners(0, child.signal);
+  return { signal: child.signal, dispose: linkAbort(parent, child, (reason) => reason) };
 }
 
 /**

@@ -3,6 +3,7 @@
 
 import type { EbsClient } from './client';
 import { mapSettledWithConcurrency } from './concurrency';
+import { fanOutSignal } from './deadline';
 import { EbsError, toEbsError } from './errors';
 import { ReplicaGroup, ReplicaPair } from './types';
 
@@ -39,7 +40,9 @@ export async function loadInventory(
   options: LoadInventoryOptions = {},
 ): Promise<RegionInventory[]> {
   const unique = [...new Set(regionIds)];
-  const call = { signal: options.signal, timeoutMs: options.timeoutMs };
+  // Up to two requests per region listen for cancellation: on one fanned-out signal, not on the caller's.
+  const shared = fanOutSignal(options.signal);
+  const call = { signal: shared.signal, timeoutMs: options.timeoutMs };
   const settled = await mapSettledWithConcurrency(unique, options.concurrency ?? DEFAULT_INVENTORY_CONCURRENCY, async (regionId) => {
     const started = Date.now();
     try {
@@ -51,7 +54,7 @@ export async function loadInventory(
     } catch (err) {
       return { regionId, status: 'rejected', error: toEbsError(err, { regionId }), durationMs: Date.now() - started } as const;
     }
-  });
+  }).finally(shared.dispose);
   return settled.map((s, i) =>
     s.status === 'fulfilled' ? s.value : { regionId: unique[i] as string, status: 'rejected', error: toEbsError(s.reason), durationMs: 0 },
   );

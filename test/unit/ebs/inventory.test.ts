@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { mapSettledWithConcurrency } from '../../../src/ebs/concurrency';
 import { EbsError } from '../../../src/ebs/errors';
 import { InventoryClient, loadInventory } from '../../../src/ebs/inventory';
@@ -73,5 +74,35 @@ describe('ebs/inventory loadInventory (fake client)', () => {
     assert.ok(bad?.status === 'rejected' && bad.error.code === 'Forbidden.Action' && bad.error.regionId === 'bad');
     const a = result[0];
     assert.ok(a?.status === 'fulfilled' && a.pairs[0] === pair);
+  });
+
+  it('puts one listener on the caller\'s signal however many requests run, and still cancels every one of them', async () => {
+    const caller = new AbortController();
+    const regions = Array.from({ length: 32 }, (_, i) => `r-${i}`);
+    let waiting = 0;
+    const reasons: unknown[] = [];
+    // Each request listens on the signal it was given, like the client's deadlines do.
+    const request = (signal: AbortSignal | undefined): Promise<never> =>
+      new Promise((_, reject) => {
+        waiting++;
+        signal?.addEventListener('abort', () => {
+          reasons.push(signal.reason);
+          reject(new EbsError({ code: 'Cancelled', message: 'cancelled', retryable: false }));
+        });
+      });
+    const client: InventoryClient = {
+      listReplicaPairs: (_regionId, options) => request(options?.signal),
+      listReplicaGroups: (_regionId, options) => request(options?.signal),
+    };
+    const done = loadInventory(client, regions, { concurrency: 32, signal: caller.signal });
+    await until(() => waiting === 64);
+    assert.equal(getEventListeners(caller.signal, 'abort').length, 1);
+    const reason = new Error('stop');
+    caller.abort(reason);
+    const results = await done;
+    assert.equal(reasons.length, 64);
+    assert.ok(reasons.every((r) => r === reason));
+    assert.equal(results.filter((r) => r.status === 'rejected').length, 32);
+    assert.equal(getEventListeners(caller.signal, 'abort').length, 0);
   });
 });
