@@ -19,7 +19,7 @@ import { timedRuns } from './runs';
 export const BENCH_REGIONS = 30;
 export const BENCH_PAIRS_PER_REGION = 500;
 export const BENCH_LATENCY_MS = 100;
-const WARM_RUNS = 3;
+const WARM_RUNS = 5;
 
 function loaded(results: RegionInventory[]): RegionInventory[] {
   const failed = results.filter((r) => r.status === 'rejected');

@@ -16,7 +16,7 @@ import { timedRuns, type RunFigures } from './runs';
 const REGIONS = 30;
 const PAIRS_PER_REGION = 500;
 const LATENCY_MS = 100;
-const WARM_RUNS = 3;
+const WARM_RUNS = 5;
 
 function client(url: string): EbsClient {
   return new EbsClient({ credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET }, endpointTemplate: url, timeoutMs: 120_000 });
