@@ -24,6 +24,8 @@ export interface CodeServerOptions {
   keepTemp?: boolean;
   /** Fixed port (0 or absent: a free one). */
   port?: number;
+  /** More code-server arguments, e.g. ['--locale', 'zh-cn']. */
+  extraArgs?: string[];
 }
 
 export interface CodeServer {
@@ -107,6 +109,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-getting-started-override',
     ...common,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.extraArgs ?? []),
     options.workspace,
   ];
   const child = spawn(node24Path, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });

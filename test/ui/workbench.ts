@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
 
 export const vsixPath = join(repoRoot, 'dist', 'ebs-dr.vsix');
@@ -14,12 +14,16 @@ export interface WorkbenchOptions {
   env?: Record<string, string>;
   /** Sub-folder of test-results/ui for this suite's screenshots. */
   screenshotsFolder: string;
+  /** More for code-server: arguments (e.g. ['--locale', 'zh-cn']), data folders, VSIX files installed before the extension. */
+  codeServer?: Pick<CodeServerOptions, 'extraArgs' | 'userDataDir' | 'extensionsDir'> & { installVsix?: string[] };
+  /** Browser viewport (default 1400×900). */
+  viewport?: { width: number; height: number };
 }
 
 export class Workbench {
   private constructor(
     readonly page: Page,
-    private readonly server: CodeServer,
+    private readonly server: CodeServer | undefined,
     private readonly browser: Browser,
     private readonly screenshotDir: string,
   ) {}
@@ -27,7 +31,8 @@ export class Workbench {
   static async open(options: WorkbenchOptions): Promise<Workbench> {
     const server = await startCodeServer({
       workspace: workspacePath,
-      installVsix: [vsixPath],
+      ...options.codeServer,
+      installVsix: [...(options.codeServer?.installVsix ?? []), vsixPath],
       settings: {
         'workbench.startupEditor': 'none',
         'telemetry.telemetryLevel': 'off',
@@ -38,11 +43,26 @@ export class Workbench {
       },
       env: options.env,
     });
+    try {
+      return await Workbench.connect(`${server.url}/?folder=${encodeURIComponent(workspacePath)}`, options, server);
+    } catch (error) {
+      console.error(server.logTail());
+      await server.stop();
+      throw error;
+    }
+  }
+
+  /** Opens a workbench served by someone else (e.g. the demo); close() then closes only the browser. */
+  static attach(url: string, options: Pick<WorkbenchOptions, 'screenshotsFolder' | 'viewport'>): Promise<Workbench> {
+    return Workbench.connect(url, options, undefined);
+  }
+
+  private static async connect(url: string, options: Pick<WorkbenchOptions, 'screenshotsFolder' | 'viewport'>, server: CodeServer | undefined): Promise<Workbench> {
     let browser: Browser | undefined;
     try {
-      browser = await launchBrowser();
+      browser = await launchBrowser(options.viewport);
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspacePath)}`);
+      await page.goto(url);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.statusbar').waitFor({ timeout: 60_000 });
       const screenshotDir = join(resultsDir, 'ui', options.screenshotsFolder);
@@ -50,8 +70,6 @@ export class Workbench {
       return new Workbench(page, server, browser, screenshotDir);
     } catch (error) {
       await browser?.close();
-      console.error(server.logTail());
-      await server.stop();
       throw error;
     }
   }
@@ -85,7 +103,7 @@ export class Workbench {
 
   async close(): Promise<void> {
     await this.browser.close();
-    await this.server.stop();
+    await this.server?.stop();
   }
 }
 

@@ -1,0 +1,198 @@
+// The demo end to end, as a newcomer runs it: `startDemo()` (the same code as `npm run demo`: the EBS emulator with
+// the built-in demo scenario on a real-time clock, code-server with the packaged VSIX and the sandbox keys in the
+// environment), then in a browser: open the EBS DR view → Find Regions with Pairs → expand a region and a replica
+// group → right-click a pair → Start Pair Drill → confirm → DrillId notification → status bar shows the running drill →
+// the drill finishes (DrillSeconds 30, real time) → status bar and tree show it finished → Clear Drill → confirm → gone.
+// Screenshots of every step land in test-results/ui/demo/. With EBS_DR_SCREENSHOTS=1 (npm run screenshots) the README
+// images are also written to media/screenshots/.
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { repoRoot } from '../harness/paths';
+import { startDemo, type Demo } from '../sandbox/demo';
+import { waitUntil, Workbench } from './workbench';
+
+const README_SCREENSHOTS = process.env.EBS_DR_SCREENSHOTS === '1' ? join(repoRoot, 'media', 'screenshots') : undefined;
+
+describe('Demo end to end in a real browser (npm run demo: emulator demo scenario + code-server + chromium)', function () {
+  this.timeout(300_000);
+  let demo: Demo;
+  let workbench: Workbench;
+  let drillId = '';
+
+  before(async () => {
+    demo = await startDemo({ port: 0 });
+    try {
+      workbench = await Workbench.attach(demo.url, { screenshotsFolder: 'demo', viewport: { width: 1280, height: 800 } });
+    } catch (error) {
+      console.error(demo.server.logTail());
+      await demo.stop();
+      throw error;
+    }
+    if (README_SCREENSHOTS) mkdirSync(README_SCREENSHOTS, { recursive: true });
+  });
+
+  afterEach(async function () {
+    // A failed step leaves its picture for diagnosis.
+    if (this.currentTest?.state === 'failed' && workbench) await workbench.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => undefined);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await demo?.stop();
+  });
+
+  const page = () => workbench.page;
+  const treeRow = (text: string, level?: number): Locator =>
+    page().locator(`.sidebar .monaco-list-row${level ? `[aria-level="${level}"]` : ''}`, { hasText: text }).first();
+  const statusItem = (text: string): Locator => page().locator('.statusbar .statusbar-item', { hasText: text }).first();
+  const toasts = (): Locator => page().locator('.notifications-toasts .notification-toast');
+
+  /** A step's screenshot in test-results/ui/demo/, and the README image too when asked for. */
+  async function screenshot(step: string, readmeName?: string): Promise<void> {
+    await workbench.screenshot(step);
+    if (README_SCREENSHOTS && readmeName) await page().screenshot({ path: join(README_SCREENSHOTS, readmeName) });
+  }
+
+  /** Waits until the toast with `text` has finished fading in, so a screenshot shows it fully. */
+  async function toastSettled(text: string): Promise<void> {
+    await page().locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: text }).first().waitFor({ timeout: 30_000 });
+  }
+
+  /** Moves the mouse off the tree so no hover or tooltip covers a screenshot. */
+  async function restMouse(): Promise<void> {
+    await page().mouse.move(900, 300);
+  }
+
+  /** Drags the sash at the side bar's right edge so the tree's descriptions (status, recovery point) fit. */
+  async function widenSideBar(width: number): Promise<void> {
+    const sideBar = page().locator('.part.sidebar');
+    const box = await sideBar.boundingBox();
+    assert.ok(box, 'the side bar is not visible');
+    const y = box.y + box.height / 2;
+    await page().mouse.move(box.x + box.width + 1, y);
+    await page().mouse.down();
+    await page().mouse.move(box.x + width, y, { steps: 5 });
+    await page().mouse.up();
+    await waitUntil(async () => ((await sideBar.boundingBox())?.width ?? 0) >= width - 20, 10_000, 'the side bar to widen');
+  }
+
+  async function expand(row: Locator): Promise<void> {
+    await row.waitFor({ timeout: 60_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.label-name').first().click();
+    await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', 30_000, 'the row to expand');
+  }
+
+  async function contextMenu(row: Locator, action: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const item = page().locator('.context-view .action-item', { hasText: action }).first();
+    await item.waitFor({ timeout: 30_000 });
+    await item.click();
+  }
+
+  /** Waits for the modal dialog, takes its screenshot, presses `button` and returns the dialog's text. */
+  async function confirmDialog(button: string, step: string, readmeName?: string): Promise<string> {
+    const dialog = page().locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const text = (await dialog.textContent()) ?? '';
+    await restMouse();
+    await screenshot(step, readmeName);
+    await dialog.locator('.monaco-button', { hasText: button }).first().click();
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    return text;
+  }
+
+  async function clearNotifications(): Promise<void> {
+    await workbench.runCommand('Notifications: Clear All Notifications');
+    await waitUntil(async () => (await toasts().count()) === 0, 30_000, 'the notification toasts to close');
+  }
+
+  it('opens the EBS DR view on the sandbox account and finds the regions with pairs', async () => {
+    await page().locator('.activitybar [aria-label^="EBS DR"]').first().click();
+    // With no region chosen yet the view shows the Environment profile's default region.
+    const hangzhou = treeRow('cn-hangzhou', 1);
+    await hangzhou.waitFor({ timeout: 60_000 });
+    await widenSideBar(560);
+    await screenshot('01-view-opened');
+    await page().locator('.sidebar .title-actions .action-label[aria-label^="Find Regions with Pairs"]').first().click();
+    const found = await workbench.notification('Replication pairs found in', 60_000);
+    for (const region of ['cn-hangzhou', 'cn-shanghai', 'cn-beijing']) {
+      assert.ok(found.includes(region), `"${found}" lacks ${region}`);
+      await treeRow(region, 1).waitFor({ timeout: 30_000 });
+    }
+    await waitUntil(async () => /\d+ pairs?/.test((await hangzhou.textContent()) ?? ''), 60_000, 'the cn-hangzhou summary');
+    await screenshot('02-regions-found');
+  });
+
+  it('expands a region and a replica group and shows pairs with their status', async () => {
+    await clearNotifications();
+    await expand(treeRow('cn-hangzhou', 1));
+    await expand(treeRow('orders-db', 2));
+    assert.match((await treeRow('orders-data', 3).textContent()) ?? '', /orders-data.*→ cn-shanghai · Normal · RP (just now|\d+ \w+ ago)/);
+    assert.match((await treeRow('orders-log', 3).textContent()) ?? '', /orders-log.*→ cn-shanghai · Syncing/);
+    assert.match((await treeRow('web-01', 2).textContent()) ?? '', /web-01.*→ cn-shanghai · Normal · RP (just now|\d+ \w+ ago)/);
+    assert.match((await treeRow('batch-stopped', 2).textContent()) ?? '', /Stopped/);
+    assert.match((await treeRow('app-01', 2).textContent()) ?? '', /← cn-shanghai · Syncing/);
+    await restMouse();
+    await screenshot('03-region-and-group-expanded');
+  });
+
+  it('starts a pair drill from the context menu and shows the DrillId', async () => {
+    await contextMenu(treeRow('web-01', 2), 'Start Pair Drill');
+    const modal = await confirmDialog('Start Drill', '04-confirm-start');
+    assert.match(modal, /Start a DR drill for pair web-01 \(pair-demo-web01\)\?/);
+    assert.match(modal, /cn-shanghai-e/);
+    assert.match(modal, /billed until you clear the drill/);
+    const message = await workbench.notification('started for web-01');
+    drillId = /Drill (drill-[a-z0-9]+) started/.exec(message)?.[1] ?? '';
+    assert.ok(drillId, message);
+    await waitUntil(async () => !/Starting drill/.test((await treeRow('web-01', 2).textContent()) ?? ''), 30_000, 'the pair to leave "Starting drill…"');
+    await toastSettled(drillId);
+    await restMouse();
+    await screenshot('05-drill-started', 'drill-started.png');
+    const drills = (await demo.emulator.admin.state()).drills.filter((d) => d.Kind === 'pair' && d.PairId === 'pair-demo-web01');
+    assert.deepEqual(drills.map((d) => d.DrillId), [drillId]);
+  });
+
+  it('shows the running drill in the status bar and the tree', async () => {
+    await statusItem('1 drill running').waitFor({ timeout: 30_000 });
+    await expand(treeRow('web-01', 2));
+    const drill = treeRow(drillId, 3);
+    await drill.waitFor({ timeout: 30_000 });
+    assert.match((await drill.textContent()) ?? '', /Executing/);
+    await clearNotifications();
+    // Still running (the drill takes 30 s): the README picture of the tree and the status bar.
+    assert.ok(await statusItem('1 drill running').isVisible(), 'the drill finished before the screenshot');
+    await restMouse();
+    await screenshot('06-status-running', 'tree-and-status-bar.png');
+  });
+
+  it('shows the drill finished in the status bar and the tree when it is done (30 s, real time)', async () => {
+    // The tracker polls with backoff (5 s, 12.5 s, 24 s, 41 s … after the start).
+    await statusItem('1 drill disk').waitFor({ timeout: 120_000 });
+    const finished = await workbench.notification(`Drill ${drillId} for web-01 (pair-demo-web01) finished`, 30_000);
+    assert.match(finished, /billed until you clear the drill/);
+    const drill = treeRow(drillId, 3);
+    await waitUntil(async () => /Executed/.test((await drill.textContent()) ?? ''), 60_000, 'the drill node to show Executed');
+    await toastSettled(`Drill ${drillId} for web-01 (pair-demo-web01) finished`);
+    await restMouse();
+    await screenshot('07-drill-finished', 'drill-finished.png');
+  });
+
+  it('clears the drill from its tree node until it is gone', async () => {
+    await clearNotifications();
+    await contextMenu(treeRow(drillId, 3), 'Clear Drill');
+    const modal = await confirmDialog('Clear Drill', '08-confirm-clear', 'clear-drill.png');
+    assert.match(modal, new RegExp(`Clear drill ${drillId} of web-01 \\(pair-demo-web01\\)\\?`));
+    await waitUntil(async () => (await demo.emulator.admin.state()).drills.some((d) => d.DrillId === drillId && d.Status === 'clearing'), 30_000, 'ClearPairDrill');
+    await screenshot('09-clearing');
+    // Clearing takes 10 s in the demo scenario, then the tracker sees the drill gone.
+    await waitUntil(async () => !(await statusItem('drill').isVisible()), 120_000, 'the status-bar item to disappear');
+    await waitUntil(async () => !(await treeRow(drillId).isVisible()), 30_000, 'the drill node to disappear');
+    await workbench.notification(`Drill ${drillId} for web-01 (pair-demo-web01) was cleared`, 30_000);
+    assert.deepEqual((await demo.emulator.admin.state()).drills, []);
+    await restMouse();
+    await screenshot('10-cleared');
+  });
+});
