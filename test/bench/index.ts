@@ -6,12 +6,14 @@ import { benchDrills } from './drills';
 import { benchInventory } from './inventory';
 import { figure } from './report';
 import { benchTree } from './tree';
+import { benchVsix } from './vsix';
 
 async function main(): Promise<void> {
   // Wall-time figures depend on what else runs: say how busy the machine was.
   figure('machine_cpus', cpus().length, 'cores');
   figure('machine_load_avg_1m', loadavg()[0] ?? 0, 'load');
   benchBundle();
+  benchVsix();
   await benchInventory();
   await benchDrills();
   await benchTree();
