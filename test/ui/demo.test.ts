@@ -84,24 +84,14 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
     await waitUntil(async () => (await row.getAttribute('aria-expanded')) === 'true', 30_000, 'the row to expand');
   }
 
-  async function contextMenu(row: Locator, action: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const item = page().locator('.context-view .action-item', { hasText: action }).first();
-    await item.waitFor({ timeout: 30_000 });
-    await item.click();
-  }
+  const contextMenu = (row: Locator, action: string): Promise<void> => workbench.contextMenu(row, action);
 
   /** Waits for the modal dialog, takes its screenshot, presses `button` and returns the dialog's text. */
-  async function confirmDialog(button: string, step: string, readmeName?: string): Promise<string> {
-    const dialog = page().locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 30_000 });
-    const text = (await dialog.textContent()) ?? '';
-    await restMouse();
-    await screenshot(step, readmeName);
-    await dialog.locator('.monaco-button', { hasText: button }).first().click();
-    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
-    return text;
-  }
+  const confirmDialog = (button: string, step: string, readmeName?: string): Promise<string> =>
+    workbench.modal(button, async () => {
+      await restMouse();
+      await screenshot(step, readmeName);
+    });
 
   async function clearNotifications(): Promise<void> {
     await workbench.runCommand('Notifications: Clear All Notifications');

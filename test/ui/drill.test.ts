@@ -30,22 +30,9 @@ describe('Drill journey in a real browser (code-server + chromium + emulator)', 
   const treeRow = (text: string): Locator => workbench.page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
   const statusItem = (text: string): Locator => workbench.page.locator('.statusbar .statusbar-item', { hasText: text }).first();
 
-  async function contextMenu(row: Locator, action: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const item = workbench.page.locator('.context-view .action-item', { hasText: action }).first();
-    await item.waitFor({ timeout: 30_000 });
-    await item.click();
-  }
-
-  async function confirmDialog(button: string): Promise<string> {
-    const dialog = workbench.page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 30_000 });
-    const text = (await dialog.textContent()) ?? '';
-    await workbench.screenshot(button === 'Start Drill' ? '02-confirm-start' : '06-confirm-clear');
-    await dialog.locator('.monaco-button', { hasText: button }).first().click();
-    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
-    return text;
-  }
+  const contextMenu = (row: Locator, action: string): Promise<void> => workbench.contextMenu(row, action);
+  const confirmDialog = (button: string): Promise<string> =>
+    workbench.modal(button, () => workbench.screenshot(button === 'Start Drill' ? '02-confirm-start' : '06-confirm-clear'));
 
   it('starts a drill from the pair context menu and shows the DrillId', async () => {
     await workbench.page.locator('.activitybar [aria-label^="EBS DR"]').first().click();

@@ -1,7 +1,7 @@
 // A real workbench for UI tests: code-server with the packaged VSIX installed, opened in headless chromium.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeServer';
 import { repoRoot, resultsDir } from '../harness/paths';
@@ -86,6 +86,43 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ timeout: 30_000 });
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Right-clicks `row` and chooses `action` from its context menu. The menu can still be laying itself out when it
+   * first shows, and a click then only closes it; so the click is checked (the menu must close) and retried once
+   * while the menu is still open.
+   */
+  async contextMenu(row: Locator, action: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = this.page.locator('.context-view .action-item', { hasText: action }).first();
+    await item.waitFor({ timeout: 30_000 });
+    await item.hover();
+    await item.click();
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+    } catch {
+      if (await menu.isVisible()) await item.click();
+      await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+  }
+
+  /** Waits for the modal dialog, presses `button` and returns the dialog's text; `beforePress` may take a screenshot. */
+  async modal(button: string, beforePress?: () => Promise<unknown>): Promise<string> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    try {
+      await dialog.waitFor({ timeout: 30_000 });
+    } catch (error) {
+      await this.screenshot(`failed-modal-${button.replace(/\W+/g, '-')}`);
+      const toasts = await this.page.locator('.notifications-toasts .notification-list-item-message').allTextContents();
+      throw new Error(`No modal dialog with "${button}" appeared; notifications: ${JSON.stringify(toasts)}`, { cause: error });
+    }
+    const text = (await dialog.textContent()) ?? '';
+    await beforePress?.();
+    await dialog.locator('.monaco-button', { hasText: button }).first().click();
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    return text;
   }
 
   /** Waits for a notification toast whose message contains `text`. */
