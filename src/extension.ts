@@ -19,17 +19,10 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   // One EBS client factory for every caller (tree, drills); every call is logged to the "EBS DR" channel.
   const clients = new EbsClients(credentials.connections, logger);
   const replication = registerReplicationView({ context, input, log, clients, connections: credentials.connections });
-  context.subscriptions.push(credentials.bindViewDescription(replication.treeView));
   const drills = registerDrills({ context, input, log, clients, connections: credentials.connections, tree: replication });
-  context.subscriptions.push(clients);
+  context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);
 
-  context.subscriptions.push(
-    log,
-  );
-  const api = testing ? createTestApi(input, log, credentials, context) : undefined;
-  if (api) api.drills = drills;
-  if (api) api.replication = replication.testApi();
-  return api;
+  return testing ? createTestApi(context, { input, log, credentials, drills, replication: replication.testApi() }) : undefined;
 }
 
 export function deactivate(): void {

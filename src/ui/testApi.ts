@@ -10,10 +10,10 @@ import type { SwitchableUserInput, UserInput } from './userInput';
 export interface EbsDrTestApi {
   /** Replaces the person at the keyboard (quick picks, input boxes, modal confirmations, notifications). */
   setUserInput(input: UserInput): void;
-  /** The drill tracker and status-bar indicator (set by the composition root). */
-  drills?: DrillsTestApi;
-  /** The Replication view: its tree provider and explorer, loading, clock, clipboard/browser stand-ins (set by the composition root). */
-  replication?: ReplicationTestApi;
+  /** The drill tracker and status-bar indicator. */
+  drills: DrillsTestApi;
+  /** The Replication view: its tree provider and explorer, loading, clock, clipboard/browser stand-ins. */
+  replication: ReplicationTestApi;
   /** Every line written to the "EBS DR" output channel so far. */
   logLines(): readonly string[];
   /** The credentials shell: the profile store, the active profile's name and its change event. */
@@ -27,12 +27,22 @@ export interface EbsDrTestApi {
   storageFolders(): string[];
 }
 
-export function createTestApi(input: SwitchableUserInput, log: Log, credentials: Credentials, context: vscode.ExtensionContext): EbsDrTestApi {
+export interface TestApiParts {
+  input: SwitchableUserInput;
+  log: Log;
+  credentials: Credentials;
+  drills: DrillsTestApi;
+  replication: ReplicationTestApi;
+}
+
+export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, replication }: TestApiParts): EbsDrTestApi {
   const dump = (memento: vscode.Memento): Record<string, unknown> => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
   return {
     setUserInput: (replacement) => (input.target = replacement),
     logLines: () => log.lines(),
     credentials,
+    drills,
+    replication,
     stateDump: () => ({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
     secrets: context.secrets,
     globalState: context.globalState,

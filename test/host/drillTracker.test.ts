@@ -34,7 +34,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     assert.equal(h.drills.statusBar().text, '$(sync~spin) 1 drill running');
     assert.match(h.drills.statusBar().tooltip, new RegExp(`${drillId} for web-01 \\(pair-drill-web01\\): running`));
     assert.equal(h.drills.runningDrills.count(), 1);
-    assert.deepEqual(h.api.replication?.badge(), { value: 1, tooltip: '1 drill running' }, 'the view badge shows the status-bar number');
+    assert.deepEqual(h.api.replication.badge(), { value: 1, tooltip: '1 drill running' }, 'the view badge shows the status-bar number');
 
     // Still executing: a poll changes nothing and announces nothing.
     await h.drills.pollNow();
@@ -53,7 +53,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     assert.equal(h.drills.hasTimer(), false, 'no timer once nothing executes');
     assert.equal(h.drills.statusBar().text, '$(database) 1 drill disk');
     assert.equal(h.drills.runningDrills.count(), 0);
-    assert.deepEqual(h.api.replication?.badge(), { value: 1, tooltip: '1 billable drill disk' }, 'then the drill disks still held');
+    assert.deepEqual(h.api.replication.badge(), { value: 1, tooltip: '1 billable drill disk' }, 'then the drill disks still held');
 
     // Idle: polling makes no API calls at all.
     const calls = (await h.emulator.admin.requests()).length;
@@ -70,7 +70,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     await h.drills.pollNow();
     await h.input.notification(new RegExp(`Drill ${drillId} for app-01 .* finished`));
     assert.equal(h.drills.statusBar().text, '$(database) 2 drill disks');
-    assert.deepEqual(h.api.replication?.badge(), { value: 2, tooltip: '2 billable drill disks' });
+    assert.deepEqual(h.api.replication.badge(), { value: 2, tooltip: '2 billable drill disks' });
   });
 
   it('Clear Drill from the completion notification: confirms, clears, follows clearing until the drill is gone', async () => {
@@ -106,14 +106,14 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     await vscode.commands.executeCommand('ebsDr.showDrills');
     assert.equal((await h.pairDrills('pair-drill-app01'))[0]?.Status, 'clearing');
     assert.equal(h.drills.statusBar().text, '$(sync~spin) 2 drills clearing');
-    assert.deepEqual(h.api.replication?.badge(), { value: 2, tooltip: '2 drills clearing' });
+    assert.deepEqual(h.api.replication.badge(), { value: 2, tooltip: '2 drills clearing' });
 
     await h.emulator.admin.advance(11);
     await h.drills.pollNow();
     assert.deepEqual(await h.pairDrills('pair-drill-web01'), []);
     assert.deepEqual(await h.pairDrills('pair-drill-app01'), []);
     assert.equal(h.drills.statusBar().visible, false, 'hidden when there is nothing');
-    assert.equal(h.api.replication?.badge(), undefined, 'no badge either');
+    assert.equal(h.api.replication.badge(), undefined, 'no badge either');
     assert.equal(h.drills.hasTimer(), false);
     assert.equal(input.notifications.filter((n) => /was cleared/.test(n.message)).length, 2);
   });

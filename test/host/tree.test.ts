@@ -233,7 +233,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     const listeners = new Set<() => void>();
     let count = 2;
     const fake = { count: () => count, onDidChange: (l: () => void) => (listeners.add(l), { dispose: () => listeners.delete(l) }) };
-    const original = api.drills?.runningDrills;
+    const original = api.drills.runningDrills;
     try {
       tree.setRunningDrills(fake);
       assert.deepEqual(tree.badge(), { value: 2, tooltip: '2 drills running' });
