@@ -1,9 +1,13 @@
 // EbsClient: the typed, retrying, deadline-bound client for the EBS 2021-07-30 operations the
 // extension uses. Built on @alicloud/openapi-client callApi (RPC style, default ACS3-HMAC-SHA256,
 // every parameter in the query). Everything it throws is an EbsError.
+// The SDK is required on first use (loadSdk), not at module load: evaluating it is most of the bundle's
+// load time, and activation needs none of it. Keep SDK imports here type-only.
 
-import OpenApiClient, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
-import { RuntimeOptions } from '@alicloud/tea-util';
+import type * as OpenApiModule from '@alicloud/openapi-client';
+import type OpenApiClient from '@alicloud/openapi-client';
+import type { Params } from '@alicloud/openapi-client';
+import type * as TeaUtilModule from '@alicloud/tea-util';
 import { assertClientToken, newClientToken } from './clientToken';
 import { AttemptTimer, Deadline, realSleep, raceWithSignal, SleepFn } from './deadline';
 import { resolveEndpoint, ResolvedEndpoint } from './endpoint';
@@ -123,12 +127,40 @@ export interface ClearReplicaGroupDrillRequest extends CallOptions {
 
 type Query = Record<string, string>;
 
+interface Sdk {
+  OpenApiClient: typeof OpenApiClient;
+  Config: typeof OpenApiModule.Config;
+  OpenApiRequest: typeof OpenApiModule.OpenApiRequest;
+  Params: typeof OpenApiModule.Params;
+  RuntimeOptions: typeof TeaUtilModule.RuntimeOptions;
+}
+
+let sdkModules: Sdk | undefined;
+
+/** The SDK classes, required (and evaluated) on the first API call only. */
+function loadSdk(): Sdk {
+  if (!sdkModules) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const openApi = require('@alicloud/openapi-client') as typeof OpenApiModule;
+    const teaUtil = require('@alicloud/tea-util') as typeof TeaUtilModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    sdkModules = {
+      OpenApiClient: openApi.default,
+      Config: openApi.Config,
+      OpenApiRequest: openApi.OpenApiRequest,
+      Params: openApi.Params,
+      RuntimeOptions: teaUtil.RuntimeOptions,
+    };
+  }
+  return sdkModules;
+}
+
 interface InvokeResult {
   body: Record<string, unknown>;
 }
 
 const params = (action: string): Params =>
-  new Params({
+  new (loadSdk().Params)({
     action,
     version: EBS_API_VERSION,
     protocol: 'HTTPS',
@@ -324,6 +356,7 @@ export class EbsClient {
   private sdkClientFor(endpoint: ResolvedEndpoint, timeoutMs: number): OpenApiClient {
     let client = this.sdkClients.get(endpoint.url);
     if (!client) {
+      const { OpenApiClient, Config } = loadSdk();
       const { accessKeyId, accessKeySecret, securityToken } = this.options.credentials;
       const config = new Config({
         accessKeyId,
@@ -414,6 +447,7 @@ export class EbsClient {
     );
     // The SDK's own timers are a backstop only; ours fire first and destroy the socket.
     const sdk = this.sdkClientFor(endpoint, this.attemptTimeoutMs + 1000);
+    const { OpenApiRequest, RuntimeOptions } = loadSdk();
     const runtime = new RuntimeOptions({ autoretry: false, readTimeout: attemptMs + 1000, connectTimeout: attemptMs + 1000 });
     const { observation, promise } = observeAttempt(() => sdk.callApi(params(action), new OpenApiRequest({ query: { ...query } }), runtime));
     try {
