@@ -2,31 +2,14 @@ import * as assert from 'node:assert/strict';
 import { render, type TrackedDrill } from '../../../src/drills/model';
 import { clearConfirmation, completionNotice, notDrillableReason, pairTarget, startConfirmation, startedMessage, targetDescription } from '../../../src/drills/start';
 import type { ReplicaPair } from '../../../src/ebs/types';
+import { samplePair } from '../support/samples';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const fmt = (ms: number): string => new Date(ms).toISOString();
 
-function pair(overrides: Partial<ReplicaPair> = {}): ReplicaPair {
-  return {
-    pairId: 'pair-1',
-    name: 'web-01',
-    description: '',
-    status: 'normal',
-    sourceRegionId: 'cn-hangzhou',
-    sourceZoneId: 'cn-hangzhou-h',
-    sourceDiskId: 'd-src',
-    destinationRegionId: 'cn-shanghai',
-    destinationZoneId: 'cn-shanghai-e',
-    destinationDiskId: 'd-dst',
-    primaryRegionId: 'cn-hangzhou',
-    primaryZoneId: 'cn-hangzhou-h',
-    standbyRegionId: 'cn-shanghai',
-    standbyZoneId: 'cn-shanghai-e',
-    lastRecoverPoint: new Date(NOW - 5 * 60_000),
-    tags: [],
-    ...overrides,
-  };
-}
+/** The shared sample pair as this suite knows it: ID pair-1, recovery point 5 minutes before NOW. */
+const pair = (overrides: Partial<ReplicaPair> = {}): ReplicaPair =>
+  samplePair({ pairId: 'pair-1', lastRecoverPoint: new Date(NOW - 5 * 60_000), ...overrides });
 
 describe('drills/start', () => {
   it('sends the drill to the destination (DR) region, even after a failover reversed the direction', () => {

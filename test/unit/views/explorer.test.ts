@@ -7,7 +7,7 @@ import { shapeRegion } from '../../../src/views/regionContents';
 import { ENGLISH } from '../../../src/views/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../emulator';
 import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator } from '../../host/support/treeScenario';
-import { NOW, samplePair } from './samples';
+import { NOW, samplePair } from '../support/samples';
 import { walk } from './treeWalk';
 
 function gate(): { promise: Promise<void>; open: () => void } {

@@ -22,7 +22,7 @@ import {
   recoveryPointText,
 } from '../../../src/views/presentation';
 import { ENGLISH as l } from '../../../src/views/text';
-import { NOW, ago, samplePair } from './samples';
+import { NOW, ago, samplePair } from '../support/samples';
 
 describe('views/presentation', () => {
   it('maps every pair status to a health, icon and colour, and a status text', () => {

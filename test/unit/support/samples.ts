@@ -1,4 +1,4 @@
-// Sample records for the view unit tests.
+// Sample domain records shared by the unit tests (views, drills).
 import type { ReplicaPair } from '../../../src/ebs/types';
 
 export const NOW = new Date('2026-01-01T00:00:00Z');
