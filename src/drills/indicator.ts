@@ -25,50 +25,32 @@ export function indicatorModel(drills: readonly TrackedDrill[], now: number): In
   const disks = drills.reduce((sum, d) => sum + billableDisks(d).length, 0);
   const lines = drills.map((d) => ({ icon: lineIcon(d), drillId: d.drillId, text: lineText(d, now) }));
 
+  const counts = { executing, clearing, disks };
+  const shown = (count: number, icon: string, text: Text, tooltipTitle: Text, badgeTooltip: Text): IndicatorModel => ({
+    visible: true,
+    icon,
+    text,
+    tooltipTitle,
+    lines,
+    badge: count,
+    badgeTooltip,
+    ...counts,
+  });
+  const actions = msg('EBS DR drills (click for actions)');
   if (executing > 0) {
-    return {
-      visible: true,
-      icon: 'sync~spin',
-      text: executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing),
-      tooltipTitle: msg('EBS DR drills (click for actions)'),
-      lines,
-      badge: executing,
-      badgeTooltip: executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing),
-      executing,
-      clearing,
-      disks,
-    };
+    const text = executing === 1 ? msg('1 drill running') : msg('{0} drills running', executing);
+    return shown(executing, 'sync~spin', text, actions, text);
   }
   if (clearing > 0) {
-    return {
-      visible: true,
-      icon: 'sync~spin',
-      text: clearing === 1 ? msg('1 drill clearing') : msg('{0} drills clearing', clearing),
-      tooltipTitle: msg('EBS DR drills (click for actions)'),
-      lines,
-      badge: clearing,
-      badgeTooltip: clearing === 1 ? msg('1 drill clearing') : msg('{0} drills clearing', clearing),
-      executing,
-      clearing,
-      disks,
-    };
+    const text = clearing === 1 ? msg('1 drill clearing') : msg('{0} drills clearing', clearing);
+    return shown(clearing, 'sync~spin', text, actions, text);
   }
   if (disks > 0) {
     const text = disks === 1 ? msg('1 drill disk') : msg('{0} drill disks', disks);
-    return {
-      visible: true,
-      icon: 'database',
-      text,
-      tooltipTitle: msg('Drill disks are billed until their drills are cleared (click for actions)'),
-      lines,
-      badge: disks,
-      badgeTooltip: disks === 1 ? msg('1 billable drill disk') : msg('{0} billable drill disks', disks),
-      executing,
-      clearing,
-      disks,
-    };
+    const badgeTooltip = disks === 1 ? msg('1 billable drill disk') : msg('{0} billable drill disks', disks);
+    return shown(disks, 'database', text, msg('Drill disks are billed until their drills are cleared (click for actions)'), badgeTooltip);
   }
-  return { visible: false, icon: '', lines, badge: 0, executing, clearing, disks };
+  return { visible: false, icon: '', lines, badge: 0, ...counts };
 }
 
 function lineIcon(drill: TrackedDrill): string {
