@@ -46,11 +46,6 @@ export interface TrackedDrill extends DrillRef, DrillObservation {
   followed: boolean;
   /** Set when a clear is requested: the billable drill disks the drill held then (none: a failed drill without a disk). */
   disksAtClear?: string[];
-  /**
-   * Clock time of the last change of the drill's state in the window that saved it; every window shares one stored
-   * list, and an older state never overwrites a newer one there.
-   */
-  updatedAt?: number;
 }
 
 export function drillKey(ref: DrillRef): string {

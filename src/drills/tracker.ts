@@ -2,8 +2,6 @@
 // while drills are executing or clearing (and the window is focused), per-drill backoff, persistence through an
 // injected store, and completion events fired exactly once per observed transition. Every window of VS Code shares the
 // store (globalState), so each completion is also claimed there: only the first window that observes it announces it.
-// For the same reason a window never writes its own list over the shared one: it re-reads the shared list and applies
-// only its own changes since its last save (adds, updates, removals), so drills tracked by other windows survive.
 // Pure: the clock, the timer, the describe call and the store are injected, so unit tests drive it with a fake clock.
 import type { Disposable } from '../credentials/connection';
 import { Emitter } from './events';
@@ -24,10 +22,7 @@ export const realClock: TrackerClock = {
 /** One Describe*Drills call for the drill; resolves undefined when the drill no longer exists. */
 export type DescribeDrill = (drill: TrackedDrill, signal: AbortSignal) => Promise<DrillObservation | undefined>;
 
-/**
- * Where tracked drills survive a window reload (VS Code: globalState, shared by every window). `load` must return what
- * every window saved so far (the tracker merges its changes into it before each `save` of the whole list).
- */
+/** Where tracked drills survive a window reload (VS Code: globalState, shared by every window). */
 export interface DrillStore {
   load(): readonly TrackedDrill[];
   save(drills: readonly TrackedDrill[]): void | PromiseLike<void>;
@@ -87,13 +82,6 @@ export interface OwnerListing {
   drills: Array<{ drillId: string } & DrillObservation>;
 }
 
-/**
- * A change of this window not yet written to the shared store. `add`: this window started tracking the drill (written
- * even if the shared list lacks it); `update`: a new state of a drill the shared list had (dropped when another window
- * removed it meanwhile, so a cleared drill is not resurrected); `remove`: the drill is gone or was forgotten here.
- */
-export type PendingChange = 'add' | 'update' | 'remove';
-
 interface Entry {
   drill: TrackedDrill;
   intervalMs: number;
@@ -104,7 +92,6 @@ interface Entry {
 
 export class DrillTracker implements Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly pending = new Map<string, PendingChange>();
   private readonly clock: TrackerClock;
   private readonly policy: PollingPolicy;
   private readonly changed = new Emitter<void>();
@@ -159,9 +146,8 @@ export class DrillTracker implements Disposable {
     const key = drillKey(drill);
     const existing = this.entries.get(key);
     const followed = drill.followed || needsPolling(drill.status) || (existing?.drill.followed ?? false);
-    const merged: TrackedDrill = { ...existing?.drill, ...drill, followed, updatedAt: this.clock.now() };
+    const merged: TrackedDrill = { ...existing?.drill, ...drill, followed };
     this.entries.set(key, { drill: merged, intervalMs: this.policy.initialMs, dueAt: this.clock.now() + this.policy.initialMs, generation: (existing?.generation ?? 0) + 1 });
-    this.markPending(key, 'add');
     this.persistAndNotify();
   }
 
@@ -176,10 +162,7 @@ export class DrillTracker implements Disposable {
   }
 
   forget(ref: DrillRef): void {
-    const key = drillKey(ref);
-    if (!this.entries.delete(key)) return;
-    this.markPending(key, 'remove');
-    this.persistAndNotify();
+    if (this.entries.delete(drillKey(ref))) this.persistAndNotify();
   }
 
   /**
@@ -199,8 +182,6 @@ export class DrillTracker implements Disposable {
       if (entry) {
         const named = { ...entry.drill, ownerName: listing.ownerName ?? entry.drill.ownerName, zoneId: listing.zoneId ?? entry.drill.zoneId };
         if (this.isSame(entry.drill, observation)) {
-          // Names only: the shared record keeps its time, so this never overrides a newer status another window saved.
-          if (named.ownerName !== entry.drill.ownerName || named.zoneId !== entry.drill.zoneId) this.markPending(key, 'update');
           entry.drill = named;
         } else {
           this.update(entry, { ...named, ...observation }, false);
@@ -215,10 +196,8 @@ export class DrillTracker implements Disposable {
           ownerName: listing.ownerName,
           zoneId: listing.zoneId,
           followed: needsPolling(observation.status),
-          updatedAt: this.clock.now(),
         };
         this.entries.set(key, { drill, intervalMs: this.policy.initialMs, dueAt: this.clock.now() + this.policy.initialMs, generation: 1 });
-        this.markPending(key, 'add');
         touched = true;
       }
     }
@@ -373,8 +352,7 @@ export class DrillTracker implements Disposable {
   private update(entry: Entry, next: TrackedDrill, notify = true): void {
     const previous = entry.drill.status;
     entry.generation++;
-    entry.drill = { ...next, followed: next.followed || needsPolling(next.status), updatedAt: this.clock.now() };
-    this.markPending(drillKey(entry.drill), 'update');
+    entry.drill = { ...next, followed: next.followed || needsPolling(next.status) };
     entry.intervalMs = this.policy.initialMs;
     entry.dueAt = this.clock.now() + this.policy.initialMs;
     if (entry.drill.followed && previous !== next.status) {
@@ -389,7 +367,6 @@ export class DrillTracker implements Disposable {
 
   private vanish(key: string, entry: Entry, notify: boolean): void {
     this.entries.delete(key);
-    this.markPending(key, 'remove');
     entry.generation++;
     const previous = entry.drill.status;
     if (entry.drill.followed && needsPolling(previous)) this.complete(entry.drill, previous === 'clearing' ? 'cleared' : 'vanished');
@@ -442,56 +419,17 @@ export class DrillTracker implements Disposable {
     }
   }
 
-  /** Records a change for the next save; an add stays an add when the drill changes again before that save. */
-  private markPending(key: string, change: PendingChange): void {
-    this.pending.set(key, change === 'update' && this.pending.get(key) === 'add' ? 'add' : change);
-  }
-
   private persistAndNotify(): void {
     if (this.disposed) return;
-    this.persist();
+    try {
+      const saved = this.options.store.save([...this.entries.values()].map((e) => e.drill));
+      if (saved) saved.then(undefined, () => undefined);
+    } catch {
+      // Persistence is best effort: tracking continues in memory.
+    }
     this.changed.fire();
     this.schedule();
   }
-
-  /** Merges this window's pending changes into the shared list (other windows' drills are kept) and writes it. */
-  private persist(): void {
-    if (this.pending.size === 0) return;
-    try {
-      const drills = mergeDrillChanges(this.options.store.load(), this.pending, (key) => this.entries.get(key)?.drill);
-      this.pending.clear();
-      const saved = this.options.store.save(drills);
-      if (saved) saved.then(undefined, () => undefined);
-    } catch {
-      // Persistence is best effort: tracking continues in memory (changes not merged yet are retried on the next save).
-    }
-  }
-}
-
-/**
- * The shared list with one window's changes applied: removals delete; adds and updates write the window's record
- * unless the shared one is newer (`updatedAt`, written by another window); an update of a drill the shared list no
- * longer has is dropped (another window removed it). Drills the window did not change are kept as they are. Pure.
- */
-export function mergeDrillChanges(
-  shared: readonly TrackedDrill[],
-  changes: ReadonlyMap<string, PendingChange>,
-  current: (key: string) => TrackedDrill | undefined,
-): TrackedDrill[] {
-  const merged = new Map<string, TrackedDrill>();
-  for (const drill of shared) merged.set(drillKey(drill), drill);
-  for (const [key, change] of changes) {
-    const ours = current(key);
-    if (change === 'remove' || !ours) {
-      if (change === 'remove') merged.delete(key);
-      continue;
-    }
-    const theirs = merged.get(key);
-    if (change === 'update' && !theirs) continue;
-    if (theirs && (theirs.updatedAt ?? 0) > (ours.updatedAt ?? 0)) continue;
-    merged.set(key, { ...ours });
-  }
-  return [...merged.values()];
 }
 
 function transitionOutcome(previous: string, next: string): DrillOutcome | undefined {

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TrackedDrill } from '../../src/drills/model';
-import { ANNOUNCED_DRILLS_KEY, TRACKED_DRILLS_KEY } from '../../src/drills/ui/store';
+import { ANNOUNCED_DRILLS_KEY } from '../../src/drills/ui/store';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
 
 const STARTED = /^Drill (drill-[a-z0-9]+) started for /;
@@ -136,32 +135,5 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     await eventually(() => h.drills.tracked().find((d) => d.drillId === drillId)?.status === 'executed', 'the tracker to see the drill executed');
     assert.ok(h.api.logLines().some((l) => l.includes(`Drill ${drillId} of pair-drill-back01 in cn-hangzhou: executed (announced by another window)`)));
     assert.equal(h.input.notifications.filter((n) => n.message.includes(drillId) && /finished/.test(n.message)).length, 0, 'no second notification');
-  });
-
-  it('a drill another window tracks (in the shared globalState) survives this window saving, and a reload keeps both', async () => {
-    const stored = (): TrackedDrill[] => h.api.globalState.get<TrackedDrill[]>(TRACKED_DRILLS_KEY) ?? [];
-    // Another window of this VS Code saved a drill this window never loaded (another profile: not shown, not polled).
-    const theirs: TrackedDrill = {
-      kind: 'pair',
-      regionId: 'cn-shanghai',
-      ownerId: 'pair-other-window',
-      drillId: 'drill-other-window',
-      account: 'profile-of-another-window',
-      status: 'executing',
-      disks: [],
-      followed: true,
-      updatedAt: Date.now(),
-    };
-    await h.api.globalState.update(TRACKED_DRILLS_KEY, [...stored(), theirs]);
-    const drillId = await start('pair-drill-web01');
-    assert.ok(stored().some((d) => d.drillId === drillId), 'this window saved its drill');
-    assert.ok(stored().some((d) => d.drillId === theirs.drillId), "and kept the other window's drill");
-    h.drills.simulateReload();
-    await eventually(() => h.drills.tracked().some((d) => d.drillId === drillId), 'the reloaded tracker to know the drill');
-    await h.emulator.admin.advance(61);
-    await h.drills.pollNow();
-    await h.input.notification(new RegExp(`Drill ${drillId} for web-01 .* finished`));
-    assert.ok(stored().some((d) => d.drillId === theirs.drillId), "the other window's drill is still there after this window's saves");
-    assert.equal(stored().find((d) => d.drillId === drillId)?.status, 'executed');
   });
 });

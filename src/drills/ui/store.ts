@@ -1,6 +1,5 @@
 // Persists tracked drills in the extension's globalState so a window reload resumes them, and the completions some
 // window already announced (globalState is shared by every window, so another window does not announce them again).
-// The tracked list is shared too: the tracker re-reads it and merges its own changes before every save.
 import type * as vscode from 'vscode';
 import type { TrackedDrill } from '../model';
 import type { DrillStore } from '../tracker';
