@@ -181,6 +181,11 @@ export class DrillTracker implements Disposable {
       const entry = this.entries.get(key);
       if (entry) {
         const named = { ...entry.drill, ownerName: listing.ownerName ?? entry.drill.ownerName, zoneId: listing.zoneId ?? entry.drill.zoneId };
+        if (isStaleObservation(entry.drill.status, observation.status)) {
+          // The listing was requested before a change this tracker already saw (e.g. the tree loaded while a poll
+          // found the drill finished): a drill never goes back to executing, nor from clearing to finished.
+          continue;
+        }
         if (this.isSame(entry.drill, observation)) {
           entry.drill = named;
         } else {
@@ -430,6 +435,12 @@ export class DrillTracker implements Disposable {
     this.changed.fire();
     this.schedule();
   }
+}
+
+/** True when `observed` can only be an older answer than `known`: drills move forward and never return to executing. */
+export function isStaleObservation(known: string, observed: string): boolean {
+  if (observed === 'executing') return known !== 'executing';
+  return known === 'clearing' && (observed === 'executed' || observed === 'execute_failed');
 }
 
 function transitionOutcome(previous: string, next: string): DrillOutcome | undefined {

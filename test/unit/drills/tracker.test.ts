@@ -250,6 +250,28 @@ describe('drills/tracker', () => {
     assert.equal(tracker.hasTimer(), false);
   });
 
+  it('ignores a listing older than what it already knows (a drill never goes back to executing, nor from clearing to finished)', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryStore();
+    const tracker = new DrillTracker({ clock, store, describe: async () => ({ status: 'executed', disks: [{ diskId: 'd-1', status: 'created' }] }) });
+    const completions: DrillCompletion[] = [];
+    tracker.onDidComplete((c) => completions.push(c));
+    tracker.setAccount('acct');
+    tracker.track(drill());
+    await clock.advance(5000);
+    assert.equal(tracker.drills()[0].status, 'executed');
+    // The tree's listing was requested before the drill finished and answers only now.
+    const stale = { account: 'acct', kind: 'pair' as const, regionId: 'cn-shanghai', ownerId: 'pair-1', drills: [{ drillId: 'drill-1', status: 'executing', disks: [] }] };
+    tracker.reconcile(stale);
+    assert.equal(tracker.drills()[0].status, 'executed', 'not back to executing');
+    assert.deepEqual(store.load().map((d) => d.status), ['executed'], 'nor saved as executing for the next window or reload');
+    assert.equal(tracker.hasTimer(), false);
+    tracker.markClearing(tracker.drills()[0]);
+    tracker.reconcile({ ...stale, drills: [{ drillId: 'drill-1', status: 'executed', disks: [] }] });
+    assert.equal(tracker.drills()[0].status, 'clearing', 'not back to executed');
+    assert.equal(completions.filter((c) => c.outcome === 'executed').length, 1, 'announced once');
+  });
+
   it('shows and polls only the active account', async () => {
     const { clock, tracker, service } = setup(600);
     tracker.track(drill({ account: 'other' }));
