@@ -5,7 +5,7 @@
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { startEmulator, type RunningEmulator } from '../emulator';
-import { vsixPath, workspacePath } from '../ui/workbench';
+import { QUIET_WORKBENCH_SETTINGS, vsixPath, workspacePath } from '../ui/workbench';
 
 export interface Demo {
   url: string;
@@ -32,10 +32,7 @@ export async function startDemo(options: { port?: number; emulatorPort?: number;
       port: options.port,
       env: DEMO_ENV,
       settings: {
-        'workbench.startupEditor': 'none',
-        'git.openRepositoryInParentFolders': 'never',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
+        ...QUIET_WORKBENCH_SETTINGS,
         'ebsDr.endpointTemplate': emulator.url,
         ...options.settings,
       },

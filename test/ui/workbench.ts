@@ -9,6 +9,15 @@ import { repoRoot, resultsDir } from '../harness/paths';
 export const vsixPath = join(repoRoot, 'dist', 'ebs-dr.vsix');
 export const workspacePath = join(repoRoot, 'test', 'fixtures', 'workspace');
 
+/** User settings that keep the workbench quiet for tests and the demo: no start page, git prompt, chat or telemetry. */
+export const QUIET_WORKBENCH_SETTINGS: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'git.openRepositoryInParentFolders': 'never',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+};
+
 export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
@@ -33,14 +42,7 @@ export class Workbench {
       workspace: workspacePath,
       ...options.codeServer,
       installVsix: [...(options.codeServer?.installVsix ?? []), vsixPath],
-      settings: {
-        'workbench.startupEditor': 'none',
-        'telemetry.telemetryLevel': 'off',
-        'git.openRepositoryInParentFolders': 'never',
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
-        ...options.settings,
-      },
+      settings: { ...QUIET_WORKBENCH_SETTINGS, ...options.settings },
       env: options.env,
     });
     try {
