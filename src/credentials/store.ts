@@ -3,9 +3,10 @@
 // for context.secrets and context.globalState, and the environment to read.
 import { randomUUID } from 'node:crypto';
 import type { LocalisableMessage } from '../ebs/catalogue';
-import type { EbsCredentials } from '../ebs/types';
-import type { ActiveConnection, ConnectionProvider, Disposable } from './connection';
+import { isCredentialProvider, type EbsCredentialSource, type EbsCredentials } from '../ebs/types';
+import type { ActiveConnection, ConnectionProblem, ConnectionProvider, ConnectionResolution, Disposable, ProfileEntry } from './connection';
 import { readEnvironmentCredentials, type EnvironmentCredentials, type EnvironmentLike } from './environment';
+import { createCredentialProvider, type CredentialChain, type ProviderOptions } from './providers';
 import {
   CHANGE_SIGNAL_KEY,
   ENVIRONMENT_PROFILE_ID,
@@ -18,9 +19,11 @@ import {
   validateAccessKeySecret,
   validateProfileName,
   validateRegionId,
+  validateRoleSettings,
   validateSecurityToken,
   type ProfileIndex,
   type ProfileKind,
+  type RoleSettings,
   type StoredProfile,
 } from './profiles';
 
@@ -47,6 +50,11 @@ export interface ProfileSummary {
   readOnly: boolean;
   origin: StoredProfile['origin'] | 'environment';
   active: boolean;
+  /** `ramRole` profiles. */
+  role?: RoleSettings;
+  sourceProfileId?: string;
+  /** `ecsRamRole` profiles. */
+  ecsRoleName?: string;
 }
 
 export interface ProfileDraft {
@@ -59,10 +67,46 @@ export interface ProfileDraft {
   origin?: StoredProfile['origin'];
 }
 
+/**
+ * A RAM role profile: assumed with the draft's own AccessKey (`accessKeyId` + `accessKeySecret`, optional token),
+ * or with another profile's credentials (`sourceProfileId`, no keys).
+ */
+export interface RoleProfileDraft {
+  name: string;
+  role: RoleSettings;
+  defaultRegionId: string;
+  sourceProfileId?: string;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+  origin?: StoredProfile['origin'];
+}
+
+export interface EcsRoleProfileDraft {
+  name: string;
+  /** Empty: the role attached to the instance. */
+  ecsRoleName?: string;
+  defaultRegionId: string;
+  origin?: StoredProfile['origin'];
+}
+
+/** How the store builds providers of temporary credentials (replaceable in tests; the real one uses @alicloud/credentials). */
+export type ProviderFactory = (chain: Exclude<CredentialChain, { kind: 'static' }>, options: ProviderOptions) => ReturnType<typeof createCredentialProvider>;
+
+export interface ProfileStoreOptions {
+  newId?: () => string;
+  /** The setting ebsDr.stsEndpoint, read at each resolution. */
+  stsEndpoint?: () => string | undefined;
+  providerFactory?: ProviderFactory;
+}
+
+/** How deep a chain of roles may go (a role assumed by a role assumed by …). */
+export const MAX_ROLE_CHAIN = 5;
+
 /** Thrown for input the store refuses; `problem` is the user-facing reason (never containing a secret). */
 export class ProfileInputError extends Error {
   constructor(
-    readonly field: 'name' | 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'defaultRegionId' | 'profile',
+    readonly field: 'name' | 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'defaultRegionId' | 'profile' | 'role',
     readonly problem: LocalisableMessage,
   ) {
     super(problem.message.replace(/\{(\d+)\}/g, (whole, i: string) => problem.args[Number(i)] ?? whole));
@@ -84,10 +128,12 @@ export class SecretStoreError extends Error {
 export type ActiveResolution =
   | { status: 'none' }
   | { status: 'ok'; connection: ActiveConnection }
-  /** The active stored profile's secret (or STS token) is gone from SecretStorage. */
+  /** The stored profile's secret (or STS token) is gone from SecretStorage. */
   | { status: 'secretMissing'; profile: ProfileSummary; missing: 'secret' | 'token' }
-  /** The Environment profile is active but its variables are set incompletely or wrongly. */
-  | { status: 'environmentInvalid'; profile: ProfileSummary | undefined; environment: Extract<EnvironmentCredentials, { status: 'invalid' }> };
+  /** The Environment profile is asked for but its variables are set incompletely or wrongly. */
+  | { status: 'environmentInvalid'; profile: ProfileSummary | undefined; environment: Extract<EnvironmentCredentials, { status: 'invalid' }> }
+  /** A role profile whose source profile is gone, unusable, or part of a loop. */
+  | { status: 'sourceMissing'; profile: ProfileSummary; source: ProfileSummary | undefined; reason: 'removed' | 'unusable' | 'loop' };
 
 /** What the shell should tell the user once after reading damaged metadata. */
 export interface MetadataRecovery {
@@ -100,14 +146,25 @@ export class ProfileStore implements ConnectionProvider {
   private lastSnapshot: string;
   private pendingRecovery: MetadataRecovery | undefined;
   private reportedDamage: string | undefined;
+  private readonly newId: () => string;
+  private readonly providerFactory: ProviderFactory;
+  /** One provider per profile and settings: the STS session it caches lives in it. Memory only. */
+  private readonly providers = new Map<string, { key: string; provider: ReturnType<ProviderFactory> }>();
 
   constructor(
     private readonly secrets: SecretStore,
     private readonly metadata: MetadataStore,
     private readonly environment: () => EnvironmentLike,
-    private readonly newId: () => string = randomUUID,
+    private readonly options: ProfileStoreOptions | (() => string) = {},
   ) {
+    const opts = typeof options === 'function' ? { newId: options } : options;
+    this.newId = opts.newId ?? randomUUID;
+    this.providerFactory = opts.providerFactory ?? createCredentialProvider;
     this.lastSnapshot = this.snapshot();
+  }
+
+  private get stsEndpoint(): string | undefined {
+    return typeof this.options === 'function' ? undefined : this.options.stsEndpoint?.()?.trim() || undefined;
   }
 
   onDidChange(listener: () => void): Disposable {
@@ -136,25 +193,74 @@ export class ProfileStore implements ConnectionProvider {
     return resolved.status === 'ok' ? resolved.connection : undefined;
   }
 
+  profiles(): ProfileEntry[] {
+    return this.list().map((p) => ({ id: p.id, name: p.name, active: p.active }));
+  }
+
+  async resolve(profileId?: string): Promise<ConnectionResolution> {
+    const profile = profileId === undefined ? this.activeProfile() : this.list().find((p) => p.id === profileId);
+    if (!profile) return { status: 'none' };
+    const resolved = await this.resolveProfile(profile, []);
+    if (resolved.status === 'ok') return resolved;
+    if (resolved.status === 'none') return { status: 'none' };
+    return { status: 'unusable', profileId: profile.id, profileName: profile.name, problem: describeProblem(resolved) };
+  }
+
   async resolveActive(): Promise<ActiveResolution> {
     const profile = this.activeProfile();
     if (!profile) return { status: 'none' };
+    return this.resolveProfile(profile, []);
+  }
+
+  /** A profile with its credentials: secrets read from SecretStorage, roles resolved down to their fixed source. */
+  private async resolveProfile(profile: ProfileSummary, chain: string[]): Promise<ActiveResolution> {
+    const ok = (credentials: EbsCredentialSource): ActiveResolution => ({ status: 'ok', connection: toConnection(profile, credentials) });
     if (profile.id === ENVIRONMENT_PROFILE_ID) {
       const environment = readEnvironmentCredentials(this.environment());
-      if (environment.status === 'ok') return { status: 'ok', connection: toConnection(profile, environment.credentials) };
+      if (environment.status === 'ok') return ok(environment.credentials);
       if (environment.status === 'invalid') return { status: 'environmentInvalid', profile, environment };
       return { status: 'none' };
     }
-    const keys = secretKeys(profile.id);
-    const accessKeySecret = await this.readSecret(keys.secret);
-    if (!accessKeySecret) return { status: 'secretMissing', profile, missing: 'secret' };
-    const credentials: EbsCredentials = { accessKeyId: profile.accessKeyId, accessKeySecret };
-    if (profile.kind === 'sts') {
-      const token = await this.readSecret(keys.token);
-      if (!token) return { status: 'secretMissing', profile, missing: 'token' };
-      credentials.securityToken = token;
+    if (profile.kind === 'ecsRamRole') {
+      return ok(this.providerFor(profile, { kind: 'ecsRamRole', roleName: profile.ecsRoleName }));
     }
-    return { status: 'ok', connection: toConnection(profile, credentials) };
+    let source: CredentialChain;
+    if (profile.kind === 'ramRole' && profile.sourceProfileId !== undefined) {
+      const sourceProfile = this.list().find((p) => p.id === profile.sourceProfileId);
+      if (!sourceProfile) return { status: 'sourceMissing', profile, source: undefined, reason: 'removed' };
+      if (chain.includes(sourceProfile.id) || chain.length >= MAX_ROLE_CHAIN) return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'loop' };
+      const resolved = await this.resolveProfile(sourceProfile, [...chain, profile.id]);
+      if (resolved.status !== 'ok') return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'unusable' };
+      const sourceCredentials = resolved.connection.credentials;
+      const sourceChain: CredentialChain | undefined = isCredentialProvider(sourceCredentials) ? this.chains.get(sourceProfile.id) : { kind: 'static', credentials: sourceCredentials };
+      if (!sourceChain) return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'unusable' };
+      source = sourceChain;
+    } else {
+      const keys = secretKeys(profile.id);
+      const accessKeySecret = await this.readSecret(keys.secret);
+      if (!accessKeySecret) return { status: 'secretMissing', profile, missing: 'secret' };
+      const credentials: EbsCredentials = { accessKeyId: profile.accessKeyId, accessKeySecret };
+      const token = await this.readSecret(keys.token);
+      if (profile.kind === 'sts' && !token) return { status: 'secretMissing', profile, missing: 'token' };
+      if (token) credentials.securityToken = token;
+      if (profile.kind !== 'ramRole') return ok(credentials);
+      source = { kind: 'static', credentials };
+    }
+    return ok(this.providerFor(profile, { kind: 'ramRole', source, role: profile.role as RoleSettings }));
+  }
+
+  /** The chain behind each provider built, so that a role assumed from a role can extend it. Memory only. */
+  private readonly chains = new Map<string, CredentialChain>();
+
+  private providerFor(profile: ProfileSummary, chain: Exclude<CredentialChain, { kind: 'static' }>): ReturnType<ProviderFactory> {
+    this.chains.set(profile.id, chain);
+    const stsEndpoint = this.stsEndpoint;
+    const key = fingerprintChain(chain, stsEndpoint);
+    const cached = this.providers.get(profile.id);
+    if (cached?.key === key) return cached.provider;
+    const provider = this.providerFactory(chain, { stsEndpoint });
+    this.providers.set(profile.id, { key, provider });
+    return provider;
   }
 
   /** The problem with the environment variables, if they are set but unusable (whether or not Environment is active). */
@@ -204,15 +310,108 @@ export class ProfileStore implements ConnectionProvider {
     return { ...profile, readOnly: false, active: this.activeIdFor(this.readIndex()) === id };
   }
 
+  /** Checks a role draft exactly as addRole() would, without saving. */
+  checkRoleDraft(draft: RoleProfileDraft): ProfileInputError | undefined {
+    const existing = this.readIndex().profiles.map((p) => p.name);
+    const role = validateRoleSettings(draft.role);
+    const ownKey = draft.sourceProfileId === undefined;
+    const source = ownKey ? undefined : this.list().find((p) => p.id === draft.sourceProfileId);
+    const checks: [ProfileInputError['field'], LocalisableMessage | undefined][] = [
+      ['name', validateProfileName(draft.name, existing)],
+      ['accessKeyId', ownKey ? validateAccessKeyId(draft.accessKeyId ?? '') : undefined],
+      ['accessKeySecret', ownKey ? validateAccessKeySecret(draft.accessKeySecret ?? '') : undefined],
+      ['securityToken', ownKey ? validateSecurityToken(draft.securityToken ?? '', false) : undefined],
+      ['profile', !ownKey && !source ? { message: 'The source profile no longer exists.', args: [] } : undefined],
+      ['role', role?.problem],
+      ['defaultRegionId', validateRegionId(draft.defaultRegionId)],
+    ];
+    const failed = checks.find(([, problem]) => problem);
+    return failed?.[1] ? new ProfileInputError(failed[0], failed[1]) : undefined;
+  }
+
+  /**
+   * The credentials a role draft would use, for checking it before it is saved: a fresh provider (its session is
+   * thrown away with it). Undefined when the draft's source profile cannot be used.
+   */
+  async draftCredentials(draft: RoleProfileDraft | EcsRoleProfileDraft): Promise<EbsCredentialSource | undefined> {
+    if (!('role' in draft)) return this.providerFactory({ kind: 'ecsRamRole', roleName: draft.ecsRoleName || undefined }, { stsEndpoint: this.stsEndpoint });
+    let source: CredentialChain;
+    if (draft.sourceProfileId === undefined) {
+      const credentials: EbsCredentials = { accessKeyId: draft.accessKeyId ?? '', accessKeySecret: draft.accessKeySecret ?? '' };
+      if (draft.securityToken) credentials.securityToken = draft.securityToken;
+      source = { kind: 'static', credentials };
+    } else {
+      const resolved = await this.resolve(draft.sourceProfileId);
+      if (resolved.status !== 'ok') return undefined;
+      const c = resolved.connection.credentials;
+      const chain = isCredentialProvider(c) ? this.chains.get(draft.sourceProfileId) : ({ kind: 'static', credentials: c } as const);
+      if (!chain) return undefined;
+      source = chain;
+    }
+    return this.providerFactory({ kind: 'ramRole', source, role: draft.role }, { stsEndpoint: this.stsEndpoint });
+  }
+
+  /** Saves a RAM role profile (its own AccessKey secret, if any, to SecretStorage first) and makes it active unless `activate` is false. */
+  async addRole(draft: RoleProfileDraft, activate = true): Promise<ProfileSummary> {
+    const problem = this.checkRoleDraft(draft);
+    if (problem) throw problem;
+    const id = this.newId();
+    const ownKey = draft.sourceProfileId === undefined;
+    if (ownKey) {
+      const keys = secretKeys(id);
+      await this.writeSecret(keys.secret, draft.accessKeySecret ?? '');
+      if (draft.securityToken) await this.writeSecret(keys.token, draft.securityToken);
+    }
+    const role: RoleSettings = { roleArn: draft.role.roleArn, roleSessionName: draft.role.roleSessionName, durationSeconds: draft.role.durationSeconds };
+    if (draft.role.externalId) role.externalId = draft.role.externalId;
+    if (draft.role.policy) role.policy = draft.role.policy;
+    if (draft.role.stsRegionId) role.stsRegionId = draft.role.stsRegionId;
+    const profile: StoredProfile = {
+      id,
+      name: draft.name.trim(),
+      kind: 'ramRole',
+      accessKeyId: ownKey ? (draft.accessKeyId ?? '') : '',
+      defaultRegionId: draft.defaultRegionId,
+      origin: draft.origin ?? 'manual',
+      role,
+    };
+    if (!ownKey) profile.sourceProfileId = draft.sourceProfileId;
+    return this.saveNew(profile, activate);
+  }
+
+  /** Saves an ECS instance RAM role profile (nothing secret to store). */
+  async addEcsRole(draft: EcsRoleProfileDraft, activate = true): Promise<ProfileSummary> {
+    const existing = this.readIndex().profiles.map((p) => p.name);
+    const problem = validateProfileName(draft.name, existing) ?? validateRegionId(draft.defaultRegionId);
+    if (problem) throw new ProfileInputError(validateProfileName(draft.name, existing) ? 'name' : 'defaultRegionId', problem);
+    const profile: StoredProfile = { id: this.newId(), name: draft.name.trim(), kind: 'ecsRamRole', accessKeyId: '', defaultRegionId: draft.defaultRegionId, origin: draft.origin ?? 'manual' };
+    if (draft.ecsRoleName) profile.ecsRoleName = draft.ecsRoleName;
+    return this.saveNew(profile, activate);
+  }
+
+  private async saveNew(profile: StoredProfile, activate: boolean): Promise<ProfileSummary> {
+    const index = this.readIndex();
+    try {
+      await this.writeIndex({ profiles: [...index.profiles, profile], activeId: activate ? profile.id : index.activeId });
+    } catch (error) {
+      await this.deleteSecrets(profile.id).catch(() => undefined);
+      throw error;
+    }
+    return { ...profile, readOnly: false, active: this.activeIdFor(this.readIndex()) === profile.id };
+  }
+
   /** Replaces the secret (and token for STS profiles) of a stored profile, e.g. after it went missing. */
   async replaceSecrets(id: string, accessKeySecret: string, securityToken?: string): Promise<void> {
     const profile = this.readIndex().profiles.find((p) => p.id === id);
     if (!profile) throw new ProfileInputError('profile', { message: 'The profile no longer exists.', args: [] });
-    const problem = validateAccessKeySecret(accessKeySecret) ?? (profile.kind === 'sts' ? validateSecurityToken(securityToken ?? '', true) : undefined);
+    if (profile.kind === 'ecsRamRole' || (profile.kind === 'ramRole' && profile.sourceProfileId !== undefined)) {
+      throw new ProfileInputError('profile', { message: 'The profile keeps no secret of its own.', args: [] });
+    }
+    const problem = validateAccessKeySecret(accessKeySecret) ?? validateSecurityToken(securityToken ?? '', profile.kind === 'sts');
     if (problem) throw new ProfileInputError(validateAccessKeySecret(accessKeySecret) ? 'accessKeySecret' : 'securityToken', problem);
     const keys = secretKeys(id);
     await this.writeSecret(keys.secret, accessKeySecret);
-    if (profile.kind === 'sts' && securityToken) await this.writeSecret(keys.token, securityToken);
+    if (securityToken) await this.writeSecret(keys.token, securityToken);
     this.fire();
   }
 
@@ -354,8 +553,50 @@ function safeStringify(value: unknown): string {
   }
 }
 
-function toConnection(profile: ProfileSummary, credentials: EbsCredentials): ActiveConnection {
-  return { profileId: profile.id, profileName: profile.name, defaultRegionId: profile.defaultRegionId, credentials };
+function toConnection(profile: ProfileSummary, credentials: EbsCredentialSource): ActiveConnection {
+  return { profileId: profile.id, profileName: profile.name, defaultRegionId: profile.defaultRegionId, credentials, accessKeyId: profile.accessKeyId };
+}
+
+const msg = (message: string, ...args: string[]): LocalisableMessage => ({ message, args });
+
+/** The words the view shows for a profile that cannot be used, with the ways out. */
+export function describeProblem(resolved: Exclude<ActiveResolution, { status: 'ok' } | { status: 'none' }>): ConnectionProblem {
+  switch (resolved.status) {
+    case 'environmentInvalid':
+      return {
+        kind: 'environmentInvalid',
+        message: msg('The Environment profile cannot be used: the environment variable {0} is wrong.', resolved.environment.variable),
+        detail: resolved.environment.problem,
+        remedies: ['addProfile', 'importAliyunCli', 'switchProfile', 'viewLogs'],
+      };
+    case 'secretMissing':
+      return {
+        kind: 'secretMissing',
+        message:
+          resolved.missing === 'secret'
+            ? msg('The AccessKey secret of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR).', resolved.profile.name)
+            : msg('The STS token of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR).', resolved.profile.name),
+        remedies: ['reenterSecret', 'switchProfile', 'removeProfile', 'viewLogs'],
+      };
+    case 'sourceMissing':
+      return {
+        kind: 'sourceMissing',
+        message:
+          resolved.reason === 'removed'
+            ? msg('The profile "{0}" assumes its RAM role with another profile, which was removed.', resolved.profile.name)
+            : resolved.reason === 'loop'
+              ? msg('The profile "{0}" assumes its RAM role through a chain of profiles that loops back or is too long.', resolved.profile.name)
+              : msg('The profile "{0}" assumes its RAM role with the profile "{1}", which cannot be used.', resolved.profile.name, resolved.source?.name ?? '?'),
+        remedies: ['switchProfile', 'removeProfile', 'addProfile', 'viewLogs'],
+      };
+  }
+}
+
+/** Decides whether a cached provider still fits: settings and a digest of the secrets (never the secrets themselves). */
+function fingerprintChain(chain: CredentialChain, stsEndpoint: string | undefined): string {
+  const strip = (c: CredentialChain): unknown =>
+    c.kind === 'static' ? { kind: 'static', id: c.credentials.accessKeyId, digest: fingerprint(c.credentials) } : c.kind === 'ramRole' ? { ...c, source: strip(c.source) } : c;
+  return JSON.stringify([strip(chain), stsEndpoint ?? '']);
 }
 
 /** Detects that the environment's secret changed without keeping it: a short non-reversible digest. */

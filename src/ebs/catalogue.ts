@@ -184,6 +184,42 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   entry(LocalErrorCode.InvalidArgument, 'internal', t('The extension passed an invalid argument: {0}', 'serverMessage'), REPORT_BUG),
 ];
 
+const CHECK_ROLE = t('Check the role settings of the profile (role ARN acs:ram::<account ID>:role/<role name>, session name, duration, external ID), or switch to another profile.');
+const CHECK_STS_NETWORK = t('Check your network connection, proxy and the setting ebsDr.stsEndpoint, then retry.');
+
+/**
+ * Failures while getting temporary credentials (EbsError.service set): the same codes mean something else there
+ * (STS `NoPermission` is a role that does not trust the caller, not a missing EBS action). Looked up before the
+ * main catalogue; a code missing here falls back to it.
+ */
+export const CREDENTIAL_CATALOGUE: readonly CatalogueEntry[] = [
+  entry(
+    'sts:NoPermission',
+    'credentials',
+    t('STS refused to let this identity assume the role: {0}', 'serverMessage'),
+    t("Make sure the role's trust policy names the source account or RAM user, and that the source identity is allowed sts:AssumeRole; or switch to another profile."),
+  ),
+  entry('sts:EntityNotExist.Role', 'credentials', t('The RAM role to assume does not exist.'), CHECK_ROLE),
+  entry('sts:InvalidParameter', 'credentials', t('STS rejected a role setting of the profile: {0}', 'serverMessage'), CHECK_ROLE),
+  entry('sts:MissingSecurityToken', 'credentials', t('STS needs the STS token of the source profile, and it has none.'), SWITCH_CREDENTIALS),
+  entry(
+    'sts:InvalidSecurityToken.Expired',
+    'credentials',
+    t("The source profile's STS token has expired, so the role cannot be assumed."),
+    t('Refresh the temporary credentials of the source profile, or switch to another profile.'),
+  ),
+  entry('sts:NetworkError', 'transient', t('Could not reach the STS endpoint to assume the role ({0}).', 'errno'), CHECK_STS_NETWORK),
+  entry('sts:Timeout', 'transient', t('The STS endpoint did not answer in time.'), CHECK_STS_NETWORK),
+  entry('sts:DeadlineExceeded', 'transient', t('The STS endpoint did not answer in time.'), CHECK_STS_NETWORK),
+  entry(
+    `ecsMetadata:${LocalErrorCode.EcsMetadataUnavailable}`,
+    'credentials',
+    t('The ECS instance metadata service gave no credentials: {0}', 'serverMessage'),
+    t('ECS RAM role profiles work only on an ECS instance with a RAM role attached; elsewhere, switch to another profile.'),
+  ),
+  entry(LocalErrorCode.CredentialProviderError, 'credentials', t('Temporary credentials could not be obtained: {0}', 'serverMessage'), SWITCH_CREDENTIALS),
+];
+
 /** Used for any code the catalogue does not know: still shows the server's message. */
 export const GENERIC_ENTRY: CatalogueEntry = entry(
   '*',
@@ -192,16 +228,27 @@ export const GENERIC_ENTRY: CatalogueEntry = entry(
   t('Look up the error code in the Alibaba Cloud documentation; quote request ID {0} when contacting support.', 'requestId'),
 );
 
-const byCode: ReadonlyMap<string, CatalogueEntry> = new Map(ERROR_CATALOGUE.map((e) => [e.code, e]));
+const byCode: ReadonlyMap<string, CatalogueEntry> = new Map([...ERROR_CATALOGUE, ...CREDENTIAL_CATALOGUE].map((e) => [e.code, e]));
 
-/** Exact code first, then ever shorter dotted prefixes (`Throttling.User` → `Throttling`), then the generic entry. */
-export function catalogueEntryFor(code: string): CatalogueEntry {
+/**
+ * Exact code first, then ever shorter dotted prefixes (`Throttling.User` → `Throttling`), then the generic entry.
+ * With a credential service, `<service>:<code>` and its prefixes come first.
+ */
+export function catalogueEntryFor(code: string, service?: string): CatalogueEntry {
+  if (service) {
+    const specific = lookup(`${service}:${code}`);
+    if (specific) return specific;
+  }
+  return lookup(code) ?? GENERIC_ENTRY;
+}
+
+function lookup(code: string): CatalogueEntry | undefined {
   let candidate = code;
   for (;;) {
     const found = byCode.get(candidate);
     if (found) return found;
     const dot = candidate.lastIndexOf('.');
-    if (dot <= 0) return GENERIC_ENTRY;
+    if (dot <= 0 || candidate.lastIndexOf(':') > dot) return undefined;
     candidate = candidate.slice(0, dot);
   }
 }
@@ -234,7 +281,7 @@ function render(template: MessageTemplate, err: EbsError): LocalisableMessage {
 /** Explains any thrown value (normalised with toEbsError first) for the shell. */
 export function explainError(error: unknown): ErrorExplanation {
   const err = toEbsError(error);
-  const found = catalogueEntryFor(err.code);
+  const found = catalogueEntryFor(err.code, err.service);
   const explanation: ErrorExplanation = {
     code: err.code,
     entryCode: found.code,
@@ -259,7 +306,7 @@ export function formatMessage(message: LocalisableMessage): string {
 /** Every English template in the catalogue: the l10n keys that need translations. */
 export function catalogueMessageKeys(): string[] {
   const keys = new Set<string>();
-  for (const e of [...ERROR_CATALOGUE, GENERIC_ENTRY]) {
+  for (const e of [...ERROR_CATALOGUE, ...CREDENTIAL_CATALOGUE, GENERIC_ENTRY]) {
     keys.add(e.summary.text);
     keys.add(e.nextStep.text);
   }

@@ -11,15 +11,17 @@ import type * as TeaUtilModule from '@alicloud/tea-util';
 import { assertClientToken, newClientToken } from './clientToken';
 import { AttemptTimer, Deadline, realSleep, raceWithSignal, SleepFn } from './deadline';
 import { resolveEndpoint, ResolvedEndpoint } from './endpoint';
-import { EbsError, LocalErrorCode, toEbsError } from './errors';
+import { credentialProviderError, EbsError, LocalErrorCode, toEbsError } from './errors';
 import { observeAttempt } from './httpObserver';
 import { RandomFn, resolveRetryPolicy, RetryPolicy, runWithRetry } from './retry';
 import {
   AcceptLanguage,
   EbsCallLogger,
   EbsCallRecord,
-  EbsCredentials,
+  EbsCredentialModel,
+  EbsCredentialSource,
   GroupDrill,
+  isCredentialProvider,
   MutationResult,
   PairDrill,
   Region,
@@ -56,7 +58,8 @@ export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 export const DEFAULT_REGIONS_ENDPOINT_REGION = 'cn-shanghai';
 
 export interface EbsClientOptions {
-  credentials: EbsCredentials;
+  /** A fixed AccessKey, or a provider of temporary credentials (RAM role, ECS instance role) that the SDK asks before each request. */
+  credentials: EbsCredentialSource;
   /** `ebsDr.endpointTemplate`, e.g. `https://ebs.{regionId}.aliyuncs.com` or `http://127.0.0.1:PORT`. */
   endpointTemplate?: string;
   logger?: EbsCallLogger;
@@ -203,7 +206,8 @@ export class EbsClient {
 
   constructor(private readonly options: EbsClientOptions) {
     const c = options.credentials;
-    if (!c || typeof c.accessKeyId !== 'string' || c.accessKeyId === '' || typeof c.accessKeySecret !== 'string' || c.accessKeySecret === '') {
+    const usable = c && (isCredentialProvider(c) || (typeof c.accessKeyId === 'string' && c.accessKeyId !== '' && typeof c.accessKeySecret === 'string' && c.accessKeySecret !== ''));
+    if (!usable) {
       throw new EbsError({ code: LocalErrorCode.ConfigurationError, message: 'An AccessKey ID and secret are required.', retryable: false });
     }
     this.policy = resolveRetryPolicy(options.retry);
@@ -357,16 +361,16 @@ export class EbsClient {
     let client = this.sdkClients.get(endpoint.url);
     if (!client) {
       const { OpenApiClient, Config } = loadSdk();
-      const { accessKeyId, accessKeySecret, securityToken } = this.options.credentials;
-      const config = new Config({
-        accessKeyId,
-        accessKeySecret,
-        endpoint: endpoint.endpoint,
-        protocol: endpoint.protocol,
-        readTimeout: timeoutMs,
-        connectTimeout: timeoutMs,
-      });
-      if (securityToken) config.securityToken = securityToken;
+      const source = this.options.credentials;
+      const config = new Config({ endpoint: endpoint.endpoint, protocol: endpoint.protocol, readTimeout: timeoutMs, connectTimeout: timeoutMs });
+      if (isCredentialProvider(source)) {
+        // The SDK asks the provider before each request; attempt() has already resolved it, so this is a cache hit.
+        config.credential = source as unknown as OpenApiModule.Config['credential'];
+      } else {
+        config.accessKeyId = source.accessKeyId;
+        config.accessKeySecret = source.accessKeySecret;
+        if (source.securityToken) config.securityToken = source.securityToken;
+      }
       if (this.options.userAgent) config.userAgent = this.options.userAgent;
       client = new OpenApiClient(config);
       this.sdkClients.set(endpoint.url, client);
@@ -445,6 +449,14 @@ export class EbsClient {
         ? () => new EbsError({ code: LocalErrorCode.DeadlineExceeded, message: `${action} did not complete within the deadline.` })
         : undefined,
     );
+    try {
+      // Temporary credentials are resolved (and renewed through STS when due) before the EBS request, so that an
+      // STS failure is reported as such and the wire observation below sees only the EBS request.
+      await raceWithSignal(this.resolveCredentials(), timer.signal);
+    } catch (err) {
+      timer.dispose();
+      throw toEbsError(err, { action, regionId });
+    }
     // The SDK's own timers are a backstop only; ours fire first and destroy the socket.
     const sdk = this.sdkClientFor(endpoint, this.attemptTimeoutMs + 1000);
     const { OpenApiRequest, RuntimeOptions } = loadSdk();
@@ -467,6 +479,17 @@ export class EbsClient {
       throw toEbsError(err, { ...observation.toWire(), action, regionId });
     } finally {
       timer.dispose();
+    }
+  }
+
+  /** For a credential provider: the current temporary credentials (the provider caches and refreshes them). */
+  private async resolveCredentials(): Promise<EbsCredentialModel | undefined> {
+    const source = this.options.credentials;
+    if (!isCredentialProvider(source)) return undefined;
+    try {
+      return await source.getCredential();
+    } catch (err) {
+      throw credentialProviderError(err);
     }
   }
 

@@ -19,6 +19,10 @@ export const LocalErrorCode = {
   ConfigurationError: 'ConfigurationError',
   /** A caller-side argument is invalid (e.g. a ClientToken that is not ASCII or too long). */
   InvalidArgument: 'InvalidArgument',
+  /** The ECS instance metadata service gave no credentials (not on ECS, no RAM role attached, metadata disabled). */
+  EcsMetadataUnavailable: 'EcsMetadataUnavailable',
+  /** A credential provider failed in a way none of the codes above describes. */
+  CredentialProviderError: 'CredentialProviderError',
 } as const;
 export type LocalErrorCode = (typeof LocalErrorCode)[keyof typeof LocalErrorCode];
 
@@ -37,8 +41,13 @@ export interface EbsErrorInit {
   action?: string;
   regionId?: string;
   accessDeniedDetail?: unknown;
+  /** Set when the failure came from getting temporary credentials, not from EBS: `sts` (AssumeRole) or `ecsMetadata`. */
+  service?: CredentialService;
   cause?: unknown;
 }
+
+/** Where temporary credentials come from. */
+export type CredentialService = 'sts' | 'ecsMetadata';
 
 export class EbsError extends Error {
   override readonly name = 'EbsError';
@@ -55,6 +64,7 @@ export class EbsError extends Error {
   /** Filled in by the client for the catalogue (e.g. to name `ebs:StartPairDrill`). */
   action: string | undefined;
   regionId: string | undefined;
+  readonly service: CredentialService | undefined;
 
   constructor(init: EbsErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -69,6 +79,7 @@ export class EbsError extends Error {
     this.accessDeniedDetail = init.accessDeniedDetail;
     this.action = init.action;
     this.regionId = init.regionId;
+    this.service = init.service;
   }
 
   /** True when the user (or the shell on their behalf) cancelled: show nothing. */
@@ -307,4 +318,70 @@ function describeBody(syntaxMessage: string, contentType: string | undefined): s
   if (contentType !== undefined && /html/i.test(contentType)) return 'HTML page';
   if (/Unexpected token '<'/.test(syntaxMessage)) return 'HTML or XML page';
   return contentType !== undefined ? `${contentType.split(';')[0]} body` : 'non-JSON body';
+}
+
+/**
+ * Turns a failure of an @alicloud/credentials provider into an EbsError that names the credential service.
+ * The library throws plain Errors: "refresh session token failed: <STS JSON error body>" for an STS error answer,
+ * "the access key secret is invalid" for a signature mismatch, "get … failed …" from the ECS metadata service,
+ * and httpx's socket and timeout errors. Never throws; never quotes credentials (STS error bodies contain none).
+ */
+export function credentialProviderError(err: unknown): EbsError {
+  if (err instanceof EbsError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  const metadata = /metadata|Ecs sts token|IMDS|100\.100\.100\.200/i.test(message);
+  const service: CredentialService = metadata ? 'ecsMetadata' : 'sts';
+  const sts = /^refresh session token failed: ([\s\S]*)$/.exec(message);
+  if (sts) {
+    let body: unknown;
+    try {
+      body = JSON.parse(sts[1] ?? '');
+    } catch {
+      body = undefined;
+    }
+    if (isRecord(body) && str(body.Code)) {
+      const code = str(body.Code) as string;
+      const serverMessage = str(body.Message);
+      return new EbsError({
+        code,
+        message: serverMessage ? `${code}: ${serverMessage}` : code,
+        serverMessage,
+        requestId: str(body.RequestId),
+        recommend: str(body.Recommend),
+        action: 'AssumeRole',
+        service,
+        cause: err,
+      });
+    }
+    return new EbsError({ code: LocalErrorCode.GatewayError, message: 'STS answered without a JSON error.', action: 'AssumeRole', service, cause: err, retryable: true });
+  }
+  if (/the access key secret is invalid/i.test(message)) {
+    return new EbsError({ code: 'SignatureDoesNotMatch', message: 'SignatureDoesNotMatch', action: 'AssumeRole', service, cause: err, retryable: false });
+  }
+  if (metadata) {
+    const normalised = toEbsError(err);
+    const unreachable = normalised.code === LocalErrorCode.NetworkError || normalised.code === LocalErrorCode.Timeout;
+    return new EbsError({
+      code: LocalErrorCode.EcsMetadataUnavailable,
+      message: `The ECS instance metadata service gave no credentials: ${firstLine(message)}`,
+      serverMessage: firstLine(message),
+      errno: normalised.errno,
+      service,
+      cause: err,
+      retryable: unreachable,
+    });
+  }
+  const normalised = toEbsError(err);
+  if (normalised.code !== LocalErrorCode.UnexpectedResponse) {
+    return new EbsError({
+      code: normalised.code,
+      message: normalised.message,
+      errno: normalised.errno,
+      action: 'AssumeRole',
+      service,
+      cause: err,
+      retryable: normalised.retryable,
+    });
+  }
+  return new EbsError({ code: LocalErrorCode.CredentialProviderError, message: firstLine(message), serverMessage: firstLine(message), service, cause: err, retryable: false });
 }

@@ -1,9 +1,9 @@
-// One EbsClient per active connection and endpoint template, rebuilt when either changes.
+// One EbsClient per profile and endpoint setting, rebuilt when the profile's credentials or the settings change.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { EbsClient } from '../ebs/client';
-import type { ActiveConnection, ConnectionProvider } from '../credentials/connection';
-import type { EbsCallLogger } from '../ebs/types';
+import type { ActiveConnection, ConnectionProvider, ConnectionResolution } from '../credentials/connection';
+import { isCredentialProvider, type EbsCallLogger, type EbsCredentialSource } from '../ebs/types';
 import { onSettingChanged, setting } from './settings';
 
 export interface ConnectedClient {
@@ -12,31 +12,56 @@ export interface ConnectedClient {
 }
 
 export class EbsClients implements vscode.Disposable {
-  private cached: { key: string; value: ConnectedClient } | undefined;
+  private readonly cached = new Map<string, { key: string; value: ConnectedClient }>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Providers compare by identity: the store returns the same object while the profile is unchanged. */
+  private readonly providerIds = new WeakMap<object, number>();
+  private nextProviderId = 1;
 
   constructor(
     private readonly connections: ConnectionProvider,
     private readonly logger: EbsCallLogger,
   ) {
     this.subscriptions.push(
-      onSettingChanged(['endpointTemplate'], () => (this.cached = undefined)),
-      connections.onDidChange(() => (this.cached = undefined)),
+      onSettingChanged(['endpointTemplate', 'stsEndpoint'], () => this.cached.clear()),
+      connections.onDidChange(() => this.cached.clear()),
     );
   }
 
   /** The client for the active profile, or undefined when there is no usable profile. */
   async active(): Promise<ConnectedClient | undefined> {
     const connection = await this.connections.current();
-    if (!connection) return undefined;
+    return connection ? this.clientFor(connection) : undefined;
+  }
+
+  /** The client of one profile, or why that profile cannot be used. */
+  async forProfile(profileId: string): Promise<{ connected: ConnectedClient } | { resolution: Exclude<ConnectionResolution, { status: 'ok' }> }> {
+    const resolution = await this.connections.resolve(profileId);
+    if (resolution.status !== 'ok') return { resolution };
+    return { connected: this.clientFor(resolution.connection) };
+  }
+
+  private clientFor(connection: ActiveConnection): ConnectedClient {
     const endpointTemplate = setting<string>('endpointTemplate', '') || undefined;
-    const { accessKeyId, accessKeySecret, securityToken } = connection.credentials;
     // The key holds no secret in clear: it only decides whether to reuse the client.
-    const key = JSON.stringify([connection.profileId, endpointTemplate, accessKeyId, hash(accessKeySecret + (securityToken ?? ''))]);
-    if (this.cached?.key !== key) {
-      this.cached = { key, value: { connection, client: new EbsClient({ credentials: connection.credentials, endpointTemplate, logger: this.logger }) } };
+    const key = JSON.stringify([endpointTemplate, this.credentialKey(connection.credentials)]);
+    const cached = this.cached.get(connection.profileId);
+    if (cached?.key === key) return cached.value;
+    const value = { connection, client: new EbsClient({ credentials: connection.credentials, endpointTemplate, logger: this.logger }) };
+    this.cached.set(connection.profileId, { key, value });
+    return value;
+  }
+
+  private credentialKey(source: EbsCredentialSource): string {
+    if (isCredentialProvider(source)) {
+      let id = this.providerIds.get(source);
+      if (id === undefined) {
+        id = this.nextProviderId++;
+        this.providerIds.set(source, id);
+      }
+      return `provider:${id}`;
     }
-    return this.cached.value;
+    return `static:${source.accessKeyId}:${hash(source.accessKeySecret + (source.securityToken ?? ''))}`;
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 // Credentials in a real VS Code: the commands driven through the scripted user, key checks against the
 // in-process emulator, the Environment profile, the aliyun CLI import and every bad input of issue 5.
+import type { EbsCredentials } from '../../src/ebs/types';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ describe('Credentials (real VS Code + emulator)', function () {
         );
         const connection = await fx.api.credentials.connections.current();
         assert.equal(connection?.defaultRegionId, 'cn-shanghai');
-        assert.equal(connection?.credentials.accessKeySecret, DEMO_ACCESS_KEY_SECRET);
+        assert.equal((connection?.credentials as EbsCredentials | undefined)?.accessKeySecret, DEMO_ACCESS_KEY_SECRET);
       } finally {
         binding.dispose();
       }
@@ -317,7 +318,7 @@ describe('Credentials (real VS Code + emulator)', function () {
       assert.match(summary.message, /Imported from the aliyun CLI: dev, temp\. Active profile: dev\./);
       assert.match(summary.message, /Cannot be imported: assume-dr \(RamRoleArn\): .*on-ecs \(EcsRamRole\): .*broken-ak \(AK\)/);
       assert.deepEqual(names(), ['*dev', 'temp']);
-      assert.equal((await fx.api.credentials.connections.current())?.credentials.accessKeySecret, DEMO_ACCESS_KEY_SECRET);
+      assert.equal(((await fx.api.credentials.connections.current())?.credentials as EbsCredentials | undefined)?.accessKeySecret, DEMO_ACCESS_KEY_SECRET);
       assert.ok(!JSON.stringify(fx.api.stateDump()).includes(DEMO_ACCESS_KEY_SECRET));
     });
 

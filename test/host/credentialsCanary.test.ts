@@ -2,6 +2,7 @@
 // everything a secret could leak into — the output channel, every notification, prompt and validation
 // message, settings, global and workspace state (in memory and the storage files on disk), the extension's
 // log and storage folders, and thrown errors — and finds it nowhere.
+import type { EbsCredentials } from '../../src/ebs/types';
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -135,7 +136,7 @@ describe('Credentials: secret canary', function () {
 
     // API calls with the active connection, logged to the extension's channel through the key checks, plus direct calls.
     const connection = await fx.api.credentials.connections.current();
-    assert.equal(connection?.credentials.accessKeySecret, CANARY_ENV);
+    assert.equal((connection?.credentials as EbsCredentials | undefined)?.accessKeySecret, CANARY_ENV);
     const client = new EbsClient({ credentials: connection!.credentials, endpointTemplate: fx.emulator.url });
     assert.ok((await client.describeRegions({ resourceType: 'ear', regionId: 'cn-shanghai' })).length > 0);
     await client.listReplicaPairs('cn-hangzhou');

@@ -27,22 +27,28 @@ describe('credentials: field validation', () => {
     assert.equal(validateProfileName('dr-test', ['prod']), undefined);
   });
 
-  it('AccessKey IDs: letters and digits, 8 to 128, no spaces; the offending symbol is named', () => {
-    assert.equal(validateAccessKeyId('FAKEKEYID0000001'), undefined);
+  it('AccessKey IDs: every real shape is accepted (permanent, STS.), only what no key can be is refused', () => {
+    // Shapes Alibaba Cloud issues: permanent IDs of letters and digits, and STS IDs `STS.` + letters and digits.
+    for (const id of ['FAKEKEYID0000001', 'LTAI5tFAKEKEYID0000000001', 'STS.NSandboxEbsDr2Kd8Qm3Xv7Tp', 'STS.L4aBSCSJVMuKg5U1abcd', 'SHORT']) {
+      assert.equal(validateAccessKeyId(id), undefined, id);
+    }
     assert.equal(text(validateAccessKeyId(' ')), 'Enter the AccessKey ID.');
-    assert.match(text(validateAccessKeyId('FAKE KEY')) ?? '', /space or line break/);
-    assert.match(text(validateAccessKeyId('FAKEKEY-0001')) ?? '', /contains "-"/);
-    assert.match(text(validateAccessKeyId('FAKEKEYé0001')) ?? '', /character no AccessKey ID has/);
-    assert.match(text(validateAccessKeyId('SHORT')) ?? '', /has 5 characters/);
+    assert.match(text(validateAccessKeyId('STS.FAKE KEY')) ?? '', /space or line break/);
+    assert.match(text(validateAccessKeyId('STS.FAKE\nKEY')) ?? '', /space or line break/);
+    assert.match(text(validateAccessKeyId('FAKEKEY\u00010001')) ?? '', /control or non-ASCII character \(at position 8\)/);
+    assert.match(text(validateAccessKeyId('FAKEKEYé0001')) ?? '', /control or non-ASCII character \(at position 8\)/);
+    assert.match(text(validateAccessKeyId('A'.repeat(129))) ?? '', /has 129 characters; AccessKey IDs have at most 128/);
+    assert.equal(validateAccessKeyId('A'.repeat(128)), undefined);
   });
 
-  it('AccessKey secrets: rejected without ever quoting the value', () => {
-    const secret = 'Canary+Secret/0000000';
-    const problem = text(validateAccessKeySecret(secret)) ?? '';
+  it('AccessKey secrets: the same rule, rejected without ever quoting the value', () => {
+    assert.equal(validateAccessKeySecret('Canary+Secret/0000000'), undefined);
+    const problem = text(validateAccessKeySecret('Canary\u00e9Secret0000000')) ?? '';
     assert.match(problem, /position 7/);
-    assert.ok(!problem.includes('Canary') && !problem.includes('+'));
+    assert.ok(!problem.includes('Canary'));
     assert.match(text(validateAccessKeySecret('abc def ghi')) ?? '', /space or line break/);
     assert.match(text(validateAccessKeySecret('\t')) ?? '', /Enter the AccessKey secret/);
+    assert.match(text(validateAccessKeySecret('s'.repeat(129))) ?? '', /has 129 characters/);
     assert.equal(validateAccessKeySecret('FakeSecret0000000000000000001'), undefined);
   });
 

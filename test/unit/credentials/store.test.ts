@@ -1,3 +1,4 @@
+import type { EbsCredentials } from '../../../src/ebs/types';
 import * as assert from 'node:assert/strict';
 import { METADATA_KEY, secretKeys } from '../../../src/credentials/profiles';
 import { ProfileInputError, ProfileStore, SecretStoreError, type MetadataStore, type SecretStore } from '../../../src/credentials/store';
@@ -68,6 +69,7 @@ describe('credentials: ProfileStore', () => {
       profileName: 'prod',
       defaultRegionId: 'cn-shanghai',
       credentials: { accessKeyId: 'FAKEKEYID0000001', accessKeySecret: SECRET },
+      accessKeyId: 'FAKEKEYID0000001',
     });
     assert.ok(changes >= 1);
   });
@@ -75,7 +77,7 @@ describe('credentials: ProfileStore', () => {
   it('keeps STS tokens in the secret store and returns them with the connection', async () => {
     await store.add(draft('temp', { securityToken: 'FakeToken0001' }));
     assert.equal(store.list()[0]?.kind, 'sts');
-    assert.equal((await store.current())?.credentials.securityToken, 'FakeToken0001');
+    assert.equal(((await store.current())?.credentials as EbsCredentials | undefined)?.securityToken, 'FakeToken0001');
   });
 
   it('refuses duplicates and bad fields without saving anything', async () => {
@@ -102,7 +104,7 @@ describe('credentials: ProfileStore', () => {
     env.ALIBABA_CLOUD_ACCESS_KEY_ID = 'FAKEENVKEYID0001';
     env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = 'FakeEnvSecret000000000000001';
     assert.equal(store.activeProfile()?.name, 'Environment');
-    assert.equal((await store.current())?.credentials.accessKeySecret, 'FakeEnvSecret000000000000001');
+    assert.equal(((await store.current())?.credentials as EbsCredentials | undefined)?.accessKeySecret, 'FakeEnvSecret000000000000001');
     await store.add(draft('prod'));
     assert.deepEqual(store.list().map((p) => [p.name, p.active, p.readOnly]), [
       ['prod', true, false],
