@@ -29,6 +29,9 @@ export const COMMANDS = {
   removeProfile: 'ebsDr.removeProfile',
   importAliyunCli: 'ebsDr.importAliyunCliProfiles',
   showCredentialsHelp: 'ebsDr.showCredentialsHelp',
+  addRoleProfile: 'ebsDr.addRoleProfile',
+  reenterSecret: 'ebsDr.reenterSecret',
+  showLogs: 'ebsDr.showLogs',
 } as const;
 
 export const CLI_CONFIG_SETTING = 'aliyunCliConfigPath';
@@ -55,6 +58,8 @@ export class CredentialCommands {
       vscode.commands.registerCommand(COMMANDS.removeProfile, () => this.run(() => this.removeProfile())),
       vscode.commands.registerCommand(COMMANDS.importAliyunCli, () => this.run(() => this.importFromAliyunCli())),
       vscode.commands.registerCommand(COMMANDS.showCredentialsHelp, () => this.run(() => this.showCredentialsHelp())),
+      vscode.commands.registerCommand(COMMANDS.reenterSecret, (profileId?: unknown) => this.run(() => this.reenterSecretOf(profileId))),
+      vscode.commands.registerCommand(COMMANDS.showLogs, () => this.deps.log.show()),
     ];
   }
 
@@ -381,6 +386,18 @@ export class CredentialCommands {
     } catch {
       await vscode.window.showTextDocument(document, { preview: true });
     }
+  }
+
+  /** Re-enter Secret from the palette or the view: the given profile (an id), else the active one. */
+  async reenterSecretOf(profileId: unknown): Promise<boolean> {
+    const { input, store } = this.deps;
+    const profiles = store.list();
+    const profile = (typeof profileId === 'string' ? profiles.find((p) => p.id === profileId) : undefined) ?? store.activeProfile();
+    if (!profile || profile.readOnly || profile.kind === 'ecsRamRole' || (profile.kind === 'ramRole' && profile.sourceProfileId !== undefined)) {
+      await input.notify('info', vscode.l10n.t('The profile "{0}" keeps no secret of its own in SecretStorage.', profile?.name ?? '-'));
+      return false;
+    }
+    return this.reenterSecret(profile);
   }
 
   /** Asks for the secret (and token) of a stored profile whose secrets are gone from SecretStorage. */
