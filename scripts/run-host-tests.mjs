@@ -4,10 +4,13 @@
 import { runTests } from '@vscode/test-electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SAFE_TEST_ENV, testCertificateEnv } from './test-certificate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const temp = process.argv[2];
 const desktop = process.env.EBS_DR_VSCODE === 'desktop';
+// code-server and its extension host inherit this environment: the emulator's certificate is trusted there.
+Object.assign(process.env, testCertificateEnv(), SAFE_TEST_ENV);
 try {
   await runTests({
     ...(desktop ? {} : { vscodeExecutablePath: join(root, 'scripts', 'vscode-launcher') }),

@@ -8,12 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SAFE_TEST_ENV, testCertificateEnv } from './test-certificate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const all = ['static', 'unit', 'host', 'ui'];
 const requested = process.argv.slice(2).filter((a) => all.includes(a));
 const tiers = requested.length > 0 ? requested : all;
 const results = [];
+// Every tier's processes (mocha, code-server and its extension host) trust the emulator's throw-away certificate.
+Object.assign(process.env, testCertificateEnv(), SAFE_TEST_ENV);
 
 function run(label, command, args, env = {}) {
   return new Promise((resolveRun) => {

@@ -1,10 +1,20 @@
-// Reading the aliyun CLI's config.json (aliyun/aliyun-cli config/configuration.go, profile.go) as an import
-// source: which profiles can become EBS DR profiles (AK, StsToken) and why the others cannot. Pure.
+// Reading the aliyun CLI's config.json as an import source: which profiles can become EBS DR profiles (AK,
+// StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole) and why the others cannot. The file's shape and the
+// modes' fields are described in docs/credentials.md. Pure.
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { LocalisableMessage } from '../ebs/catalogue';
 import type { EnvironmentLike } from './environment';
-import { FALLBACK_REGION_ID, validateAccessKeyId, validateAccessKeySecret, validateRegionId, validateSecurityToken } from './profiles';
+import {
+  DEFAULT_ROLE_DURATION_SECONDS,
+  FALLBACK_REGION_ID,
+  validateAccessKeyId,
+  validateAccessKeySecret,
+  validateRegionId,
+  validateRoleSettings,
+  validateSecurityToken,
+  type RoleSettings,
+} from './profiles';
 
 export interface ImportableCredentials {
   accessKeyId: string;
@@ -13,12 +23,32 @@ export interface ImportableCredentials {
   defaultRegionId: string;
 }
 
+/** A RAM role profile: assumed with its own AccessKey (RamRoleArn) or with another profile of the file (ChainableRamRoleArn). */
+export interface ImportableRole {
+  role: RoleSettings;
+  defaultRegionId: string;
+  /** RamRoleArn: the AccessKey (and token, when temporary) that assumes the role. */
+  source?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  /** ChainableRamRoleArn: the name of the profile in the file whose credentials assume the role. */
+  sourceProfile?: string;
+}
+
+/** EcsRamRole: the role of the ECS instance the CLI runs on. */
+export interface ImportableEcsRole {
+  roleName?: string;
+  defaultRegionId: string;
+}
+
 export interface CliProfile {
   name: string;
   /** The mode as written in the file (e.g. "AK", "RamRoleArn"); "" when missing. */
   mode: string;
-  /** Present when the profile can be imported. */
+  /** Present when the profile is an AK or StsToken profile that can be imported. */
   credentials?: ImportableCredentials;
+  /** Present for an importable RamRoleArn or ChainableRamRoleArn profile. */
+  role?: ImportableRole;
+  /** Present for an importable EcsRamRole profile. */
+  ecsRole?: ImportableEcsRole;
   /** Why it cannot be imported (when `credentials` is absent). */
   reason?: LocalisableMessage;
   /** The JSON key at fault, when `reason` is about one field's value. */
@@ -58,9 +88,6 @@ export function preferredCliProfile(config: CliConfig, env: EnvironmentLike): st
 }
 
 const UNSUPPORTED: Record<string, string> = {
-  ramrolearn: 'It assumes a RAM role through STS at each use; EBS DR stores only AccessKeys and STS tokens. Import the AccessKey it starts from, or add a profile with a temporary STS token.',
-  chainableramrolearn: 'It assumes a RAM role from another profile at each use; EBS DR stores only AccessKeys and STS tokens. Import the source profile instead.',
-  ecsramrole: 'It takes credentials from the ECS instance metadata service, which only works on an ECS instance.',
   external: 'It runs an external program to get credentials; EBS DR does not run programs from the CLI config.',
   credentialsuri: 'It fetches credentials from a URI at each use; EBS DR stores only AccessKeys and STS tokens.',
   oidc: 'It exchanges an OIDC token for credentials at each use; EBS DR stores only AccessKeys and STS tokens.',
@@ -105,12 +132,16 @@ export function parseCliConfig(text: string): CliConfig {
   return { current, profiles };
 }
 
-function importable(p: Record<string, unknown>, mode: string): Pick<CliProfile, 'credentials' | 'reason' | 'reasonField'> {
+type Importable = Pick<CliProfile, 'credentials' | 'role' | 'ecsRole' | 'reason' | 'reasonField'>;
+
+function importable(p: Record<string, unknown>, mode: string): Importable {
   const kind = mode.toLowerCase();
   if (kind === '') return { reason: msg('It has no "mode".') };
+  if (kind === 'ramrolearn' || kind === 'chainableramrolearn') return importableRole(p, kind === 'chainableramrolearn');
+  if (kind === 'ecsramrole') return importableEcsRole(p);
   if (kind !== 'ak' && kind !== 'ststoken') {
     const reason = UNSUPPORTED[kind];
-    return { reason: reason ? msg(reason) : msg('The mode {0} is not one EBS DR knows; only AK and StsToken profiles can be imported.', mode) };
+    return { reason: reason ? msg(reason) : msg('The mode {0} is not one EBS DR knows; only AK, StsToken, RamRoleArn, ChainableRamRoleArn and EcsRamRole profiles can be imported.', mode) };
   }
   const str = (key: string): string => (typeof p[key] === 'string' ? (p[key] as string) : '');
   const accessKeyId = str('access_key_id');
@@ -128,4 +159,75 @@ function importable(p: Record<string, unknown>, mode: string): Pick<CliProfile, 
   const credentials: ImportableCredentials = { accessKeyId, accessKeySecret, defaultRegionId: region || FALLBACK_REGION_ID };
   if (kind === 'ststoken') credentials.securityToken = token;
   return { credentials };
+}
+
+const text = (p: Record<string, unknown>, key: string): string => (typeof p[key] === 'string' ? (p[key] as string) : '');
+
+function regionOf(p: Record<string, unknown>): { region: string } | Importable {
+  const region = text(p, 'region_id');
+  const problem = region ? validateRegionId(region) : undefined;
+  return problem ? { reason: problem, reasonField: 'region_id' } : { region: region || FALLBACK_REGION_ID };
+}
+
+/** The CLI's role fields: ram_role_arn, ram_session_name, expired_seconds (0 = default), external_id, sts_region. */
+function importableRole(p: Record<string, unknown>, chained: boolean): Importable {
+  const region = regionOf(p);
+  if (!('region' in region)) return region;
+  const seconds = typeof p.expired_seconds === 'number' && p.expired_seconds > 0 ? p.expired_seconds : DEFAULT_ROLE_DURATION_SECONDS;
+  const role: RoleSettings = { roleArn: text(p, 'ram_role_arn'), roleSessionName: text(p, 'ram_session_name'), durationSeconds: seconds };
+  if (text(p, 'external_id')) role.externalId = text(p, 'external_id');
+  if (text(p, 'sts_region')) role.stsRegionId = text(p, 'sts_region');
+  const fields: Record<keyof RoleSettings, string> = {
+    roleArn: 'ram_role_arn',
+    roleSessionName: 'ram_session_name',
+    durationSeconds: 'expired_seconds',
+    externalId: 'external_id',
+    policy: 'policy',
+    stsRegionId: 'sts_region',
+  };
+  const invalid = validateRoleSettings(role);
+  if (invalid) return { reason: invalid.problem, reasonField: fields[invalid.field] };
+  if (chained) {
+    const sourceProfile = text(p, 'source_profile');
+    if (sourceProfile === '') return { reason: msg('It names no source_profile to assume the role with.'), reasonField: 'source_profile' };
+    return { role: { role, defaultRegionId: region.region, sourceProfile } };
+  }
+  const accessKeyId = text(p, 'access_key_id');
+  const accessKeySecret = text(p, 'access_key_secret');
+  const token = text(p, 'sts_token');
+  const checks: [string, LocalisableMessage | undefined][] = [
+    ['access_key_id', validateAccessKeyId(accessKeyId)],
+    ['access_key_secret', validateAccessKeySecret(accessKeySecret)],
+    ['sts_token', token ? validateSecurityToken(token, false) : undefined],
+  ];
+  const failed = checks.find(([, problem]) => problem !== undefined);
+  if (failed?.[1]) return { reason: failed[1], reasonField: failed[0] };
+  const source: NonNullable<ImportableRole['source']> = { accessKeyId, accessKeySecret };
+  if (token) source.securityToken = token;
+  return { role: { role, defaultRegionId: region.region, source } };
+}
+
+function importableEcsRole(p: Record<string, unknown>): Importable {
+  const region = regionOf(p);
+  if (!('region' in region)) return region;
+  const roleName = text(p, 'ram_role_name');
+  if (roleName !== '' && !/^[A-Za-z0-9.-]{1,64}$/.test(roleName)) return { reason: msg('The role name is not a RAM role name (1 to 64 letters, digits, . or -).'), reasonField: 'ram_role_name' };
+  return { ecsRole: { ...(roleName ? { roleName } : {}), defaultRegionId: region.region } };
+}
+
+/** Profiles in an order in which every ChainableRamRoleArn comes after the profile it assumes its role with. */
+export function importOrder(profiles: readonly CliProfile[]): CliProfile[] {
+  const byName = new Map(profiles.map((p) => [p.name, p]));
+  const ordered: CliProfile[] = [];
+  const placed = new Set<string>();
+  const visit = (profile: CliProfile, path: Set<string>): void => {
+    if (placed.has(profile.name) || path.has(profile.name)) return;
+    const source = profile.role?.sourceProfile;
+    const sourceProfile = source ? byName.get(source) : undefined;
+    if (sourceProfile) visit(sourceProfile, new Set([...path, profile.name]));
+    placed.add(profile.name);
+    ordered.push(profile);
+  };
+  for (const profile of profiles) visit(profile, new Set());
+  return ordered;
 }

@@ -5,12 +5,12 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { LocalisableMessage } from '../../ebs/catalogue';
 import { EbsClient } from '../../ebs/client';
-import type { EbsCallLogger } from '../../ebs/types';
+import type { EbsCallLogger, EbsCredentialSource } from '../../ebs/types';
 import { errorText, localise } from '../../ui/errorMessages';
 import type { Log } from '../../ui/log';
 import { setting } from '../../ui/settings';
 import { BACK, type UserInput } from '../../ui/userInput';
-import { cliConfigPath, CliConfigError, parseCliConfig, preferredCliProfile, type CliProfile } from '../aliyunCli';
+import { cliConfigPath, CliConfigError, importOrder, parseCliConfig, preferredCliProfile, type CliProfile } from '../aliyunCli';
 import { checkAccessKey, type KeyCheck } from '../keyCheck';
 import {
   ENVIRONMENT_PROFILE_ID,
@@ -21,7 +21,8 @@ import {
   validateProfileName,
   validateSecurityToken,
 } from '../profiles';
-import { ProfileInputError, SecretStoreError, type ProfileDraft, type ProfileStore, type ProfileSummary } from '../store';
+import { ProfileInputError, SecretStoreError, type EcsRoleProfileDraft, type ProfileDraft, type ProfileStore, type ProfileSummary, type RoleProfileDraft } from '../store';
+import { askRoleProfile, type RoleWizardResult } from './roleWizard';
 
 export const COMMANDS = {
   addProfile: 'ebsDr.addProfile',
@@ -58,6 +59,7 @@ export class CredentialCommands {
       vscode.commands.registerCommand(COMMANDS.removeProfile, () => this.run(() => this.removeProfile())),
       vscode.commands.registerCommand(COMMANDS.importAliyunCli, () => this.run(() => this.importFromAliyunCli())),
       vscode.commands.registerCommand(COMMANDS.showCredentialsHelp, () => this.run(() => this.showCredentialsHelp())),
+      vscode.commands.registerCommand(COMMANDS.addRoleProfile, () => this.run(() => this.addRoleProfile())),
       vscode.commands.registerCommand(COMMANDS.reenterSecret, (profileId?: unknown) => this.run(() => this.reenterSecretOf(profileId))),
       vscode.commands.registerCommand(COMMANDS.showLogs, () => this.deps.log.show()),
     ];
@@ -195,22 +197,87 @@ export class CredentialCommands {
   }
 
   private async check(credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string; defaultRegionId: string }): Promise<KeyCheck> {
-    const endpointTemplate = setting<string>('endpointTemplate', '') || undefined;
-    const client = new EbsClient({
-      credentials: {
+    return this.checkSource(
+      {
         accessKeyId: credentials.accessKeyId,
         accessKeySecret: credentials.accessKeySecret,
         ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
       },
-      endpointTemplate,
-      logger: this.deps.logger,
-      timeoutMs: 15_000,
-      retry: { maxAttempts: 2 },
-    });
+      credentials.defaultRegionId,
+    );
+  }
+
+  /** The same check for any credentials: fixed keys, or a role provider (whose first call assumes the role). */
+  private async checkSource(source: EbsCredentialSource, defaultRegionId: string): Promise<KeyCheck> {
+    const endpointTemplate = setting<string>('endpointTemplate', '') || undefined;
+    const client = new EbsClient({ credentials: source, endpointTemplate, logger: this.deps.logger, timeoutMs: 15_000, retry: { maxAttempts: 2 } });
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the AccessKey with Alibaba Cloud…') },
-      () => checkAccessKey(client, credentials.defaultRegionId),
+      () => checkAccessKey(client, defaultRegionId),
     );
+  }
+
+  private checkWarnings(name: string, check: KeyCheck): string[] {
+    if (check.outcome === 'limited') return [limitedText(name, check.missingActions)];
+    if (check.outcome === 'unreachable' || check.outcome === 'failed') return [vscode.l10n.t('{0}: not checked ({1}).', name, errorText(check.explanation))];
+    return [];
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Add RAM Role Profile
+  // ------------------------------------------------------------------------------------------
+
+  async addRoleProfile(): Promise<ProfileSummary | undefined> {
+    const { input, store } = this.deps;
+    let previous: RoleWizardResult | undefined;
+    let startAt: 'name' | 'source' | 'roleArn' | undefined;
+    for (;;) {
+      const result = await askRoleProfile(input, store.list(), previous, startAt);
+      if (!result) return undefined;
+      previous = result;
+      const problem = result.kind === 'role' ? store.checkRoleDraft(result.draft) : undefined;
+      if (problem) {
+        await input.notify('error', t(problem.problem));
+        startAt = problem.field === 'name' ? 'name' : problem.field === 'role' ? 'roleArn' : 'source';
+        continue;
+      }
+      if (result.kind === 'ecs') {
+        // Not checked: only an ECS instance has the metadata service (the first call there says whether it works).
+        const saved = await store.addEcsRole(result.draft);
+        this.deps.log.info(`Credentials: saved ECS instance role profile "${saved.name}"`);
+        void input.notify('info', vscode.l10n.t('The profile "{0}" is saved and active. It takes its credentials from the ECS instance metadata service on first use.', saved.name));
+        return saved;
+      }
+      const source = await store.draftCredentials(result.draft);
+      if (!source) {
+        await input.notify('error', vscode.l10n.t('The profile "{0}" was not saved: its source profile cannot be used.', result.draft.name));
+        startAt = 'source';
+        continue;
+      }
+      const check = await this.checkSource(source, result.draft.defaultRegionId);
+      const edit = vscode.l10n.t('Edit');
+      if (check.outcome === 'rejected') {
+        const choice = await input.notify('error', vscode.l10n.t('The profile "{0}" was not saved: {1}', result.draft.name, errorText(check.explanation)), edit);
+        if (choice !== edit) return undefined;
+        startAt = check.explanation.entryCode.startsWith('sts:') ? 'roleArn' : 'source';
+        continue;
+      }
+      if (check.outcome === 'unreachable' || check.outcome === 'failed') {
+        const saveAnyway = vscode.l10n.t('Save Without Checking');
+        const choice = await input.notify('error', vscode.l10n.t('The role of "{0}" could not be checked: {1}', result.draft.name, errorText(check.explanation)), saveAnyway, edit);
+        if (choice === edit) {
+          startAt = 'name';
+          continue;
+        }
+        if (choice !== saveAnyway) return undefined;
+      }
+      const saved = await store.addRole(result.draft);
+      this.deps.log.info(`Credentials: saved role profile "${saved.name}" (${check.outcome})`);
+      if (check.outcome === 'limited') void input.notify('warning', limitedText(saved.name, check.missingActions));
+      else if (check.outcome === 'valid') void input.notify('info', vscode.l10n.t('The profile "{0}" is saved and active. The role was assumed and Alibaba Cloud accepted it.', saved.name));
+      else void input.notify('warning', vscode.l10n.t('The profile "{0}" is saved and active, but its role was not checked.', saved.name));
+      return saved;
+    }
   }
 
   // ------------------------------------------------------------------------------------------
@@ -229,6 +296,7 @@ export class CredentialCommands {
         value: { profile } as Choice,
       })),
       { label: `$(add) ${vscode.l10n.t('Add AccessKey Profile…')}`, value: { command: COMMANDS.addProfile } as Choice },
+      { label: `$(key) ${vscode.l10n.t('Add RAM Role Profile…')}`, value: { command: COMMANDS.addRoleProfile } as Choice },
       { label: `$(cloud-download) ${vscode.l10n.t('Import from aliyun CLI…')}`, value: { command: COMMANDS.importAliyunCli } as Choice },
     ];
     const choice = await input.pickOne(items, { title: vscode.l10n.t('Switch Profile'), placeholder: vscode.l10n.t('The profile EBS DR uses for every API call') });
@@ -324,7 +392,13 @@ export class CredentialCommands {
     const chosen = await input.pickMany(
       config.profiles.map((p) => ({
         label: p.name,
-        description: p.credentials ? `${p.mode} · ${p.credentials.defaultRegionId} · ${maskAccessKeyId(p.credentials.accessKeyId)}` : p.mode || '?',
+        description: p.credentials
+          ? `${p.mode} · ${p.credentials.defaultRegionId} · ${maskAccessKeyId(p.credentials.accessKeyId)}`
+          : p.role
+            ? `${p.mode} · ${p.role.defaultRegionId} · ${p.role.role.roleArn}`
+            : p.ecsRole
+              ? `${p.mode} · ${p.ecsRole.defaultRegionId}${p.ecsRole.roleName ? ` · ${p.ecsRole.roleName}` : ''}`
+              : p.mode || '?',
         picked: p.name === preferred || (preferred === undefined && importable.length === 1 && p === importable[0]),
         disabledReason: blocked(p),
         // The name, not the profile: quick-pick items never carry secrets.
@@ -337,19 +411,48 @@ export class CredentialCommands {
     const imported: ProfileSummary[] = [];
     const problems: string[] = [];
     const warnings: string[] = [];
-    for (const profile of config.profiles.filter((p) => chosen.includes(p.name))) {
-      const credentials = profile.credentials;
-      if (!credentials) continue;
-      const check = await this.check(credentials);
-      if (check.outcome === 'rejected') {
-        problems.push(`${profile.name}: ${errorText(check.explanation)}`);
-        continue;
+    // A ChainableRamRoleArn profile comes after the profile it assumes its role with, so that it can point to it.
+    for (const profile of importOrder(config.profiles.filter((p) => chosen.includes(p.name)))) {
+      const activate = profile.name === preferred || store.list().every((p) => p.readOnly);
+      if (profile.credentials) {
+        const credentials = profile.credentials;
+        const check = await this.check(credentials);
+        if (check.outcome === 'rejected') {
+          problems.push(`${profile.name}: ${errorText(check.explanation)}`);
+          continue;
+        }
+        const draft: ProfileDraft = { name: profile.name, ...credentials, origin: 'aliyunCli' };
+        const saved = await store.add(draft, activate);
+        imported.push(saved);
+        warnings.push(...this.checkWarnings(saved.name, check));
+      } else if (profile.role) {
+        const { role, defaultRegionId, source, sourceProfile } = profile.role;
+        const draft: RoleProfileDraft = { name: profile.name, role, defaultRegionId, origin: 'aliyunCli', ...(source ?? {}) };
+        if (sourceProfile !== undefined) {
+          const stored = store.list().find((p) => p.name === sourceProfile);
+          if (!stored) {
+            problems.push(vscode.l10n.t('{0}: it assumes its role with the profile "{1}", which is not imported. Select both.', profile.name, sourceProfile));
+            continue;
+          }
+          draft.sourceProfileId = stored.id;
+        }
+        const credentials = await store.draftCredentials(draft);
+        const check = credentials ? await this.checkSource(credentials, defaultRegionId) : undefined;
+        if (!check || check.outcome === 'rejected') {
+          problems.push(`${profile.name}: ${check && check.outcome === 'rejected' ? errorText(check.explanation) : vscode.l10n.t('its source profile cannot be used.')}`);
+          continue;
+        }
+        const saved = await store.addRole(draft, activate);
+        imported.push(saved);
+        warnings.push(...this.checkWarnings(saved.name, check));
+      } else if (profile.ecsRole) {
+        const draft: EcsRoleProfileDraft = { name: profile.name, defaultRegionId: profile.ecsRole.defaultRegionId, origin: 'aliyunCli' };
+        if (profile.ecsRole.roleName) draft.ecsRoleName = profile.ecsRole.roleName;
+        // Not checked: only an ECS instance has the metadata service, and nothing is sent elsewhere to find out.
+        const saved = await store.addEcsRole(draft, activate);
+        imported.push(saved);
+        warnings.push(vscode.l10n.t('{0}: not checked: it gets its credentials from the ECS instance metadata service, which only an ECS instance has.', saved.name));
       }
-      const draft: ProfileDraft = { name: profile.name, ...credentials, origin: 'aliyunCli' };
-      const saved = await store.add(draft, profile.name === preferred || store.list().every((p) => p.readOnly));
-      imported.push(saved);
-      if (check.outcome === 'limited') warnings.push(limitedText(saved.name, check.missingActions));
-      if (check.outcome === 'unreachable' || check.outcome === 'failed') warnings.push(vscode.l10n.t('{0}: not checked ({1}).', saved.name, errorText(check.explanation)));
     }
     this.deps.log.info(`Credentials: imported ${imported.length} profile(s) from the aliyun CLI config`);
     const active = store.activeProfile();
@@ -374,7 +477,8 @@ export class CredentialCommands {
       '',
       vscode.l10n.t("- AccessKey secrets and STS tokens are kept only in VS Code's SecretStorage (the operating system's keyring, encrypted, on this computer, never synced). They are never written to settings, files or logs."),
       vscode.l10n.t('- The profile name, kind, AccessKey ID and default region are kept in VS Code global state.'),
-      vscode.l10n.t('- "Import from aliyun CLI" copies AK and StsToken profiles from ~/.aliyun/config.json (or the file named by the setting ebsDr.aliyunCliConfigPath) into SecretStorage. Other modes (RamRoleArn, EcsRamRole, OIDC, CloudSSO…) are listed with the reason they cannot be imported.'),
+      vscode.l10n.t('- "Import from aliyun CLI" copies AK, StsToken, RamRoleArn, ChainableRamRoleArn and EcsRamRole profiles from ~/.aliyun/config.json (or the file named by the setting ebsDr.aliyunCliConfigPath); their secrets go to SecretStorage. Other modes (OIDC, CloudSSO, External…) are listed with the reason they cannot be imported.'),
+      vscode.l10n.t('- RAM role profiles keep only the role settings in global state (and, when they assume the role with their own AccessKey, its secret in SecretStorage). The temporary credentials STS issues for the role live only in memory and are renewed before they expire.'),
       vscode.l10n.t('- When ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (optionally ALIBABA_CLOUD_SECURITY_TOKEN and ALIBABA_CLOUD_REGION_ID) are set, a read-only "Environment" profile uses them without copying them anywhere.'),
       vscode.l10n.t('- Before a profile is saved, EBS DR checks it with a DescribeRegions call and tells you what is wrong.'),
       vscode.l10n.t('- "Remove Profile" deletes the secret from SecretStorage. The AccessKey itself stays valid until you disable it in the RAM console.'),
@@ -438,11 +542,15 @@ function message(problem: LocalisableMessage | undefined): string | undefined {
 }
 
 function describeProfile(profile: ProfileSummary): string {
-  const parts = [
-    profile.kind === 'sts' ? vscode.l10n.t('AccessKey + STS token') : vscode.l10n.t('AccessKey'),
-    profile.defaultRegionId,
-    maskAccessKeyId(profile.accessKeyId),
-  ].filter((p) => p !== '');
+  const kind =
+    profile.kind === 'ramRole'
+      ? vscode.l10n.t('RAM role {0}', profile.role?.roleArn ?? '?')
+      : profile.kind === 'ecsRamRole'
+        ? vscode.l10n.t('ECS instance RAM role')
+        : profile.kind === 'sts'
+          ? vscode.l10n.t('AccessKey + STS token')
+          : vscode.l10n.t('AccessKey');
+  const parts = [kind, profile.defaultRegionId, profile.accessKeyId ? maskAccessKeyId(profile.accessKeyId) : ''].filter((p) => p !== '');
   if (profile.id === ENVIRONMENT_PROFILE_ID) parts.push(vscode.l10n.t('environment'));
   if (profile.origin === 'aliyunCli') parts.push(vscode.l10n.t('from aliyun CLI'));
   if (profile.active) parts.unshift(vscode.l10n.t('active'));

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { EbsCallLogger } from '../../ebs/types';
 import { localise } from '../../ui/errorMessages';
 import type { Log } from '../../ui/log';
+import { onSettingChanged, setting } from '../../ui/settings';
 import type { UserInput } from '../../ui/userInput';
 import type { ConnectionProvider } from '../connection';
 import { ProfileStore } from '../store';
@@ -33,7 +34,7 @@ export interface Credentials {
 }
 
 export function registerCredentials(context: vscode.ExtensionContext, input: UserInput, log: Log, logger: EbsCallLogger): Credentials {
-  const store = new ProfileStore(context.secrets, context.globalState, () => process.env);
+  const store = new ProfileStore(context.secrets, context.globalState, () => process.env, { stsEndpoint: () => setting<string>('stsEndpoint', '') });
   const commands = new CredentialCommands({ store, input, log, logger });
   const changed = new vscode.EventEmitter<void>();
   /** The problem the user was last told about; cleared once the active profile works again, so a new breakage is told. */
@@ -92,6 +93,8 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
     changed,
     ...commands.register(),
     store.onDidChange(onChange),
+    // A new STS endpoint means new role providers: every view and client resolves again.
+    onSettingChanged(['stsEndpoint'], () => store.refresh(true)),
     // Another window added, removed or switched a profile, or a secret changed behind our back.
     context.secrets.onDidChange((event) => {
       if (event.key.startsWith('ebsDr.')) store.refresh(true);
