@@ -6,12 +6,13 @@ import { EmulatorServer } from './server';
 import type { Scenario } from './types';
 
 export { EmulatorAdmin, EmulatorAdminError } from './adminClient';
-export type { ClockSnapshot, EmulatorStateSnapshot, GroupDrillState, PairDrillState } from './admin';
+export type { ClockSnapshot, EmulatorStateSnapshot, GroupDrillState, PairDrillState, SessionState } from './admin';
 export { DEMO_SCENARIO } from './demo';
 export {
   DEMO_ACCESS_KEY_ID,
   DEMO_ACCESS_KEY_SECRET,
   DEMO_ACCOUNT,
+  DEMO_ACCOUNT_ID,
   DEMO_STS_ACCESS_KEY_ID,
   DEMO_STS_ACCESS_KEY_SECRET,
   DEMO_STS_TOKEN,
@@ -24,6 +25,9 @@ export { normalizeScenario, readScenarioFile, ScenarioError } from './scenario';
 export { builtInRegions } from './regionCatalog';
 export type {
   Account,
+  AccountType,
+  Role,
+  RoleSession,
   DrillOutcome,
   DrillStatus,
   PairStatus,
@@ -36,6 +40,7 @@ export type {
   ScenarioGroup,
   ScenarioPair,
   ScenarioRegion,
+  ScenarioRole,
   Tag,
   Zone,
 } from './types';

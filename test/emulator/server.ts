@@ -13,7 +13,7 @@ import { FaultSet } from './faults';
 import type { FaultRule } from './faults';
 import { BodyTooLargeError, errorBody, isLoopback, newRequestId, rawJsonError, readBody, sendJson } from './http';
 import { IdempotencyStore } from './idempotency';
-import { API_VERSION, OPERATIONS } from './operations/index';
+import { OPERATIONS_BY_VERSION } from './operations/index';
 import { validateParams } from './params';
 import { redactParams, RequestLog } from './requestLog';
 import type { RequestLogEntry } from './requestLog';
@@ -54,7 +54,7 @@ export class EmulatorServer implements AdminController {
   constructor(private readonly options: EmulatorServerOptions) {
     this.emuClock = new EmulatorClock(options.now, options.speed ?? 1);
     this.state = new EmulatorState(normalizeScenario(options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
-    this.authenticator = new Authenticator(() => this.state.accounts);
+    this.authenticator = new Authenticator(() => this.state);
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
     this.httpServer = createServer({ maxHeaderSize: 256 * 1024, requestTimeout: 0 }, (req, res) => {
       void this.route(req, res);
@@ -192,14 +192,15 @@ export class EmulatorServer implements AdminController {
   /** Everything after authentication; returns the response body without RequestId. */
   private async runOperation(auth: AuthResult, req: IncomingMessage, res: ServerResponse, path: string, entry: RequestLogEntry, onToken: (key: string) => void): Promise<Record<string, unknown>> {
     if (!auth.version) throw missingParameter('Version');
-    if (auth.version !== API_VERSION) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${auth.version}`);
+    const registry = OPERATIONS_BY_VERSION.get(auth.version);
+    if (!registry) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${auth.version}`);
     if (!auth.action) throw missingParameter('Action');
-    const op = OPERATIONS.get(auth.action);
+    const op = registry.get(auth.action);
     const method = (req.method ?? '').toUpperCase();
     if (!op || path !== '/' || (method !== 'GET' && method !== 'POST')) {
       throw new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.');
     }
-    if (auth.account.DeniedActions.includes(op.action) || auth.account.DeniedActions.includes('*')) throw forbiddenAction(op.action);
+    if (!op.public && (auth.account.DeniedActions.includes(op.action) || auth.account.DeniedActions.includes('*'))) throw (op.denied ?? forbiddenAction)(op.action);
     const params = validateParams(op.params, auth.params);
     this.state.tick(this.emuClock.nowMs());
 
@@ -260,8 +261,11 @@ export class EmulatorServer implements AdminController {
     };
     return {
       ...this.clock_(),
-      pairs: [...this.state.pairs.values()].map((e) => structuredClone(e.pair)),
-      groups: [...this.state.groups.values()].map((e) => structuredClone(e.group)),
+      pairs: [...this.state.pairs.values()].map((e) => ({ ...structuredClone(e.pair), AccountId: e.accountId })),
+      groups: [...this.state.groups.values()].map((e) => ({ ...structuredClone(e.group), AccountId: e.accountId })),
+      sessions: [...this.state.sessions.values()].flatMap((k) =>
+        k.Session ? [{ AccessKeyId: k.AccessKeyId, RoleArn: k.Session.RoleArn, RoleSessionName: k.Session.RoleSessionName, AccountId: k.AccountId, Expiration: k.Session.Expiration }] : [],
+      ),
       drills: [
         ...[...this.state.pairDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'pair' as const })),
         ...[...this.state.groupDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'group' as const })),
