@@ -229,6 +229,18 @@ export class EmulatorState {
     return key;
   }
 
+  private instanceKey: Account | undefined;
+
+  /** The current credentials of the instance RAM role; a new session once less than half of `seconds` is left. */
+  instanceSession(nowMs: number, seconds: number): Account {
+    const role = this.instanceRamRole;
+    if (!role) throw new Error('the scenario has no InstanceRamRole');
+    const current = this.instanceKey;
+    if (current?.Session && current.Session.ExpiresAtMs - nowMs > (seconds * 1000) / 2) return current;
+    this.instanceKey = this.issueSession(role, 'ecs-instance', seconds, nowMs);
+    return this.instanceKey;
+  }
+
   private transitionForLoadedStatus(status: PairStatus): TransitionKind | undefined {
     switch (status) {
       case 'initial_syncing':
