@@ -18,13 +18,26 @@ export interface EmulatorStateSnapshot {
   now: string;
   nowSeconds: number;
   speed: number;
-  pairs: ReplicaPair[];
-  groups: ReplicaGroup[];
+  /** Every pair and group, each with its owner AccountId. */
+  pairs: Array<ReplicaPair & { AccountId: string }>;
+  groups: Array<ReplicaGroup & { AccountId: string }>;
+  /** Keys issued by AssumeRole and the instance metadata (no secret, no token), expired ones included. */
+  sessions: SessionState[];
   /** Every drill still listed (pair and group drills), each with its ClientToken. */
   drills: Array<PairDrillState | GroupDrillState>;
   faults: FaultRule[];
   /** ClientTokens whose first request is still in flight (a repeat now gets LastTokenProcessing). */
   inFlightTokens: Array<{ accessKeyId: string; action: string; clientToken: string }>;
+}
+
+export interface SessionState {
+  AccessKeyId: string;
+  RoleArn: string;
+  RoleSessionName: string;
+  /** The role's account, in which the session acts. */
+  AccountId: string;
+  /** `YYYY-MM-DDTHH:MM:SSZ` on the emulator clock. */
+  Expiration: string;
 }
 
 export interface ClockSnapshot {

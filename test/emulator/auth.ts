@@ -73,10 +73,18 @@ export class NonceStore {
   }
 }
 
+/** Where the authenticator looks keys and tokens up (the emulator state: scenario keys and issued sessions). */
+export interface KeyDirectory {
+  key(accessKeyId: string): Account | undefined;
+  tokenOwner(token: string): Account | undefined;
+}
+
+export const expiredToken = (): ApiError => new ApiError(400, 'InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.');
+
 export class Authenticator {
   readonly nonces = new NonceStore();
 
-  constructor(private readonly accounts: () => ReadonlyMap<string, Account>) {}
+  constructor(private readonly directory: () => KeyDirectory) {}
 
   authenticate(input: AuthInput): AuthResult {
     const authorization = single(input.headers, 'authorization');
@@ -84,7 +92,7 @@ export class Authenticator {
   }
 
   private account(accessKeyId: string): Account {
-    const account = this.accounts().get(accessKeyId);
+    const account = this.directory().key(accessKeyId);
     if (!account) throw new ApiError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
     return account;
   }
@@ -100,13 +108,16 @@ export class Authenticator {
     return ms;
   }
 
-  private checkSecurityToken(account: Account, token: string | undefined): void {
+  private checkSecurityToken(account: Account, token: string | undefined, nowMs: number): void {
     if (token === undefined || token === '') {
       if (account.SecurityTokens.length > 0) throw missingParameter('SecurityToken');
       return;
     }
-    if (account.SecurityTokens.includes(token)) return;
-    const owner = [...this.accounts().values()].some((a) => a.SecurityTokens.includes(token));
+    if (account.SecurityTokens.includes(token)) {
+      if (account.Session && nowMs >= account.Session.ExpiresAtMs) throw expiredToken();
+      return;
+    }
+    const owner = this.directory().tokenOwner(token) !== undefined;
     if (owner || account.SecurityTokens.length === 0) throw new ApiError(400, 'InvalidSecurityToken.MismatchWithAccessKey', 'The security token does not belong to the access key.');
     throw new ApiError(400, 'InvalidSecurityToken.Malformed', 'The security token is malformed or unknown.');
   }
@@ -137,7 +148,7 @@ export class Authenticator {
     if (!safeEqual(expected, auth.signature)) throw signatureMismatch();
     const stsKey = single(input.headers, 'x-acs-accesskey-id');
     if (stsKey !== undefined && stsKey !== auth.accessKeyId) throw incomplete('The x-acs-accesskey-id header differs from the Credential.');
-    this.checkSecurityToken(account, single(input.headers, 'x-acs-security-token'));
+    this.checkSecurityToken(account, single(input.headers, 'x-acs-security-token'), input.nowMs);
     const date = single(input.headers, 'x-acs-date') ?? '';
     const dateMs = this.checkTimestamp(date, input.nowMs, 'x-acs-date');
     this.nonces.use(account.AccessKeyId, single(input.headers, 'x-acs-signature-nonce') ?? '', dateMs, input.nowMs);
@@ -166,7 +177,7 @@ export class Authenticator {
     const signedPairs = [...merged.entries()].filter(([k]) => k !== 'Signature');
     const stringToSign = rpcV1StringToSign(input.method, signedPairs);
     if (!safeEqual(rpcV1Signature(stringToSign, account.AccessKeySecret), signature)) throw signatureMismatch(`server string to sign is:${stringToSign}`);
-    this.checkSecurityToken(account, merged.get('SecurityToken'));
+    this.checkSecurityToken(account, merged.get('SecurityToken'), input.nowMs);
     const ts = merged.get('Timestamp') ?? '';
     const tsMs = this.checkTimestamp(ts, input.nowMs, 'Timestamp');
     this.nonces.use(account.AccessKeyId, merged.get('SignatureNonce') ?? '', tsMs, input.nowMs);

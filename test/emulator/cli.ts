@@ -1,11 +1,16 @@
 // Command line: npm run emulator -- [--host 127.0.0.1] [--port N] [--scenario FILE] [--now ISO] [--speed X] [--latency-ms N]
+//   [--tls-key FILE --tls-cert FILE]
+import { readFileSync } from 'node:fs';
 import { ScenarioError, startEmulator } from './index';
 import type { StartEmulatorOptions } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--host 127.0.0.1] [--port N] [--scenario FILE] [--now ISO-8601] [--speed X] [--latency-ms N]';
+const USAGE = 'usage: npm run emulator -- [--host 127.0.0.1] [--port N] [--scenario FILE] [--now ISO-8601] [--speed X] [--latency-ms N] [--tls-key FILE --tls-cert FILE]';
 
-export function parseArgs(argv: readonly string[]): StartEmulatorOptions {
-  const options: StartEmulatorOptions = {};
+/** Options plus the TLS files named on the command line (read by readTlsFiles). */
+export type CliOptions = StartEmulatorOptions & { tlsKeyFile?: string; tlsCertFile?: string };
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -46,6 +51,12 @@ export function parseArgs(argv: readonly string[]): StartEmulatorOptions {
       case '--latency-ms':
         options.latencyMs = num(0);
         break;
+      case '--tls-key':
+        options.tlsKeyFile = value();
+        break;
+      case '--tls-cert':
+        options.tlsCertFile = value();
+        break;
       case '--help':
       case '-h':
         console.log(USAGE);
@@ -55,13 +66,21 @@ export function parseArgs(argv: readonly string[]): StartEmulatorOptions {
         throw new Error(`unknown option ${arg}`);
     }
   }
+  if ((options.tlsKeyFile === undefined) !== (options.tlsCertFile === undefined)) throw new Error('--tls-key and --tls-cert go together');
   return options;
+}
+
+/** Reads the PEM files of --tls-key / --tls-cert into the `tls` option. */
+export function readTlsFiles(options: CliOptions): StartEmulatorOptions {
+  const { tlsKeyFile, tlsCertFile, ...rest } = options;
+  if (tlsKeyFile === undefined || tlsCertFile === undefined) return rest;
+  return { ...rest, tls: { key: readFileSync(tlsKeyFile, 'utf8'), cert: readFileSync(tlsCertFile, 'utf8') } };
 }
 
 async function main(): Promise<void> {
   let options: StartEmulatorOptions;
   try {
-    options = parseArgs(process.argv.slice(2));
+    options = readTlsFiles(parseArgs(process.argv.slice(2)));
   } catch (e) {
     console.error(`ebs emulator: ${(e as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -69,6 +88,7 @@ async function main(): Promise<void> {
   try {
     const emulator = await startEmulator(options);
     console.log(`EBS emulator listening on ${emulator.url}`);
+    if (emulator.httpsUrl) console.log(`EBS emulator listening on ${emulator.httpsUrl}`);
     const stop = (): void => {
       void emulator.close().then(() => process.exit(0));
     };

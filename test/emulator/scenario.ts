@@ -2,14 +2,22 @@
 // filling defaults and reporting every problem at once with its path (e.g. `ReplicaPairs[2].SourceRegion`).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_STS_ACCESS_KEY_ID, DEMO_STS_ACCESS_KEY_SECRET, DEMO_STS_TOKEN } from './demoAccount';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_ACCOUNT_ID, DEMO_STS_ACCESS_KEY_ID, DEMO_STS_ACCESS_KEY_SECRET, DEMO_STS_TOKEN } from './demoAccount';
 import { builtInRegions } from './regionCatalog';
-import { PAIR_STATUSES } from './types';
-import type { Account, DrillOutcome, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair, Scenario, Tag, Zone } from './types';
+import { ACCOUNT_TYPES, PAIR_STATUSES } from './types';
+import type { Account, AccountType, Role, DrillOutcome, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair, Scenario, Tag, Zone } from './types';
 
 export const PAIR_ID_PATTERN = /^pair-[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 export const GROUP_ID_PATTERN = /^pg-[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 export const REGION_ID_PATTERN = /^[a-z]{2}-[a-z0-9-]{1,40}$/;
+export const ACCOUNT_ID_PATTERN = /^\d{16}$/;
+/** RAM role names: 1–64 letters, digits, `.` and `-`. */
+export const ROLE_NAME_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
+export const MIN_MAX_SESSION_DURATION = 3600;
+export const MAX_MAX_SESSION_DURATION = 43200;
+/** RAM user name of a scenario RAM-user key without UserName; role name of a scenario STS key without UserName. */
+export const DEFAULT_USER_NAME = 'ebs-dr-sandbox';
+export const DEFAULT_STS_ROLE_NAME = 'ebs-dr-sandbox-role';
 
 export class ScenarioError extends Error {
   constructor(readonly issues: string[]) {
@@ -27,6 +35,23 @@ export function derivedId(prefix: string, seed: string, length = 20): string {
   let out = '';
   for (let i = 0; out.length < length; i += 2) out += '0123456789abcdefghijklmnopqrstuvwxyz'[parseInt(hex.slice(i % 64, (i % 64) + 2), 16) % 36];
   return `${prefix}${out}`;
+}
+
+/** Deterministic digits derived from a seed (16 by default): RAM user ids and role ids. */
+export function derivedDigits(seed: string, length = 16): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  let out = String((parseInt(hex.slice(0, 2), 16) % 9) + 1);
+  for (let i = 2; out.length < length; i += 2) out += String(parseInt(hex.slice(i % 64, (i % 64) + 2), 16) % 10);
+  return out;
+}
+
+/** `acs:ram::<account>:role/<name>`; Alibaba writes the role name in lower case. */
+export function roleArn(accountId: string, roleName: string): string {
+  return `acs:ram::${accountId}:role/${roleName.toLowerCase()}`;
+}
+
+export function roleId(accountId: string, roleName: string): string {
+  return derivedDigits(`role/${accountId}/${roleName.toLowerCase()}`);
 }
 
 class Reader {
@@ -149,7 +174,17 @@ class Reader {
 }
 
 const DEFAULT_ACCOUNTS: Account[] = [
-  { AccessKeyId: DEMO_ACCESS_KEY_ID, AccessKeySecret: DEMO_ACCESS_KEY_SECRET, SecurityTokens: [], DeniedActions: [], NotEnoughBalance: false, NoServiceLinkedRole: false },
+  {
+    AccessKeyId: DEMO_ACCESS_KEY_ID,
+    AccessKeySecret: DEMO_ACCESS_KEY_SECRET,
+    SecurityTokens: [],
+    DeniedActions: [],
+    NotEnoughBalance: false,
+    NoServiceLinkedRole: false,
+    AccountId: DEMO_ACCOUNT_ID,
+    Type: 'RAMUser',
+    UserName: DEFAULT_USER_NAME,
+  },
   {
     AccessKeyId: DEMO_STS_ACCESS_KEY_ID,
     AccessKeySecret: DEMO_STS_ACCESS_KEY_SECRET,
@@ -157,6 +192,9 @@ const DEFAULT_ACCOUNTS: Account[] = [
     DeniedActions: [],
     NotEnoughBalance: false,
     NoServiceLinkedRole: false,
+    AccountId: DEMO_ACCOUNT_ID,
+    Type: 'RAMUser',
+    UserName: DEFAULT_STS_ROLE_NAME,
   },
 ];
 
@@ -167,15 +205,65 @@ function readAccounts(r: Reader, root: Obj): Account[] {
     const id = r.required(item, 'AccessKeyId', path);
     if (seen.has(id)) r.issues.push(`${path}.AccessKeyId: duplicate "${id}"`);
     seen.add(id);
+    const accountId = r.str(item, 'AccountId', path, DEMO_ACCOUNT_ID);
+    if (!ACCOUNT_ID_PATTERN.test(accountId)) r.issues.push(`${path}.AccountId: must be 16 digits, got "${accountId}"`);
+    const type = r.str(item, 'Type', path, 'RAMUser');
+    const knownType = ACCOUNT_TYPES.find((t) => t === type);
+    if (!knownType) r.issues.push(`${path}.Type: unknown type "${type}" (expected ${ACCOUNT_TYPES.join(' or ')})`);
+    const tokens = r.strings(item, 'SecurityTokens', path);
+    if (knownType === 'Account' && tokens.length > 0) r.issues.push(`${path}.SecurityTokens: a root account key (Type "Account") has no security token`);
     return {
       AccessKeyId: id,
       AccessKeySecret: r.required(item, 'AccessKeySecret', path),
-      SecurityTokens: r.strings(item, 'SecurityTokens', path),
+      SecurityTokens: tokens,
       DeniedActions: r.strings(item, 'DeniedActions', path),
       NotEnoughBalance: r.bool(item, 'NotEnoughBalance', path, false),
       NoServiceLinkedRole: r.bool(item, 'NoServiceLinkedRole', path, false),
+      AccountId: accountId,
+      Type: knownType ?? ('RAMUser' as AccountType),
+      UserName: r.str(item, 'UserName', path, tokens.length > 0 ? DEFAULT_STS_ROLE_NAME : DEFAULT_USER_NAME),
     };
   });
+}
+
+function readRoles(r: Reader, root: Obj): Role[] {
+  const seen = new Set<string>();
+  return r.list(root, 'Roles').map(({ item, path }) => {
+    const name = r.required(item, 'RoleName', path);
+    if (name && !ROLE_NAME_PATTERN.test(name)) r.issues.push(`${path}.RoleName: must be 1-64 letters, digits, '.' or '-', got "${name}"`);
+    const accountId = r.required(item, 'AccountId', path);
+    if (accountId && !ACCOUNT_ID_PATTERN.test(accountId)) r.issues.push(`${path}.AccountId: must be 16 digits, got "${accountId}"`);
+    const key = `${accountId}/${name.toLowerCase()}`;
+    if (seen.has(key)) r.issues.push(`${path}.RoleName: duplicate role "${name}" in account ${accountId} (names compare case-insensitively)`);
+    seen.add(key);
+    const trusted = r.strings(item, 'TrustedAccountIds', path);
+    for (const t of trusted) if (!ACCOUNT_ID_PATTERN.test(t)) r.issues.push(`${path}.TrustedAccountIds: must be 16-digit account ids, got "${t}"`);
+    const max = r.int(item, 'MaxSessionDuration', path, MIN_MAX_SESSION_DURATION, 0);
+    if (max < MIN_MAX_SESSION_DURATION || max > MAX_MAX_SESSION_DURATION) {
+      r.issues.push(`${path}.MaxSessionDuration: must be ${MIN_MAX_SESSION_DURATION}-${MAX_MAX_SESSION_DURATION}, got ${max}`);
+    }
+    for (const field of Object.keys(item)) {
+      if (!['RoleName', 'AccountId', 'TrustedAccountIds', 'MaxSessionDuration', 'DeniedActions', 'Description'].includes(field)) {
+        r.issues.push(`${path}.${field}: unknown field (expected RoleName, AccountId, TrustedAccountIds, MaxSessionDuration, DeniedActions)`);
+      }
+    }
+    return {
+      RoleName: name,
+      AccountId: accountId,
+      TrustedAccountIds: trusted,
+      MaxSessionDuration: max,
+      DeniedActions: r.strings(item, 'DeniedActions', path),
+      RoleId: roleId(accountId, name),
+      Arn: roleArn(accountId, name),
+    };
+  });
+}
+
+/** Reads the owner AccountId of a pair or group (default: the default owner) and checks that the account exists. */
+function readOwner(r: Reader, item: Obj, path: string, id: string, known: ReadonlySet<string>, fallback: string, owners: Record<string, string>): void {
+  const owner = r.str(item, 'AccountId', path, fallback);
+  if (item.AccountId !== undefined && !known.has(owner)) r.issues.push(`${path}.AccountId: unknown account "${owner}" (not an AccountId of Accounts or Roles)`);
+  if (id) owners[id] = owner;
 }
 
 function readRegions(r: Reader, root: Obj): Region[] {
@@ -214,7 +302,13 @@ function readOutcomes(r: Reader, item: Obj, path: string, kind: 'pair' | 'group'
   outcomes[id] = { ...(drill ? { DrillOutcome: drill } : {}), ...(clear ? { ClearOutcome: clear } : {}) };
 }
 
-function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: number, outcomes: Record<string, OwnerOutcomes>): ReplicaPair[] {
+interface OwnerContext {
+  known: ReadonlySet<string>;
+  fallback: string;
+  owners: Record<string, string>;
+}
+
+function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: number, outcomes: Record<string, OwnerOutcomes>, own: OwnerContext): ReplicaPair[] {
   const seen = new Set<string>();
   return r.list(root, 'ReplicaPairs').map(({ item, path }) => {
     const id = r.required(item, 'ReplicaPairId', path);
@@ -232,6 +326,7 @@ function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: n
     const createTime = r.int(item, 'CreateTime', path, nowSec - 30 * 86400);
     const chargeType = r.str(item, 'ChargeType', path, 'POSTPAY');
     readOutcomes(r, item, path, 'pair', id, outcomes);
+    readOwner(r, item, path, id, own.known, own.fallback, own.owners);
     return {
       ReplicaPairId: id,
       PairName: r.str(item, 'PairName', path, id),
@@ -263,7 +358,7 @@ function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: n
   });
 }
 
-function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: ReplicaPair[], nowSec: number, outcomes: Record<string, OwnerOutcomes>): ReplicaGroup[] {
+function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: ReplicaPair[], nowSec: number, outcomes: Record<string, OwnerOutcomes>, own: OwnerContext): ReplicaGroup[] {
   const seen = new Set<string>();
   const pairById = new Map(pairs.map((p) => [p.ReplicaPairId, p]));
   const groups = r.list(root, 'ReplicaGroups').map(({ item, path }): ReplicaGroup => {
@@ -281,6 +376,7 @@ function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: R
     const rpo = r.int(item, 'RPO', path, 900, 1);
     const listed = r.strings(item, 'PairIds', path).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
     readOutcomes(r, item, path, 'group', id, outcomes);
+    readOwner(r, item, path, id, own.known, own.fallback, own.owners);
     for (const pid of listed) {
       const pair = pairById.get(pid);
       if (!pair) r.issues.push(`${path}.PairIds: unknown pair "${pid}"`);
@@ -321,6 +417,9 @@ function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: R
     if (pair.SourceRegion !== group.SourceRegionId || pair.DestinationRegion !== group.DestinationRegionId) {
       r.issues.push(`ReplicaPairs[${i}]: regions ${pair.SourceRegion} -> ${pair.DestinationRegion} differ from group ${group.ReplicaGroupId} (${group.SourceRegionId} -> ${group.DestinationRegionId})`);
     }
+    if (own.owners[pair.ReplicaPairId] !== own.owners[group.ReplicaGroupId]) {
+      r.issues.push(`ReplicaPairs[${i}].AccountId: pair owner ${own.owners[pair.ReplicaPairId]} differs from the owner of group ${group.ReplicaGroupId} (${own.owners[group.ReplicaGroupId]})`);
+    }
     pair.ReplicaGroupName = group.GroupName;
     group.PairIds.push(pair.ReplicaPairId);
     group.PairNumber = group.PairIds.length;
@@ -332,17 +431,34 @@ function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: R
 export function normalizeScenario(input: unknown, nowSec: number): NormalizedScenario {
   if (!isObj(input)) throw new ScenarioError(['the scenario must be a JSON object']);
   const r = new Reader();
-  const known = new Set(['Accounts', 'Regions', 'ReplicaPairs', 'ReplicaGroups', 'DrillSeconds', 'ClearSeconds', 'TransitionSeconds', 'SyncSeconds', '$schema', 'Description']);
+  const known = new Set(['Accounts', 'Roles', 'InstanceRamRole', 'Regions', 'ReplicaPairs', 'ReplicaGroups', 'DrillSeconds', 'ClearSeconds', 'TransitionSeconds', 'SyncSeconds', '$schema', 'Description']);
   for (const key of Object.keys(input)) if (!known.has(key)) r.issues.push(`${key}: unknown top-level field (expected ${[...known].join(', ')})`);
   const accounts = readAccounts(r, input);
+  const roles = readRoles(r, input);
+  const accountIds = new Set([...accounts.map((a) => a.AccountId), ...roles.map((x) => x.AccountId)]);
+  for (const [i, role] of roles.entries()) {
+    for (const t of role.TrustedAccountIds) if (ACCOUNT_ID_PATTERN.test(t) && !accountIds.has(t)) r.issues.push(`Roles[${i}].TrustedAccountIds: unknown account "${t}" (not an AccountId of Accounts or Roles)`);
+  }
+  const instanceRoleName = r.str(input, 'InstanceRamRole', 'scenario');
+  let instanceRole: Role | undefined;
+  if (instanceRoleName !== undefined) {
+    const matches = roles.filter((x) => x.RoleName.toLowerCase() === instanceRoleName.toLowerCase());
+    if (matches.length === 0) r.issues.push(`InstanceRamRole: unknown role "${instanceRoleName}" (not a RoleName of Roles)`);
+    else if (matches.length > 1) r.issues.push(`InstanceRamRole: role "${instanceRoleName}" exists in several accounts (${matches.map((x) => x.AccountId).join(', ')})`);
+    else instanceRole = matches[0];
+  }
+  const own: OwnerContext = { known: accountIds, fallback: accounts[0]?.AccountId ?? DEMO_ACCOUNT_ID, owners: {} };
   const regions = readRegions(r, input);
   const regionMap = new Map<string, Region>();
   for (const region of regions) if (!regionMap.has(region.RegionId)) regionMap.set(region.RegionId, region);
   const outcomes: Record<string, OwnerOutcomes> = {};
-  const pairs = readPairs(r, input, regionMap, nowSec, outcomes);
-  const groups = readGroups(r, input, regionMap, pairs, nowSec, outcomes);
+  const pairs = readPairs(r, input, regionMap, nowSec, outcomes, own);
+  const groups = readGroups(r, input, regionMap, pairs, nowSec, outcomes, own);
   const result: NormalizedScenario = {
     Accounts: accounts,
+    Roles: roles,
+    InstanceRamRole: instanceRole,
+    Owners: own.owners,
     Regions: regions,
     ReplicaPairs: pairs,
     ReplicaGroups: groups,

@@ -1,6 +1,7 @@
 // The emulator's HTTP server: authentication first, then version/action lookup, parameter validation,
 // idempotency, faults, the operation itself, and the JSON answer. Admin routes are delegated to admin.ts.
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
@@ -13,7 +14,8 @@ import { FaultSet } from './faults';
 import type { FaultRule } from './faults';
 import { BodyTooLargeError, errorBody, isLoopback, newRequestId, rawJsonError, readBody, sendJson } from './http';
 import { IdempotencyStore } from './idempotency';
-import { API_VERSION, OPERATIONS } from './operations/index';
+import { InstanceMetadata, METADATA_PREFIX } from './metadata';
+import { OPERATIONS_BY_VERSION } from './operations/index';
 import { validateParams } from './params';
 import { redactParams, RequestLog } from './requestLog';
 import type { RequestLogEntry } from './requestLog';
@@ -27,6 +29,8 @@ export interface EmulatorServerOptions {
   now?: string | Date;
   speed?: number;
   latencyMs?: number;
+  /** PEM key and certificate: listenTls() can then serve the same pipeline over HTTPS. */
+  tls?: { key: string; cert: string };
 }
 
 /** Thrown inside the pipeline when the connection must end without an answer. */
@@ -45,25 +49,34 @@ export class EmulatorServer implements AdminController {
   private readonly faultSet = new FaultSet();
   private readonly log = new RequestLog();
   private readonly idempotency = new IdempotencyStore();
+  private readonly metadata = new InstanceMetadata();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly sockets = new Set<Socket>();
   private readonly httpServer: Server;
+  private readonly httpsServer: Server | undefined;
   private readonly latencyMs: number;
 
   /** Validates the scenario (throws ScenarioError) and prepares the server; call listen() to serve. */
   constructor(private readonly options: EmulatorServerOptions) {
     this.emuClock = new EmulatorClock(options.now, options.speed ?? 1);
     this.state = new EmulatorState(normalizeScenario(options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
-    this.authenticator = new Authenticator(() => this.state.accounts);
+    this.authenticator = new Authenticator(() => this.state);
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
-    this.httpServer = createServer({ maxHeaderSize: 256 * 1024, requestTimeout: 0 }, (req, res) => {
+    const serverOptions = { maxHeaderSize: 256 * 1024, requestTimeout: 0 };
+    const handler = (req: IncomingMessage, res: ServerResponse): void => {
       void this.route(req, res);
-    });
-    this.httpServer.on('connection', (socket: Socket) => {
+    };
+    this.httpServer = this.track(createServer(serverOptions, handler));
+    this.httpsServer = options.tls ? this.track(createHttpsServer({ ...serverOptions, key: options.tls.key, cert: options.tls.cert }, handler)) : undefined;
+  }
+
+  /** Remembers the server's sockets (close() destroys them) and answers malformed HTTP with the JSON error shape. */
+  private track<T extends Server>(server: T): T {
+    server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-    this.httpServer.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
       if (!socket.writable) {
         socket.destroy();
         return;
@@ -71,14 +84,25 @@ export class EmulatorServer implements AdminController {
       const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
       socket.end(rawJsonError(tooLarge ? 431 : 400, tooLarge ? 'InvalidParameter' : 'MalformedRequest', tooLarge ? 'The request line or headers are too large.' : 'The HTTP request is malformed.'));
     });
+    return server;
   }
 
   listen(host: string, port: number): Promise<AddressInfo> {
+    return EmulatorServer.listenOn(this.httpServer, host, port);
+  }
+
+  /** Listens with HTTPS (needs the `tls` option). */
+  listenTls(host: string, port: number): Promise<AddressInfo> {
+    if (!this.httpsServer) return Promise.reject(new Error('the emulator was started without tls'));
+    return EmulatorServer.listenOn(this.httpsServer, host, port);
+  }
+
+  private static listenOn(server: Server, host: string, port: number): Promise<AddressInfo> {
     return new Promise((resolve, reject) => {
-      this.httpServer.once('error', reject);
-      this.httpServer.listen(port, host, () => {
-        this.httpServer.off('error', reject);
-        resolve(this.httpServer.address() as AddressInfo);
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve(server.address() as AddressInfo);
       });
     });
   }
@@ -86,10 +110,10 @@ export class EmulatorServer implements AdminController {
   close(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    return new Promise((resolve) => {
-      this.httpServer.close(() => resolve());
-      for (const s of this.sockets) s.destroy();
-    });
+    const closeOne = (server: Server): Promise<void> => new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+    const closed = Promise.all([closeOne(this.httpServer), ...(this.httpsServer ? [closeOne(this.httpsServer)] : [])]);
+    for (const s of this.sockets) s.destroy();
+    return closed.then(() => undefined);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -116,12 +140,37 @@ export class EmulatorServer implements AdminController {
         }
         return await handleAdmin(req, res, path.endsWith('/') ? path : `${path}/`, this);
       }
+      if (path.startsWith(METADATA_PREFIX)) return this.handleMetadata(req, res, path);
       await this.handleApi(req, res, path, rawQuery);
     } catch (e) {
       // Last resort: never crash, always answer JSON.
       const id = newRequestId();
       sendJson(res, 500, errorBody(id, req.headers.host ?? '', 'InternalError', `Emulator failure: ${(e as Error).message}`), id);
     }
+  }
+
+  /** ECS instance metadata routes (no signature); logged with a null action. */
+  private handleMetadata(req: IncomingMessage, res: ServerResponse, path: string): void {
+    const started = Date.now();
+    const nowMs = this.emuClock.nowMs();
+    this.state.tick(nowMs);
+    const status = this.metadata.handle(req, res, path, this.state, nowMs);
+    this.log.add({
+      time: isoSeconds(nowMs),
+      requestId: newRequestId(),
+      method: req.method ?? 'GET',
+      path,
+      action: null,
+      version: null,
+      regionId: null,
+      accessKeyId: null,
+      signatureMethod: null,
+      params: {},
+      status,
+      code: null,
+      fault: null,
+      durationMs: Date.now() - started,
+    });
   }
 
   private async handleApi(req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {
@@ -192,14 +241,15 @@ export class EmulatorServer implements AdminController {
   /** Everything after authentication; returns the response body without RequestId. */
   private async runOperation(auth: AuthResult, req: IncomingMessage, res: ServerResponse, path: string, entry: RequestLogEntry, onToken: (key: string) => void): Promise<Record<string, unknown>> {
     if (!auth.version) throw missingParameter('Version');
-    if (auth.version !== API_VERSION) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${auth.version}`);
+    const registry = OPERATIONS_BY_VERSION.get(auth.version);
+    if (!registry) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${auth.version}`);
     if (!auth.action) throw missingParameter('Action');
-    const op = OPERATIONS.get(auth.action);
+    const op = registry.get(auth.action);
     const method = (req.method ?? '').toUpperCase();
     if (!op || path !== '/' || (method !== 'GET' && method !== 'POST')) {
       throw new ApiError(404, 'InvalidApi.NotFound', 'Specified api is not found, please check your url and method.');
     }
-    if (auth.account.DeniedActions.includes(op.action) || auth.account.DeniedActions.includes('*')) throw forbiddenAction(op.action);
+    if (!op.public && (auth.account.DeniedActions.includes(op.action) || auth.account.DeniedActions.includes('*'))) throw (op.denied ?? forbiddenAction)(op.action);
     const params = validateParams(op.params, auth.params);
     this.state.tick(this.emuClock.nowMs());
 
@@ -260,8 +310,11 @@ export class EmulatorServer implements AdminController {
     };
     return {
       ...this.clock_(),
-      pairs: [...this.state.pairs.values()].map((e) => structuredClone(e.pair)),
-      groups: [...this.state.groups.values()].map((e) => structuredClone(e.group)),
+      pairs: [...this.state.pairs.values()].map((e) => ({ ...structuredClone(e.pair), AccountId: e.accountId })),
+      groups: [...this.state.groups.values()].map((e) => ({ ...structuredClone(e.group), AccountId: e.accountId })),
+      sessions: [...this.state.sessions.values()].flatMap((k) =>
+        k.Session ? [{ AccessKeyId: k.AccessKeyId, RoleArn: k.Session.RoleArn, RoleSessionName: k.Session.RoleSessionName, AccountId: k.AccountId, Expiration: k.Session.Expiration }] : [],
+      ),
       drills: [
         ...[...this.state.pairDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'pair' as const })),
         ...[...this.state.groupDrills.values()].map((d) => ({ ...structuredClone(strip(d)), Kind: 'group' as const })),
@@ -288,6 +341,7 @@ export class EmulatorServer implements AdminController {
   reset(): void {
     this.state = new EmulatorState(normalizeScenario(this.options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
     this.idempotency.clear();
+    this.metadata.clear();
     this.authenticator.nonces.clear();
     this.faultSet.clear();
     this.log.clear();

@@ -1,6 +1,6 @@
 // The emulated world: pairs, groups and drills, advanced lazily over the emulator clock by tick().
 import { randomBytes } from 'node:crypto';
-import type { Account, DrillOutcome, DrillStatus, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
+import type { Account, DrillOutcome, Role, DrillStatus, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
 
 export type TransitionKind = 'sync' | 'oneShot' | 'stop' | 'failover' | 'reprotect' | 'cancelFailover' | 'create';
 
@@ -12,6 +12,8 @@ export interface Transition {
 
 export interface PairEntry {
   pair: ReplicaPair;
+  /** Owner account: only its keys see and act on the pair. */
+  accountId: string;
   transition?: Transition;
   /** Anchor (Unix s) for RPO cycles when the pair has no recovery point yet. */
   anchorSec: number;
@@ -22,6 +24,7 @@ export interface PairEntry {
 
 export interface GroupEntry {
   group: ReplicaGroup;
+  accountId: string;
   transition?: Transition;
   anchorSec: number;
   outcomes: OwnerOutcomes;
@@ -81,6 +84,27 @@ export const DRILLABLE_STATUSES: ReadonlySet<PairStatus> = new Set<PairStatus>([
 
 const SYNCING: ReadonlySet<PairStatus> = new Set<PairStatus>(['syncing', 'normal']);
 
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Random letters and digits (unbiased: bytes >= 248 are skipped). */
+export function randomAlnum(length: number): string {
+  let out = '';
+  while (out.length < length) {
+    for (const b of randomBytes(length * 2)) if (b < 248 && out.length < length) out += ALNUM[b % 62];
+  }
+  return out;
+}
+
+/** A SecurityToken as STS issues them: base64 starting `CAIS`, 600 characters. */
+export function randomSecurityToken(): string {
+  return Buffer.concat([Buffer.from([0x08, 0x02, 0x12]), randomBytes(447)]).toString('base64');
+}
+
+/** `YYYY-MM-DDTHH:MM:SSZ` (no milliseconds), as STS writes Expiration. */
+export function utcSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function randomId(prefix: string, length = 20): string {
   const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
   const bytes = randomBytes(length);
@@ -119,6 +143,12 @@ function advanceRecoverPoint(lrp: number | null, anchorSec: number, rpo: number,
 
 export class EmulatorState {
   readonly accounts: Map<string, Account>;
+  readonly roles: Role[];
+  readonly instanceRamRole: Role | undefined;
+  /** Keys issued by AssumeRole and the instance metadata, by AccessKeyId (expired ones stay, to answer Expired). */
+  readonly sessions = new Map<string, Account>();
+  /** Account of every security token, scenario and issued. */
+  private readonly tokenOwners = new Map<string, Account>();
   readonly regions: Region[];
   readonly regionIds: Set<string>;
   readonly pairs = new Map<string, PairEntry>();
@@ -134,6 +164,9 @@ export class EmulatorState {
 
   constructor(scenario: NormalizedScenario, nowMs: number) {
     this.accounts = new Map(scenario.Accounts.map((a) => [a.AccessKeyId, a]));
+    for (const a of scenario.Accounts) for (const t of a.SecurityTokens) this.tokenOwners.set(t, a);
+    this.roles = scenario.Roles;
+    this.instanceRamRole = scenario.InstanceRamRole;
     this.regions = scenario.Regions;
     this.regionIds = new Set(scenario.Regions.map((r) => r.RegionId));
     this.drillSeconds = scenario.DrillSeconds;
@@ -142,18 +175,70 @@ export class EmulatorState {
     this.syncSeconds = scenario.SyncSeconds;
     const nowSec = sec(nowMs);
     for (const pair of scenario.ReplicaPairs) {
-      const entry: PairEntry = { pair, anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[pair.ReplicaPairId]) };
+      const entry: PairEntry = { pair, accountId: scenario.Owners[pair.ReplicaPairId] ?? '', anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[pair.ReplicaPairId]) };
       const kind = this.transitionForLoadedStatus(pair.Status);
       if (kind) this.startTransition(entry, kind, nowMs);
       this.pairs.set(pair.ReplicaPairId, entry);
     }
     for (const group of scenario.ReplicaGroups) {
-      const entry: GroupEntry = { group, anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[group.ReplicaGroupId]) };
+      const entry: GroupEntry = { group, accountId: scenario.Owners[group.ReplicaGroupId] ?? '', anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[group.ReplicaGroupId]) };
       if (group.Status === 'initial_syncing' || group.Status === 'manual_syncing') {
         entry.transition = { kind: group.Status === 'initial_syncing' ? 'sync' : 'oneShot', startMs: nowMs, atMs: nowMs + this.syncSeconds * 1000 };
       }
       this.groups.set(group.ReplicaGroupId, entry);
     }
+  }
+
+  /** A scenario key or an issued session key. */
+  key(accessKeyId: string): Account | undefined {
+    return this.accounts.get(accessKeyId) ?? this.sessions.get(accessKeyId);
+  }
+
+  tokenOwner(token: string): Account | undefined {
+    return this.tokenOwners.get(token);
+  }
+
+  /** The role with this ARN (role names compare case-insensitively). */
+  findRole(arn: string): Role | undefined {
+    const lower = arn.toLowerCase();
+    return this.roles.find((r) => r.Arn === lower);
+  }
+
+  /**
+   * Issues a session of `role`: a new key in the role's account, with the role's DeniedActions and the billing
+   * flags of the account's scenario keys, that stops working `durationSeconds` later on the emulator clock.
+   */
+  issueSession(role: Role, sessionName: string, durationSeconds: number, nowMs: number): Account {
+    const expiresAtMs = Math.floor(nowMs / 1000) * 1000 + durationSeconds * 1000;
+    const sameAccount = [...this.accounts.values()].filter((a) => a.AccountId === role.AccountId);
+    const token = randomSecurityToken();
+    const key: Account = {
+      AccessKeyId: `STS.${randomAlnum(25)}`,
+      AccessKeySecret: randomAlnum(44),
+      SecurityTokens: [token],
+      DeniedActions: [...role.DeniedActions],
+      NotEnoughBalance: sameAccount.some((a) => a.NotEnoughBalance),
+      NoServiceLinkedRole: sameAccount.some((a) => a.NoServiceLinkedRole),
+      AccountId: role.AccountId,
+      Type: 'RAMUser',
+      UserName: role.RoleName,
+      Session: { RoleArn: role.Arn, RoleName: role.RoleName, RoleId: role.RoleId, RoleSessionName: sessionName, ExpiresAtMs: expiresAtMs, Expiration: utcSeconds(expiresAtMs) },
+    };
+    this.sessions.set(key.AccessKeyId, key);
+    this.tokenOwners.set(token, key);
+    return key;
+  }
+
+  private instanceKey: Account | undefined;
+
+  /** The current credentials of the instance RAM role; a new session once less than half of `seconds` is left. */
+  instanceSession(nowMs: number, seconds: number): Account {
+    const role = this.instanceRamRole;
+    if (!role) throw new Error('the scenario has no InstanceRamRole');
+    const current = this.instanceKey;
+    if (current?.Session && current.Session.ExpiresAtMs - nowMs > (seconds * 1000) / 2) return current;
+    this.instanceKey = this.issueSession(role, 'ecs-instance', seconds, nowMs);
+    return this.instanceKey;
   }
 
   private transitionForLoadedStatus(status: PairStatus): TransitionKind | undefined {

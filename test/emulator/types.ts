@@ -84,6 +84,23 @@ export interface ReplicaGroup {
   EnableRtc: boolean;
 }
 
+export const ACCOUNT_TYPES = ['RAMUser', 'Account'] as const;
+/** What kind of key a scenario account is: a RAM user's (default) or the root account's. */
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+/** The role session behind an STS key issued by AssumeRole or the instance metadata (not in scenarios). */
+export interface RoleSession {
+  RoleArn: string;
+  RoleName: string;
+  RoleId: string;
+  RoleSessionName: string;
+  /** Emulator time (ms) at which the key stops working. */
+  ExpiresAtMs: number;
+  /** `YYYY-MM-DDTHH:MM:SSZ` of ExpiresAtMs. */
+  Expiration: string;
+}
+
+/** A key that may call the API: from the scenario, or a role session issued by the emulator. */
 export interface Account {
   AccessKeyId: string;
   AccessKeySecret: string;
@@ -91,6 +108,29 @@ export interface Account {
   DeniedActions: string[];
   NotEnoughBalance: boolean;
   NoServiceLinkedRole: boolean;
+  /** The 16-digit account the key belongs to; it sees and acts on that account's pairs and groups only. */
+  AccountId: string;
+  Type: AccountType;
+  /** RAM user name (GetCallerIdentity). For a scenario STS key (SecurityTokens), the name of its role. */
+  UserName: string;
+  /** Set on keys issued by AssumeRole / instance metadata. */
+  Session?: RoleSession;
+}
+
+/** A RAM role that keys of trusted accounts may assume (AssumeRole). */
+export interface Role {
+  RoleName: string;
+  AccountId: string;
+  /** Accounts whose RAM users and role sessions may assume the role. */
+  TrustedAccountIds: string[];
+  /** Longest DurationSeconds allowed, 3600–43200. */
+  MaxSessionDuration: number;
+  /** Actions the role's sessions may not call (as Accounts[].DeniedActions). */
+  DeniedActions: string[];
+  /** 16 digits, derived from the account and the name. */
+  RoleId: string;
+  /** `acs:ram::<AccountId>:role/<rolename in lower case>`. */
+  Arn: string;
 }
 
 /**
@@ -120,10 +160,13 @@ export interface OwnerOutcomes {
 
 type WithRequired<T, K extends keyof T> = Partial<T> & Pick<T, K>;
 
-export type ScenarioAccount = WithRequired<Account, 'AccessKeyId' | 'AccessKeySecret'>;
+export type ScenarioAccount = WithRequired<Omit<Account, 'Session'>, 'AccessKeyId' | 'AccessKeySecret'>;
+export type ScenarioRole = WithRequired<Omit<Role, 'RoleId' | 'Arn'>, 'RoleName' | 'AccountId'>;
 export type ScenarioRegion = Omit<WithRequired<Region, 'RegionId'>, 'Zones'> & { Zones?: Array<WithRequired<Zone, 'ZoneId'>> };
 export type ScenarioPair = Omit<WithRequired<ReplicaPair, 'ReplicaPairId' | 'SourceRegion' | 'DestinationRegion'>, 'Status'> & {
   Status?: string;
+  /** Owner account (16 digits). Default: the first account's AccountId. */
+  AccountId?: string;
   Site?: string;
   /** Drills of this pair end `execute_failed` (emulator extension). */
   DrillOutcome?: ScenarioDrillOutcome;
@@ -132,6 +175,8 @@ export type ScenarioPair = Omit<WithRequired<ReplicaPair, 'ReplicaPairId' | 'Sou
 };
 export type ScenarioGroup = Omit<WithRequired<ReplicaGroup, 'ReplicaGroupId' | 'SourceRegionId' | 'DestinationRegionId'>, 'Status'> & {
   Status?: string;
+  /** Owner account (16 digits). Default: the first account's AccountId. */
+  AccountId?: string;
   Site?: string;
   /** Drills of this group end `execute_failed` (emulator extension). */
   DrillOutcome?: ScenarioDrillOutcome;
@@ -143,6 +188,10 @@ export type ScenarioGroup = Omit<WithRequired<ReplicaGroup, 'ReplicaGroupId' | '
 export interface Scenario {
   /** Accounts that may call the API. Default: the sandbox demo account. */
   Accounts?: ScenarioAccount[];
+  /** RAM roles AssumeRole can assume. Default: none. */
+  Roles?: ScenarioRole[];
+  /** (ECS instance metadata) the RoleName whose credentials the metadata service hands out. Default: none (404). */
+  InstanceRamRole?: string;
   /** Regions as DescribeRegions returns them. Default: the built-in region catalogue. */
   Regions?: ScenarioRegion[];
   ReplicaPairs?: ScenarioPair[];
@@ -160,6 +209,11 @@ export interface Scenario {
 /** A scenario after validation, with every default filled in. */
 export interface NormalizedScenario {
   Accounts: Account[];
+  Roles: Role[];
+  /** The role served by the instance metadata, if any. */
+  InstanceRamRole: Role | undefined;
+  /** Owner account by pair or group id. */
+  Owners: Record<string, string>;
   Regions: Region[];
   ReplicaPairs: ReplicaPair[];
   ReplicaGroups: ReplicaGroup[];

@@ -9,15 +9,16 @@ export function requireKnownRegion(state: EmulatorState, regionId: string): void
   if (!state.regionIds.has(regionId)) throw invalidParameter('RegionId', `Region ${regionId} is not supported.`);
 }
 
-export function findPair(state: EmulatorState, pairId: string): PairEntry {
+/** A pair of the caller's account (another account's pair does not exist for the caller). */
+export function findPair(state: EmulatorState, pairId: string, account: Account): PairEntry {
   const entry = state.pairs.get(pairId);
-  if (!entry || entry.pair.Status === 'deleted') throw noSuchResource(`Pair ${pairId} does not exist.`);
+  if (!entry || entry.pair.Status === 'deleted' || entry.accountId !== account.AccountId) throw noSuchResource(`Pair ${pairId} does not exist.`);
   return entry;
 }
 
-export function findGroup(state: EmulatorState, groupId: string): GroupEntry {
+export function findGroup(state: EmulatorState, groupId: string, account: Account): GroupEntry {
   const entry = state.groups.get(groupId);
-  if (!entry || entry.group.Status === 'deleted') throw noSuchResource(`Group ${groupId} does not exist.`);
+  if (!entry || entry.group.Status === 'deleted' || entry.accountId !== account.AccountId) throw noSuchResource(`Group ${groupId} does not exist.`);
   return entry;
 }
 
@@ -30,14 +31,14 @@ export function groupInRegion(group: ReplicaGroup, regionId: string): boolean {
 }
 
 /** A pair visible from `regionId` (its source or destination region), else NoSuchResource. */
-export function findPairIn(state: EmulatorState, pairId: string, regionId: string): PairEntry {
-  const entry = findPair(state, pairId);
+export function findPairIn(state: EmulatorState, pairId: string, regionId: string, account: Account): PairEntry {
+  const entry = findPair(state, pairId, account);
   if (!pairInRegion(entry.pair, regionId)) throw noSuchResource(`Pair ${pairId} does not exist in region ${regionId}.`);
   return entry;
 }
 
-export function findGroupIn(state: EmulatorState, groupId: string, regionId: string): GroupEntry {
-  const entry = findGroup(state, groupId);
+export function findGroupIn(state: EmulatorState, groupId: string, regionId: string, account: Account): GroupEntry {
+  const entry = findGroup(state, groupId, account);
   if (!groupInRegion(entry.group, regionId)) throw noSuchResource(`Group ${groupId} does not exist in region ${regionId}.`);
   return entry;
 }

@@ -28,7 +28,7 @@ export const startReplicaGroupDrill: Operation = {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     checkAccountCanCreate(account);
-    const { group } = findGroup(state, params.req('GroupId'));
+    const { group } = findGroup(state, params.req('GroupId'), account);
     if (group.DestinationRegionId !== regionId) throw notOnDestRegion();
     if (!DRILLABLE_STATUSES.has(group.Status)) throw operationDenied(`A drill cannot start while the group is ${group.Status}.`);
     if (group.PairIds.length === 0) throw operationDenied('The group has no replication pair.');
@@ -41,11 +41,11 @@ export const startReplicaGroupDrill: Operation = {
 export const describeReplicaGroupDrills: Operation = {
   action: 'DescribeReplicaGroupDrills',
   params: [P.regionId, P.groupId('GroupId'), { name: 'DrillId', format: GROUP_DRILL_ID_PATTERN }, ...PAGING],
-  handle({ params, state }) {
+  handle({ params, state, account }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     const groupId = params.req('GroupId');
-    findGroupIn(state, groupId, regionId);
+    findGroupIn(state, groupId, regionId, account);
     const drillId = params.str('DrillId');
     const drills = [...state.groupDrills.values()].filter((d) => d.GroupId === groupId && (drillId === undefined || d.DrillId === drillId)).reverse();
     const { page, fields } = paginate(drills, params, JSON.stringify(['groupDrills', regionId, groupId, drillId]));
@@ -56,11 +56,11 @@ export const describeReplicaGroupDrills: Operation = {
 export const clearReplicaGroupDrill: Operation = {
   action: 'ClearReplicaGroupDrill',
   params: [P.regionId, P.groupId('GroupId'), { name: 'DrillId', required: true, format: GROUP_DRILL_ID_PATTERN }],
-  handle({ params, state, nowMs }) {
+  handle({ params, state, account, nowMs }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     const groupId = params.req('GroupId');
-    findGroupIn(state, groupId, regionId);
+    findGroupIn(state, groupId, regionId, account);
     const drill = state.groupDrills.get(params.req('DrillId'));
     if (!drill || drill.GroupId !== groupId) throw noSuchResource(`Drill ${params.req('DrillId')} does not exist.`);
     if (drill.Status === 'executing') throw invalidStatus(drill.Status);

@@ -15,7 +15,7 @@ export const describeDiskReplicaGroups: Operation = {
     { name: 'Name', maxLength: 128 },
     ...PAGING,
   ],
-  handle({ params, state }) {
+  handle({ params, state, account }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     const ids = params.list('GroupIds');
@@ -25,6 +25,7 @@ export const describeDiskReplicaGroups: Operation = {
     const name = params.str('Name')?.toLowerCase();
     const tags = tagFilters(params.raw);
     const matches = [...state.groups.values()]
+      .filter((e) => e.accountId === account.AccountId)
       .map((e) => e.group)
       .filter(
         (g) =>

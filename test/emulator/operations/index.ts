@@ -6,6 +6,7 @@ import { clearPairDrill, describePairDrills, startPairDrill } from './pairDrills
 import { describeDiskReplicaPairs } from './pairs';
 import { describeDiskReplicaPairProgress } from './progress';
 import { describeRegions } from './regions';
+import { STS_OPERATIONS, STS_VERSION } from './sts';
 import type { Operation } from './types';
 
 export const API_VERSION = '2021-07-30';
@@ -28,3 +29,9 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
     reprotectDiskReplicaPair,
   ].map((op) => [op.action, op]),
 );
+
+/** Operations by API version: one process serves both the EBS and the STS endpoint. */
+export const OPERATIONS_BY_VERSION: ReadonlyMap<string, ReadonlyMap<string, Operation>> = new Map([
+  [API_VERSION, OPERATIONS],
+  [STS_VERSION, STS_OPERATIONS],
+]);

@@ -14,7 +14,7 @@ const FAILOVER_DENIED: ReadonlySet<PairStatus> = new Set<PairStatus>(['invalid',
 function lookup(ctx: OperationContext): PairEntry {
   const regionId = ctx.params.req('RegionId');
   requireKnownRegion(ctx.state, regionId);
-  return findPairIn(ctx.state, ctx.params.req('ReplicaPairId'), regionId);
+  return findPairIn(ctx.state, ctx.params.req('ReplicaPairId'), regionId, ctx.account);
 }
 
 /** Failover and Reprotect run on the secondary (current destination) region. */

@@ -30,7 +30,7 @@ export const startPairDrill: Operation = {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     checkAccountCanCreate(account);
-    const { pair } = findPair(state, params.req('PairId'));
+    const { pair } = findPair(state, params.req('PairId'), account);
     if (pair.DestinationRegion !== regionId) throw notOnDestRegion();
     if (!DRILLABLE_STATUSES.has(pair.Status)) throw operationDenied(`A drill cannot start while the pair is ${pair.Status}.`);
     if (pair.LastRecoverPoint === null) throw recoverPointNotFound();
@@ -42,11 +42,11 @@ export const startPairDrill: Operation = {
 export const describePairDrills: Operation = {
   action: 'DescribePairDrills',
   params: [P.regionId, P.pairId('PairId'), { name: 'DrillId', format: DRILL_ID_PATTERN }, ...PAGING],
-  handle({ params, state }) {
+  handle({ params, state, account }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     const pairId = params.req('PairId');
-    findPairIn(state, pairId, regionId);
+    findPairIn(state, pairId, regionId, account);
     const drillId = params.str('DrillId');
     const drills = [...state.pairDrills.values()].filter((d) => d.PairId === pairId && (drillId === undefined || d.DrillId === drillId)).reverse();
     const { page, fields } = paginate(drills, params, JSON.stringify(['pairDrills', regionId, pairId, drillId]));
@@ -57,11 +57,11 @@ export const describePairDrills: Operation = {
 export const clearPairDrill: Operation = {
   action: 'ClearPairDrill',
   params: [P.regionId, P.pairId('PairId'), { name: 'DrillId', required: true, format: DRILL_ID_PATTERN }],
-  handle({ params, state, nowMs }) {
+  handle({ params, state, account, nowMs }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     const pairId = params.req('PairId');
-    findPairIn(state, pairId, regionId);
+    findPairIn(state, pairId, regionId, account);
     const drill = state.pairDrills.get(params.req('DrillId'));
     if (!drill || drill.PairId !== pairId) throw noSuchResource(`Drill ${params.req('DrillId')} does not exist.`);
     if (drill.Status === 'executing') throw invalidStatus(drill.Status);

@@ -16,7 +16,7 @@ export const describeDiskReplicaPairs: Operation = {
     { name: 'Name', maxLength: 128 },
     ...PAGING,
   ],
-  handle({ params, state }) {
+  handle({ params, state, account }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
     const ids = params.list('PairIds');
@@ -27,6 +27,7 @@ export const describeDiskReplicaPairs: Operation = {
     const name = params.str('Name')?.toLowerCase();
     const tags = tagFilters(params.raw);
     const matches = [...state.pairs.values()]
+      .filter((e) => e.accountId === account.AccountId)
       .map((e) => e.pair)
       .filter(
         (p) =>

@@ -10,10 +10,10 @@ const NO_PROGRESS: ReadonlySet<PairStatus> = new Set<PairStatus>(['invalid', 'cr
 export const describeDiskReplicaPairProgress: Operation = {
   action: 'DescribeDiskReplicaPairProgress',
   params: [P.regionId, P.pairId('ReplicaPairId')],
-  handle({ params, state, nowMs }) {
+  handle({ params, state, account, nowMs }) {
     const regionId = params.req('RegionId');
     requireKnownRegion(state, regionId);
-    const entry = findPairIn(state, params.req('ReplicaPairId'), regionId);
+    const entry = findPairIn(state, params.req('ReplicaPairId'), regionId, account);
     const pair = entry.pair;
     if (NO_PROGRESS.has(pair.Status)) throw invalidStatus(pair.Status);
     let progress = 100;

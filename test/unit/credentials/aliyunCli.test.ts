@@ -19,7 +19,7 @@ describe('credentials: aliyun CLI config', () => {
     assert.equal(config.current, 'dev');
     const byName = new Map(config.profiles.map((p) => [p.name, p]));
     assert.deepEqual(byName.get('dev')?.credentials, { accessKeyId: 'EBSDRSANDBOXKEYID01', accessKeySecret: 'EBSDRSandboxSecret0000000000001', defaultRegionId: 'cn-hangzhou' });
-    assert.equal(byName.get('temp')?.credentials?.securityToken, 'EBSDRSandboxSecurityToken0002');
+    assert.equal(byName.get('temp')?.credentials?.securityToken, 'CAISUgqFvirpmY+lRnHTvaFzBnYzFoCMo2RlW/am8aZOkFXDft+YCq3pvcdijxYG/EXuKAbJHJ5g0ROa23dNeNEIS7XvoBozXklLavu06l1VMwFK8hljSphFkg6R8VgpwT88ZfbVp1zJ8zeaH3URmBJo84Qivmy6b0F1Q4q/m/qd2klVvBHHMX/z6v/MeJQUcIeG5ZAvNg9qIv7kIb8FVZ+JxU0B7VxiJjCiMBePTcP/9o3SGYJOPrQzq7JWnbBIE9qRSusfhQhAMVuM5rQj0npttJcGbgqSa9oimUGKZV3U9HEsp/Hu3ZVZeT5fTJhFIgVya4X+qpfAkUE8B0r7T5Jod59SQOb8glB2VoybJcCLeQ6BfeDM90muy9/qrS3C3DvkslHzXxejBHfB8+PluO/p8J9DEgGvfdh8VrEXj0DiS4HXOYlZeku+bg3mvJWFloAqJQ8k1pf+md0Q5u5ymIChY4TGWKCmk+dk/gMqWV6s4Sh9TXzbFVJW7s2ClcuqwxvVIzkdZO8yEk5L9FtfvlBIcbRHDD+zbOz1LLm30lZT1DXRVwYsjf6ufFOf7S0xXIdvjw066sMpR7PsdCixxJcu');
     assert.match(formatMessage(byName.get('assume-dr')!.reason!), /assumes a RAM role/);
     assert.match(formatMessage(byName.get('on-ecs')!.reason!), /ECS instance/);
     assert.equal(byName.get('broken-ak')?.reasonField, 'access_key_id');

@@ -2,30 +2,37 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as https from 'node:https';
 import { join } from 'node:path';
-import { EmulatorAdmin } from '../../emulator/index';
+import { createTestCertificate, EmulatorAdmin } from '../../emulator/index';
 import { parseArgs } from '../../emulator/cli';
 import { call, makeClient, setSdkClockOffset, syncSdkClock } from './helpers';
 
 const CLI = join(__dirname, '..', '..', 'emulator', 'cli.js');
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'scenarios');
 
-function run(args: string[]): { child: ChildProcess; firstLine: Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
+function run(args: string[]): { child: ChildProcess; firstLine: Promise<string>; secondLine: Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  const firstLine = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      const nl = stdout.indexOf('\n');
-      if (nl >= 0) resolve(stdout.slice(0, nl));
+  const nthLine = (n: number): Promise<string> =>
+    new Promise<string>((resolve, reject) => {
+      const check = (): void => {
+        const lines = stdout.split('\n');
+        if (lines.length > n + 1) resolve(lines[n]);
+      };
+      child.stdout?.on('data', check);
+      child.on('exit', () => reject(new Error(`exited before printing line ${n + 1}: ${stderr}`)));
     });
-    child.on('exit', () => reject(new Error(`exited before printing: ${stderr}`)));
-  });
+  child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+  const firstLine = nthLine(0);
+  const secondLine = nthLine(1);
   firstLine.catch(() => undefined);
+  secondLine.catch(() => undefined);
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-  return { child, firstLine, exit };
+  return { child, firstLine, secondLine, exit };
 }
 
 describe('cli', () => {
@@ -45,6 +52,30 @@ describe('cli', () => {
     assert.throws(() => parseArgs(['--now', 'tomorrow']));
     assert.throws(() => parseArgs(['--bogus']));
     assert.throws(() => parseArgs(['--port']));
+    assert.deepEqual(parseArgs(['--tls-key', 'k.pem', '--tls-cert=c.pem']), { tlsKeyFile: 'k.pem', tlsCertFile: 'c.pem' });
+    assert.throws(() => parseArgs(['--tls-key', 'k.pem']), /go together/);
+  });
+
+  it('with --tls-key and --tls-cert also listens with HTTPS and prints a second line', async () => {
+    const cert = createTestCertificate();
+    try {
+      const { child, firstLine, secondLine, exit } = run(['--port', '0', '--tls-key', cert.keyFile, '--tls-cert', cert.certFile]);
+      assert.match(await firstLine, /^EBS emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
+      const second = await secondLine;
+      const m = /^EBS emulator listening on https:\/\/127\.0\.0\.1:(\d+)$/.exec(second);
+      assert.ok(m, second);
+      const status = await new Promise<number>((resolve, reject) => {
+        https.get({ host: '127.0.0.1', port: Number(m[1]), path: '/__emulator/clock', ca: cert.cert }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject);
+      });
+      assert.equal(status, 200);
+      child.kill('SIGTERM');
+      assert.equal((await exit).code, 0);
+    } finally {
+      rmSync(cert.dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the listening line, serves the scenario, and exits 0 on SIGTERM', async () => {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_SCENARIO, generateScenario, normalizeScenario, ScenarioError, startEmulator } from '../../emulator/index';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_ACCOUNT_ID, DEMO_SCENARIO, generateScenario, normalizeScenario, ScenarioError, startEmulator } from '../../emulator/index';
 import { call, makeClient } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'scenarios');
@@ -70,6 +70,67 @@ describe('scenario', () => {
     for (const e of expect) assert.ok(found.some((i) => i.startsWith(e)), `missing issue "${e}" in:\n${found.join('\n')}`);
     assert.deepEqual(issues('[]'), ['the scenario must be a JSON object']);
     assert.deepEqual(issues(null), ['the scenario must be a JSON object']);
+  });
+
+  it('gives accounts, pairs and groups the demo account by default, and the first account owns unowned pairs', () => {
+    const s = normalizeScenario({ ReplicaPairs: [{ ReplicaPairId: 'pair-x', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai' }] }, NOW);
+    assert.deepEqual(s.Accounts.map((a) => [a.AccountId, a.Type]), [[DEMO_ACCOUNT_ID, 'RAMUser'], [DEMO_ACCOUNT_ID, 'RAMUser']]);
+    assert.deepEqual(s.Owners, { 'pair-x': DEMO_ACCOUNT_ID });
+    assert.deepEqual(s.Roles, []);
+    const other = normalizeScenario(
+      {
+        Accounts: [{ AccessKeyId: 'EBSDRPRODKEY0001', AccessKeySecret: 'EBSDRProdSecret0000000000001', AccountId: '1739254086150327', UserName: 'sre' }],
+        Roles: [{ RoleName: 'EbsDrOperator', AccountId: '1739254086150327', TrustedAccountIds: ['1739254086150327'] }],
+        InstanceRamRole: 'ebsdroperator',
+        ReplicaPairs: [{ ReplicaPairId: 'pair-x', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai' }],
+      },
+      NOW,
+    );
+    assert.deepEqual(other.Owners, { 'pair-x': '1739254086150327' });
+    assert.equal(other.Roles[0].Arn, 'acs:ram::1739254086150327:role/ebsdroperator');
+    assert.equal(other.Roles[0].MaxSessionDuration, 3600);
+    assert.match(other.Roles[0].RoleId, /^\d{16}$/);
+    assert.equal(other.InstanceRamRole?.RoleName, 'EbsDrOperator');
+  });
+
+  it('reports bad accounts, roles, owners and InstanceRamRole with their paths', () => {
+    const found = issues({
+      Accounts: [
+        { AccessKeyId: 'EBSDRKEY0001', AccessKeySecret: 'EBSDRSecret000000000000000001', AccountId: '15820467' },
+        { AccessKeyId: 'EBSDRKEY0002', AccessKeySecret: 'EBSDRSecret000000000000000002', Type: 'Root' },
+        { AccessKeyId: 'EBSDRKEY0003', AccessKeySecret: 'EBSDRSecret000000000000000003', Type: 'Account', SecurityTokens: ['CAIS'] },
+      ],
+      Roles: [
+        { RoleName: 'ops/admin', AccountId: '1739254086150327', TrustedAccountIds: ['1204786395521846', 'dev'], MaxSessionDuration: 900 },
+        { RoleName: 'EbsDrOperator', AccountId: '1739254086150327', MaxSessionDuration: 50000, Trust: [] },
+        { RoleName: 'ebsdroperator', AccountId: '1739254086150327' },
+        { AccountId: '17392540' },
+      ],
+      InstanceRamRole: 'NoSuchRole',
+      ReplicaGroups: [{ ReplicaGroupId: 'pg-1', AccountId: '1739254086150327', SourceRegionId: 'cn-hangzhou', DestinationRegionId: 'cn-shanghai' }],
+      ReplicaPairs: [
+        { ReplicaPairId: 'pair-1', AccountId: '1947301582264719', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai' },
+        { ReplicaPairId: 'pair-2', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai', ReplicaGroupId: 'pg-1' },
+      ],
+    });
+    const expect = [
+      'Accounts[0].AccountId: must be 16 digits',
+      'Accounts[1].Type: unknown type "Root"',
+      'Accounts[2].SecurityTokens: a root account key',
+      'Roles[0].RoleName: must be 1-64 letters',
+      'Roles[0].TrustedAccountIds: must be 16-digit account ids, got "dev"',
+      'Roles[0].MaxSessionDuration: must be 3600-43200, got 900',
+      'Roles[1].MaxSessionDuration: must be 3600-43200, got 50000',
+      'Roles[1].Trust: unknown field',
+      'Roles[2].RoleName: duplicate role "ebsdroperator"',
+      'Roles[3].RoleName: required',
+      'Roles[3].AccountId: must be 16 digits',
+      'Roles[0].TrustedAccountIds: unknown account "1204786395521846"',
+      'InstanceRamRole: unknown role "NoSuchRole"',
+      'ReplicaPairs[0].AccountId: unknown account "1947301582264719"',
+      'ReplicaPairs[1].AccountId: pair owner',
+    ];
+    for (const e of expect) assert.ok(found.some((i) => i.startsWith(e)), `missing issue "${e}" in:\n${found.join('\n')}`);
   });
 
   it('startEmulator rejects invalid scenarios and unreadable files with ScenarioError', async () => {
