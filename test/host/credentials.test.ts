@@ -295,7 +295,7 @@ describe('Credentials (real VS Code + emulator)', function () {
     const usePath = (path: string) => vscode.workspace.getConfiguration('ebsDr').update('aliyunCliConfigPath', path, vscode.ConfigurationTarget.Global);
     const importCli = () => vscode.commands.executeCommand('ebsDr.importAliyunCliProfiles');
 
-    it('imports AK and StsToken profiles into SecretStorage and lists the modes it cannot import', async () => {
+    it('imports AK and StsToken profiles into SecretStorage, offers the role modes and lists the modes it cannot import', async () => {
       await usePath(join(FIXTURES, 'config.json'));
       const user = fx.user().pickLabels(['dev', 'temp']);
       await importCli();
@@ -306,17 +306,20 @@ describe('Credentials (real VS Code + emulator)', function () {
         [
           ['dev', true, false],
           ['temp', false, false],
-          ['assume-dr', false, true],
-          ['on-ecs', false, true],
+          ['assume-dr', false, false],
+          ['chain-auditor', false, false],
+          ['on-ecs', false, false],
           ['broken-ak', false, true],
+          ['oidc-ci', false, true],
         ],
       );
-      assert.match(picker?.items?.[2]?.disabledReason ?? '', /assumes a RAM role/);
-      assert.match(picker?.items?.[3]?.disabledReason ?? '', /ECS instance/);
-      assert.match(picker?.items?.[4]?.disabledReason ?? '', /The field access_key_id is not usable: The AccessKey ID contains a space/);
+      assert.match(picker?.items?.[1]?.description ?? '', /^StsToken · cn-shanghai · STS\.…/);
+      assert.match(picker?.items?.[2]?.description ?? '', /^RamRoleArn · cn-beijing · acs:ram::1938400175623814:role\/ebs-dr-operator$/);
+      assert.match(picker?.items?.[5]?.disabledReason ?? '', /The field access_key_id is not usable: The AccessKey ID contains a space/);
+      assert.match(picker?.items?.[6]?.disabledReason ?? '', /OIDC token/);
       const summary = await user.notification(/Imported from the aliyun CLI/);
       assert.match(summary.message, /Imported from the aliyun CLI: dev, temp\. Active profile: dev\./);
-      assert.match(summary.message, /Cannot be imported: assume-dr \(RamRoleArn\): .*on-ecs \(EcsRamRole\): .*broken-ak \(AK\)/);
+      assert.match(summary.message, /Cannot be imported: broken-ak \(AK\): .*oidc-ci \(OIDC\): /);
       assert.deepEqual(names(), ['*dev', 'temp']);
       assert.equal(((await fx.api.credentials.connections.current())?.credentials as EbsCredentials | undefined)?.accessKeySecret, DEMO_ACCESS_KEY_SECRET);
       assert.ok(!JSON.stringify(fx.api.stateDump()).includes(DEMO_ACCESS_KEY_SECRET));
