@@ -230,7 +230,10 @@ export class ProfileStore implements ConnectionProvider {
       if (!sourceProfile) return { status: 'sourceMissing', profile, source: undefined, reason: 'removed' };
       if (chain.includes(sourceProfile.id) || chain.length >= MAX_ROLE_CHAIN) return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'loop' };
       const resolved = await this.resolveProfile(sourceProfile, [...chain, profile.id]);
-      if (resolved.status !== 'ok') return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'unusable' };
+      if (resolved.status !== 'ok') {
+        const loop = resolved.status === 'sourceMissing' && resolved.reason === 'loop';
+        return { status: 'sourceMissing', profile, source: sourceProfile, reason: loop ? 'loop' : 'unusable' };
+      }
       const sourceCredentials = resolved.connection.credentials;
       const sourceChain: CredentialChain | undefined = isCredentialProvider(sourceCredentials) ? this.chains.get(sourceProfile.id) : { kind: 'static', credentials: sourceCredentials };
       if (!sourceChain) return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'unusable' };
