@@ -46,9 +46,17 @@ export interface ClockSnapshot {
   speed: number;
 }
 
+/** The secret parts of an issued role session: only for secret-canary tests, which must know what to search for. */
+export interface IssuedSecret {
+  AccessKeyId: string;
+  AccessKeySecret: string;
+  SecurityToken: string;
+}
+
 /** What the admin routes need from the emulator. */
 export interface AdminController {
   snapshot(): EmulatorStateSnapshot;
+  issuedSecrets(): IssuedSecret[];
   requests(): RequestLogEntry[];
   clearRequests(): void;
   reset(): void;
@@ -108,6 +116,8 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
         return sendJson(res, 200, ctl.snapshot());
       case 'GET requests':
         return sendJson(res, 200, ctl.requests());
+      case 'GET sessions/secrets':
+        return sendJson(res, 200, ctl.issuedSecrets());
       case 'DELETE requests':
         ctl.clearRequests();
         return sendJson(res, 200, { ok: true });
@@ -134,7 +144,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
         ctl.clearFaults();
         return sendJson(res, 200, []);
       default:
-        throw new AdminError(404, 'InvalidApi.NotFound', `Unknown admin route: ${route}. Routes: GET state, GET requests, DELETE requests, POST reset, GET/POST clock, GET/POST/DELETE faults.`);
+        throw new AdminError(404, 'InvalidApi.NotFound', `Unknown admin route: ${route}. Routes: GET state, GET sessions/secrets, GET requests, DELETE requests, POST reset, GET/POST clock, GET/POST/DELETE faults.`);
     }
   } catch (e) {
     const err = e instanceof AdminError ? e : new AdminError(500, 'InternalError', (e as Error).message);

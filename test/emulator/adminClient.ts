@@ -28,6 +28,11 @@ export class EmulatorAdmin {
     return this.call('GET', 'state');
   }
 
+  /** Secrets and tokens of the role sessions issued so far: only for secret-canary tests (what to search for). */
+  issuedSecrets(): Promise<Array<{ AccessKeyId: string; AccessKeySecret: string; SecurityToken: string }>> {
+    return this.call('GET', 'sessions/secrets');
+  }
+
   requests(): Promise<RequestLogEntry[]> {
     return this.call('GET', 'requests');
   }

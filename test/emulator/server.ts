@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { ADMIN_PREFIX, handleAdmin, type IssuedSecret } from './admin';
 import type { AdminController, ClockSnapshot, EmulatorStateSnapshot } from './admin';
 import { Authenticator } from './auth';
 import type { AuthResult } from './auth';
@@ -327,6 +327,10 @@ export class EmulatorServer implements AdminController {
   private clock_(): ClockSnapshot {
     const ms = this.emuClock.nowMs();
     return { now: isoSeconds(ms), nowSeconds: Math.floor(ms / 1000), speed: this.emuClock.speed };
+  }
+
+  issuedSecrets(): IssuedSecret[] {
+    return [...this.state.sessions.values()].map((k) => ({ AccessKeyId: k.AccessKeyId, AccessKeySecret: k.AccessKeySecret, SecurityToken: k.SecurityTokens[0] ?? '' }));
   }
 
   requests(): RequestLogEntry[] {

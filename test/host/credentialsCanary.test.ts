@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { EbsClient } from '../../src/ebs/client';
-import { DEMO_ACCESS_KEY_ID } from '../emulator/index';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCOUNT_ID } from '../emulator/index';
 import { setUpCredentials, type CredentialsFixture } from './support/credentialsFixture';
 import { BACK, type ScriptedUserInput } from './support/scriptedInput';
 
@@ -17,11 +17,17 @@ const CANARY = 'CanaryQx7Zr9Wv2Kp5Tn8Lm3Hd6Jf4';
 const CANARY_STS_SECRET = 'CanaryStsYb3Mk8Pw1Vr6Zt9Qn2';
 const CANARY_TOKEN = 'CanaryTokenBv8Nc2Xz5Lq7Rw0Gh4';
 const CANARY_ENV = 'CanaryEnvTs5Wd1Kx8Pm4Rb7Yq3';
-const CANARIES = [CANARY, CANARY_STS_SECRET, CANARY_TOKEN, CANARY_ENV];
+const CANARY_ROLE_SOURCE = 'CanaryRoleSrcGk4Vn7Qx2Mb9Ws5';
+const CANARIES = [CANARY, CANARY_STS_SECRET, CANARY_TOKEN, CANARY_ENV, CANARY_ROLE_SOURCE];
+/** A real-shaped STS AccessKey ID (`STS.` + letters and digits). */
+const CANARY_STS_ID = 'STS.CanaryStsKeyId02Xq8Vm4Tz';
+const DR_ACCOUNT_ID = '1938400175623814';
+const CANARY_ROLE = `acs:ram::${DR_ACCOUNT_ID}:role/ebs-dr-canary`;
 const ACCOUNTS = [
   { AccessKeyId: 'CANARYKEYID0001', AccessKeySecret: CANARY },
-  { AccessKeyId: 'CANARYSTSKEYID02', AccessKeySecret: CANARY_STS_SECRET, SecurityTokens: [CANARY_TOKEN] },
+  { AccessKeyId: CANARY_STS_ID, AccessKeySecret: CANARY_STS_SECRET, SecurityTokens: [CANARY_TOKEN] },
   { AccessKeyId: 'CANARYENVKEYID03', AccessKeySecret: CANARY_ENV },
+  { AccessKeyId: 'CANARYROLESRC04', AccessKeySecret: CANARY_ROLE_SOURCE },
 ];
 
 /** Every file under `root` (skipping what cannot be read), with its text. */
@@ -57,7 +63,7 @@ describe('Credentials: secret canary', function () {
   let cliFolder: string;
 
   before(async () => {
-    fx = await setUpCredentials(ACCOUNTS);
+    fx = await setUpCredentials(ACCOUNTS, [{ RoleName: 'ebs-dr-canary', AccountId: DR_ACCOUNT_ID, TrustedAccountIds: [DEMO_ACCOUNT_ID], MaxSessionDuration: 3600 }]);
     cliFolder = mkdtempSync(join(tmpdir(), 'ebs-dr-canary-cli-'));
   });
   after(async () => {
@@ -89,7 +95,7 @@ describe('Credentials: secret canary', function () {
     await run('ebsDr.addProfile');
     await u.notification(/not known to Alibaba Cloud/);
     // STS profile.
-    u = user().type('canary-sts', 'CANARYSTSKEYID02', CANARY_STS_SECRET, CANARY_TOKEN).pick('cn-hangzhou');
+    u = user().type('canary-sts', CANARY_STS_ID, CANARY_STS_SECRET, CANARY_TOKEN).pick('cn-hangzhou');
     await run('ebsDr.addProfile');
     await u.notification(/"canary-sts" is saved/);
     // Switch, a secret deleted behind our back and re-entered, remove.
@@ -109,7 +115,7 @@ describe('Credentials: secret canary', function () {
       JSON.stringify({
         current: 'cli-sts',
         profiles: [
-          { name: 'cli-sts', mode: 'StsToken', access_key_id: 'CANARYSTSKEYID02', access_key_secret: CANARY_STS_SECRET, sts_token: CANARY_TOKEN, region_id: 'cn-beijing' },
+          { name: 'cli-sts', mode: 'StsToken', access_key_id: CANARY_STS_ID, access_key_secret: CANARY_STS_SECRET, sts_token: CANARY_TOKEN, region_id: 'cn-beijing' },
           { name: 'cli-bad', mode: 'AK', access_key_id: 'CANARYKEYID0001', access_key_secret: `${CANARY}/`, region_id: 'cn-beijing' },
         ],
       }),
@@ -142,7 +148,7 @@ describe('Credentials: secret canary', function () {
     await client.listReplicaPairs('cn-hangzhou');
     for (const credentials of [
       { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: CANARY },
-      { accessKeyId: 'CANARYSTSKEYID02', accessKeySecret: CANARY_STS_SECRET, securityToken: `${CANARY_TOKEN}x` },
+      { accessKeyId: CANARY_STS_ID, accessKeySecret: CANARY_STS_SECRET, securityToken: `${CANARY_TOKEN}x` },
     ]) {
       try {
         await new EbsClient({ credentials, endpointTemplate: fx.emulator.url, retry: { maxAttempts: 1 } }).describeRegions({ regionId: 'cn-shanghai' });
@@ -156,6 +162,18 @@ describe('Credentials: secret canary', function () {
     } catch (error) {
       thrown.push(error);
     }
+    // A RAM role assumed with an AccessKey entered in Add RAM Role Profile: its source secret goes to
+    // SecretStorage, the temporary credentials STS issues stay in memory; both are used for real calls.
+    u = user().type('canary-role').pick('An AccessKey entered now').type('CANARYROLESRC04', `${CANARY_ROLE_SOURCE} `, CANARY_ROLE_SOURCE, '', CANARY_ROLE, 'canary-session', '3600', '', '').pick('cn-hangzhou');
+    await run('ebsDr.addRoleProfile');
+    await u.notification(/"canary-role" is saved and active\. The role was assumed/);
+    const role = await fx.api.credentials.connections.current();
+    assert.equal(role?.profileName, 'canary-role');
+    await new EbsClient({ credentials: role!.credentials, endpointTemplate: fx.emulator.url }).listReplicaPairs('cn-hangzhou');
+    // A role that does not trust the account: the refusal is explained, with nothing secret in it.
+    u = user().type('canary-untrusted').pick('An AccessKey entered now').type('CANARYROLESRC04', CANARY_ROLE_SOURCE, '', `acs:ram::${DR_ACCOUNT_ID}:role/no-such-role`, 'canary-session', '3600', '', '').pick('cn-hangzhou');
+    await run('ebsDr.addRoleProfile');
+    await u.notification(/"canary-untrusted" was not saved/);
     await fx.api.credentials.idle();
     assert.ok(thrown.length >= 3);
   });
@@ -187,7 +205,11 @@ describe('Credentials: secret canary', function () {
       for (const file of filesUnder(join(workspaceFolder.uri.fsPath, '.vscode'))) places.push({ where: file.path, text: file.text });
     }
 
-    const leaks = places.flatMap(({ where, text }) => CANARIES.filter((c) => text.includes(c) || text.includes(Buffer.from(c, 'utf8').toString('base64'))).map((c) => `${c.slice(0, 10)}… in ${where}`));
+    // The role sessions' temporary secrets and tokens, as the emulator issued them.
+    const issued = await fx.emulator.admin.issuedSecrets();
+    assert.ok(issued.length >= 1, 'the role was assumed');
+    const canaries = [...CANARIES, ...issued.flatMap((s) => [s.AccessKeySecret, s.SecurityToken])];
+    const leaks = places.flatMap(({ where, text }) => canaries.filter((c) => text.includes(c) || text.includes(Buffer.from(c, 'utf8').toString('base64'))).map((c) => `${c.slice(0, 10)}… in ${where}`));
     assert.deepEqual(leaks, []);
     // The search did look at what the flow produced.
     assert.ok(fx.api.logLines().some((l) => /DescribeRegions/.test(l)));

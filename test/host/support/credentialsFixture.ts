@@ -1,8 +1,10 @@
 // Shared set-up for the credentials host suites: an in-process emulator (the stand-in for Alibaba Cloud) with
 // extra accounts, the endpoint setting pointing at it, a clean profile store, and the environment restored.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { EbsDrTestApi } from '../../../src/ui/testApi';
-import { DEMO_SCENARIO, startEmulator, type RunningEmulator, type ScenarioAccount } from '../../emulator/index';
+import { DEMO_SCENARIO, startEmulator, type RunningEmulator, type ScenarioAccount, type ScenarioRole } from '../../emulator/index';
 import { activateExtension } from './extension';
 import { ScriptedUserInput } from './scriptedInput';
 
@@ -20,9 +22,22 @@ export interface CredentialsFixture {
   close(): Promise<void>;
 }
 
-export async function setUpCredentials(extraAccounts: ScenarioAccount[] = []): Promise<CredentialsFixture> {
+/** The throw-away certificate the test runner made (scripts/test-certificate.mjs); this process trusts it. */
+export function testTls(): { key: string; cert: string } {
+  const dir = process.env.EBS_DR_TEST_TLS_DIR;
+  if (!dir) throw new Error('EBS_DR_TEST_TLS_DIR is not set: run the host tests through scripts/test.mjs or scripts/run-host-tests.mjs');
+  return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+}
+
+/** With `roles`, the emulator also serves STS on HTTPS and ebsDr.stsEndpoint points there. */
+export async function setUpCredentials(extraAccounts: ScenarioAccount[] = [], roles?: ScenarioRole[]): Promise<CredentialsFixture> {
   const api = await activateExtension();
-  const emulator = await startEmulator({ port: 0, scenario: { ...DEMO_SCENARIO, Accounts: [...(DEMO_SCENARIO.Accounts ?? []), LIMITED_ACCOUNT, ...extraAccounts] } });
+  const emulator = await startEmulator({
+    port: 0,
+    scenario: { ...DEMO_SCENARIO, Accounts: [...(DEMO_SCENARIO.Accounts ?? []), LIMITED_ACCOUNT, ...extraAccounts], ...(roles ? { Roles: roles } : {}) },
+    ...(roles ? { tls: testTls() } : {}),
+  });
+  if (roles) await vscode.workspace.getConfiguration('ebsDr').update('stsEndpoint', emulator.httpsEndpoint, vscode.ConfigurationTarget.Global);
   const savedEnv = new Map(CREDENTIAL_ENV.map((name) => [name, process.env[name]]));
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ebsDr');
   const setEndpoint = async (): Promise<void> => config().update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
@@ -52,6 +67,7 @@ export async function setUpCredentials(extraAccounts: ScenarioAccount[] = []): P
         else process.env[name] = value;
       }
       await config().update('endpointTemplate', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('stsEndpoint', undefined, vscode.ConfigurationTarget.Global);
       await emulator.close();
     },
   };
