@@ -121,8 +121,8 @@ describe('Credentials (real VS Code + emulator)', function () {
       const user = fx
         .user()
         .type('', '   ', 'PROD', 'Environment', 'staging')
-        .type('', 'FAKE KEY 01', 'FAKE-KEY-0001', DEMO_ACCESS_KEY_ID)
-        .type('  ', 'Secret with spaces', 'Secret+Symbol/0000', DEMO_ACCESS_KEY_SECRET)
+        .type('', 'FAKE KEY 01', 'FAKEKEY\u00e90001', DEMO_ACCESS_KEY_ID)
+        .type('  ', 'Secret with spaces', 'Secret\u0007Bell/0000', DEMO_ACCESS_KEY_SECRET)
         .type(' ', '')
         .pick('cn-shanghai');
       await add();
@@ -134,10 +134,10 @@ describe('Credentials (real VS Code + emulator)', function () {
         'The name "Environment" is reserved for the profile read from environment variables.',
         'Enter the AccessKey ID.',
         'The AccessKey ID contains a space or line break: paste it without them.',
-        'The AccessKey ID contains "-", which no AccessKey ID has: only letters A–Z, a–z and digits are allowed.',
+        'The AccessKey ID contains a control or non-ASCII character (at position 8), which no AccessKey ID has.',
         'Enter the AccessKey secret.',
         'The AccessKey secret contains a space or line break: paste it without them.',
-        'The AccessKey secret contains a character no AccessKey secret has (at position 7): only letters A–Z, a–z and digits are allowed.',
+        'The AccessKey secret contains a control or non-ASCII character (at position 7), which no AccessKey secret has.',
         'The STS security token is only spaces: leave it empty for a permanent AccessKey.',
       ]);
       assert.deepEqual(names(), ['prod', '*staging']);
@@ -261,6 +261,7 @@ describe('Credentials (real VS Code + emulator)', function () {
         profileName: 'Environment',
         defaultRegionId: 'cn-beijing',
         credentials: { accessKeyId: DEMO_STS_ACCESS_KEY_ID, accessKeySecret: DEMO_STS_ACCESS_KEY_SECRET, securityToken: DEMO_STS_TOKEN },
+        accessKeyId: DEMO_STS_ACCESS_KEY_ID,
       });
       assert.ok(!JSON.stringify(fx.api.stateDump()).includes(DEMO_STS_ACCESS_KEY_SECRET));
       const user = fx.user().pick('Environment');
@@ -369,7 +370,7 @@ describe('Credentials (real VS Code + emulator)', function () {
       await usePath(onlyRoles);
       user = fx.user();
       await importCli();
-      assert.match((await user.notification(/can be imported/)).message, /No profile in .*roles\.json can be imported\. r \(RamRoleArn\): It assumes a RAM role/);
+      assert.match((await user.notification(/can be imported/)).message, /No profile in .*roles\.json can be imported\. r \(RamRoleArn\): The field ram_role_arn is not usable: Enter the ARN of the RAM role/);
       assert.deepEqual(names(), []);
       assert.deepEqual(user.unexpected, []);
     });

@@ -86,7 +86,7 @@ describe('Credentials: secret canary', function () {
 
   it('runs the whole credential flow and API calls with the canary secrets', async () => {
     // Bad input that contains the canary: a symbol, spaces.
-    let u = user().type('canary', 'CANARYKEYID0001', `${CANARY}+`, `${CANARY} x`, CANARY, '').pick('cn-shanghai');
+    let u = user().type('canary', 'CANARYKEYID0001', `${CANARY}\u00e9`, `${CANARY} x`, CANARY, '').pick('cn-shanghai');
     await run('ebsDr.addProfile');
     assert.equal(u.validationMessages.length, 2);
     await u.notification(/saved and active/);
@@ -116,7 +116,7 @@ describe('Credentials: secret canary', function () {
         current: 'cli-sts',
         profiles: [
           { name: 'cli-sts', mode: 'StsToken', access_key_id: CANARY_STS_ID, access_key_secret: CANARY_STS_SECRET, sts_token: CANARY_TOKEN, region_id: 'cn-beijing' },
-          { name: 'cli-bad', mode: 'AK', access_key_id: 'CANARYKEYID0001', access_key_secret: `${CANARY}/`, region_id: 'cn-beijing' },
+          { name: 'cli-bad', mode: 'AK', access_key_id: 'CANARYKEYID0001', access_key_secret: `${CANARY}\u00e9`, region_id: 'cn-beijing' },
         ],
       }),
     );
@@ -158,7 +158,7 @@ describe('Credentials: secret canary', function () {
       }
     }
     try {
-      await fx.api.credentials.store.add({ name: 'x y', accessKeyId: 'CANARYKEYID0001', accessKeySecret: `${CANARY}!`, defaultRegionId: 'cn-hangzhou' });
+      await fx.api.credentials.store.add({ name: 'x y', accessKeyId: 'CANARYKEYID0001', accessKeySecret: `${CANARY}\u0000`, defaultRegionId: 'cn-hangzhou' });
     } catch (error) {
       thrown.push(error);
     }

@@ -27,6 +27,7 @@ import { ScriptedUserInput } from './support/scriptedInput';
 
 /** The DR account that owns the replicated pairs; the operators' RAM users live in DEMO_ACCOUNT_ID. */
 const DR_ACCOUNT_ID = '1938400175623814';
+const AUDIT_ACCOUNT_ID = '1470029518362750';
 const OPERATOR_ROLE = `acs:ram::${DR_ACCOUNT_ID}:role/ebs-dr-operator`;
 const UNTRUSTING_ROLE = `acs:ram::${DR_ACCOUNT_ID}:role/ebs-dr-auditor`;
 const STARTED = /^Drill (drill-[a-z0-9]+) started for (.+) from the recovery point of (.+)$/;
@@ -45,10 +46,12 @@ function scenario(nowSec: number): Scenario {
     Accounts: [
       { AccessKeyId: DEMO_ACCESS_KEY_ID, AccessKeySecret: DEMO_ACCESS_KEY_SECRET, AccountId: DEMO_ACCOUNT_ID, UserName: 'sre-alice' },
       { AccessKeyId: DEMO_STS_ACCESS_KEY_ID, AccessKeySecret: DEMO_STS_ACCESS_KEY_SECRET, SecurityTokens: [DEMO_STS_TOKEN], AccountId: DEMO_ACCOUNT_ID },
+      // The auditors' account, the only one the auditor role trusts.
+      { AccessKeyId: 'AUDITKEYID0000001', AccessKeySecret: 'AuditSecret00000000000000001', AccountId: AUDIT_ACCOUNT_ID },
     ],
     Roles: [
       { RoleName: 'ebs-dr-operator', AccountId: DR_ACCOUNT_ID, TrustedAccountIds: [DEMO_ACCOUNT_ID], MaxSessionDuration: 3600 },
-      { RoleName: 'ebs-dr-auditor', AccountId: DR_ACCOUNT_ID, TrustedAccountIds: ['1000000000000001'], MaxSessionDuration: 3600 },
+      { RoleName: 'ebs-dr-auditor', AccountId: DR_ACCOUNT_ID, TrustedAccountIds: [AUDIT_ACCOUNT_ID], MaxSessionDuration: 3600 },
     ],
     ReplicaPairs: [pair('pair-src-web01', 'src-web-01', DEMO_ACCOUNT_ID), pair('pair-dr-db01', 'dr-db-01', DR_ACCOUNT_ID)],
   } as Scenario;
@@ -115,7 +118,7 @@ describe('Credentials: STS keys and RAM roles (real VS Code, emulator with STS o
     store().refresh(true);
     for (const key of ['endpointTemplate', 'stsEndpoint', 'confirmBeforeDrill', 'aliyunCliConfigPath']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     await emulator?.close();
-    rmSync(folder, { recursive: true, force: true });
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   /** Shows the tree of the active profile, then starts a drill on `pairId` from its node; returns the DrillId. */
