@@ -42,6 +42,7 @@ import {
 import { shapeRegion, withPair, type RegionContents } from './regionContents';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
 import type { Localiser } from './text';
+import { explainError } from '../ebs/catalogue';
 
 export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGroups' | 'describePairDrills' | 'describeReplicaGroupDrills'>;
 
@@ -422,6 +423,21 @@ export class ReplicationExplorer {
   contents(regionId: string): RegionContents | undefined {
     const state = this.regions.get(regionId);
     return state?.status === 'loaded' ? state.value : state?.status === 'loading' ? state.previous : undefined;
+  }
+
+  /**
+   * The error when every root region failed to load because the credentials were refused (an expired STS token, a
+   * role that cannot be assumed, a deleted AccessKey): the profile itself cannot be used. Undefined otherwise.
+   */
+  refusedError(): unknown {
+    if (this.regionIds.length === 0) return undefined;
+    let first: unknown;
+    for (const id of this.regionIds) {
+      const state = this.regions.get(id);
+      if (state?.status !== 'failed' || explainError(state.error).category !== 'credentials') return undefined;
+      first ??= state.error;
+    }
+    return first;
   }
 
   regionError(regionId: string): unknown {

@@ -2,11 +2,11 @@
 // the view, badge, message), the region choice per profile and the view's commands. Also what the drill commands
 // need from the tree (DrillTree: data, reveal, busy owners, drill listings, running-drill badge).
 import * as vscode from 'vscode';
-import type { ConnectionProvider } from '../../credentials/connection';
+import type { ConnectionProblem, ConnectionProvider, ConnectionResolution, ProfileRemedy } from '../../credentials/connection';
 import { explainError } from '../../ebs/catalogue';
 import type { Region } from '../../ebs/types';
 import type { ConnectedClient } from '../../ui/clients';
-import { errorText, showError } from '../../ui/errorMessages';
+import { errorText, localise, showError } from '../../ui/errorMessages';
 import type { Log } from '../../ui/log';
 import { onSettingChanged } from '../../ui/settings';
 import { BACK, type UserInput } from '../../ui/userInput';
@@ -17,6 +17,32 @@ import { NO_RUNNING_DRILLS, type RunningDrills } from '../runningDrills';
 import type { Localiser } from '../text';
 
 export const REPLICATION_VIEW_ID = 'ebsDr.replication';
+
+/** Set to the kind of problem while the active profile cannot be used (package.json viewsWelcome shows the remedies). */
+export const CONNECTION_PROBLEM_CONTEXT_KEY = 'ebsDr.connectionProblem';
+
+/** Why a profile cannot be used, as the view says it (never a secret). */
+export interface ViewProblem {
+  kind: ConnectionProblem['kind'];
+  profileId: string;
+  profileName: string;
+  /** The localised explanation (message and detail). */
+  text: string;
+  remedies: readonly ProfileRemedy[];
+}
+
+/** What `resolve()` said about a profile that cannot be used, in words. */
+export function unusableProblem(resolution: Extract<ConnectionResolution, { status: 'unusable' }>): ViewProblem {
+  const { problem } = resolution;
+  const text = problem.detail ? `${localise(problem.message)} ${localise(problem.detail)}` : localise(problem.message);
+  return { kind: problem.kind, profileId: resolution.profileId, profileName: resolution.profileName, text, remedies: problem.remedies };
+}
+
+/** Alibaba Cloud refused the profile's credentials (every region failed with a credentials error). */
+export function refusedProblem(profileId: string, profileName: string, error: unknown): ViewProblem {
+  const text = `${vscode.l10n.t('Alibaba Cloud refused the credentials of the profile "{0}".', profileName)} ${errorText(explainError(error))}`;
+  return { kind: 'rejected', profileId, profileName, text, remedies: ['reenterSecret', 'switchProfile', 'addProfile', 'viewLogs'] };
+}
 
 export const REPLICATION_COMMANDS = {
   selectRegions: 'ebsDr.selectRegions',
@@ -65,6 +91,8 @@ export interface ReplicationTestApi {
   /** The TreeView's badge and message as VS Code shows them. */
   badge(): { value: number; tooltip: string } | undefined;
   message(): string | undefined;
+  /** Why the active profile cannot be used, as the view shows it (the ebsDr.connectionProblem context key is its kind). */
+  problem(): ViewProblem | undefined;
 }
 
 const localiser: Localiser = {
@@ -141,6 +169,8 @@ export class ReplicationView implements vscode.Disposable {
   private source: { profileId: string; client: unknown } | undefined;
   private syncing: Promise<void> = Promise.resolve();
   private endProgress: (() => void) | undefined;
+  private problem: ViewProblem | undefined;
+  private checking: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ReplicationViewDeps) {
     this.choices = new RegionChoices(deps.context.globalState);
@@ -179,17 +209,35 @@ export class ReplicationView implements vscode.Disposable {
       if (!connected) {
         this.source = undefined;
         this.explorer.setSource(undefined, []);
-        this.updateMessage();
+        const resolution = await this.deps.connections.resolve().catch(() => undefined);
+        this.setProblem(resolution?.status === 'unusable' ? unusableProblem(resolution) : undefined);
         return;
       }
       const { connection, client } = connected;
       if (this.source?.profileId === connection.profileId && this.source.client === client) return;
       this.source = { profileId: connection.profileId, client };
       this.explorer.setSource(client, this.roots(connected).regionIds);
-      this.updateMessage();
-      void this.explorer.loadAll();
+      this.setProblem(undefined);
+      this.checking = this.explorer.loadAll().then(() => this.checkRefused(connected));
     });
     return this.syncing;
+  }
+
+  /** Every region failed because Alibaba Cloud refused the credentials: the profile is unusable, say so and how to fix it. */
+  private checkRefused(connected: ConnectedClient): void {
+    if (this.source?.client !== connected.client) return;
+    const error = this.explorer.refusedError();
+    if (error === undefined) return;
+    this.deps.log.warn(`Replication view: every region of the profile "${connected.connection.profileName}" refused the credentials: ${explainError(error).code}`);
+    // An empty tree, so the welcome content with the remedies shows; Refresh (or a change of the profile) tries again.
+    this.explorer.setSource(undefined, []);
+    this.setProblem(refusedProblem(connected.connection.profileId, connected.connection.profileName, error));
+  }
+
+  private setProblem(problem: ViewProblem | undefined): void {
+    this.problem = problem;
+    void vscode.commands.executeCommand('setContext', CONNECTION_PROBLEM_CONTEXT_KEY, problem?.kind ?? '');
+    this.updateMessage();
   }
 
   private roots(connected: ConnectedClient): ReturnType<typeof rootRegions> {
@@ -206,7 +254,12 @@ export class ReplicationView implements vscode.Disposable {
   }
 
   private updateMessage(): void {
+    if (this.problem) {
+      this.treeView.message = this.problem.text;
+      return;
+    }
     void this.deps.clients.active().then((connected) => {
+      if (this.problem) return;
       const usingDefault = connected ? this.roots(connected).usingDefault : false;
       this.treeView.message =
         connected && usingDefault
@@ -319,6 +372,8 @@ export class ReplicationView implements vscode.Disposable {
 
   /** Re-reads the chosen regions (another window may have changed them) and reloads every root. */
   private async refresh(): Promise<void> {
+    // Refused credentials are tried again (a token may have been renewed outside VS Code, a role's policy fixed).
+    if (this.problem?.kind === 'rejected') this.source = undefined;
     await this.sync();
     const connected = this.source ? await this.deps.clients.active() : undefined;
     if (connected) {
@@ -438,6 +493,7 @@ export class ReplicationView implements vscode.Disposable {
   async whenIdle(): Promise<void> {
     await this.syncing;
     await this.explorer.whenIdle();
+    await this.checking;
   }
 
   testApi(): ReplicationTestApi {
@@ -451,6 +507,7 @@ export class ReplicationView implements vscode.Disposable {
       setRunningDrills: (running) => this.setRunningDrills(running),
       badge: () => this.treeView.badge as { value: number; tooltip: string } | undefined,
       message: () => this.treeView.message,
+      problem: () => this.problem,
     };
   }
 
