@@ -50,7 +50,7 @@ export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGr
 // Node handles (interned by id: the same object for the same node across refreshes)
 // ---------------------------------------------------------------------------------------------
 
-export type NodeRef =
+export type NodeRef = (
   | { kind: 'region'; id: string; regionId: string }
   | { kind: 'group'; id: string; regionId: string; groupId: string }
   | { kind: 'pair'; id: string; regionId: string; pairId: string }
@@ -58,7 +58,11 @@ export type NodeRef =
   | { kind: 'groupDrill'; id: string; regionId: string; groupId: string; drillId: string }
   /** "Could not load … — click to retry" under a region (its inventory) or under a pair/group (its drills). */
   | { kind: 'loadError'; id: string; regionId: string; parentId: string; target: DrillOwner | { kind: 'region' } }
-  | { kind: 'message'; id: string; regionId: string; parentId: string; message: 'noPairs' | 'noDrills' };
+  | { kind: 'message'; id: string; regionId: string; parentId: string; message: 'noPairs' | 'noDrills' }
+) & {
+  /** The profile whose subtree the node is in, when the view shows profiles side by side (every call uses it). */
+  profileId?: string;
+};
 
 export type DrillOwner = { kind: 'pair'; pairId: string } | { kind: 'group'; groupId: string };
 
@@ -91,6 +95,11 @@ export interface ExplorerOptions {
   /** The clock for "RP 4 min ago" (tests pin it). */
   now?: () => Date;
   runningDrills?: RunningDrills;
+  /**
+   * Side by side: the profile this explorer shows. Its node ids start with `profile/<id>/` (the same pair seen by two
+   * profiles gets two ids) and every node carries the profile id.
+   */
+  profileId?: string;
 }
 
 /** `undefined`: the whole tree changed; otherwise these nodes (and their subtrees). */
@@ -101,6 +110,13 @@ export interface DrillListing {
   owner: DrillOwner;
   drRegionId: string;
   drills: PairDrill[] | GroupDrill[];
+  /** The explorer's profile when side by side. */
+  profileId?: string;
+}
+
+/** The id of a profile's root node when the view shows profiles side by side; its subtree's ids start with it. */
+export function profileNodeId(profileId: string): string {
+  return `profile/${encodeURIComponent(profileId)}`;
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -130,6 +146,8 @@ export class ReplicationExplorer {
   readonly concurrency: number;
   now: () => Date;
   private running: RunningDrills;
+  readonly profileId: string | undefined;
+  private readonly prefix: string;
 
   /** Every request in flight listens on one signal (more than EventTarget's default limit of 10 listeners). */
   private static controller(): AbortController {
@@ -144,6 +162,8 @@ export class ReplicationExplorer {
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_INVENTORY_CONCURRENCY);
     this.now = options.now ?? (() => new Date());
     this.running = options.runningDrills ?? NO_RUNNING_DRILLS;
+    this.profileId = options.profileId;
+    this.prefix = options.profileId === undefined ? '' : `${profileNodeId(options.profileId)}/`;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -356,7 +376,7 @@ export class ReplicationExplorer {
       const wasRunning = this.drillRunning(owner);
       this.drills.set(key, next);
       if (next.status === 'loaded') {
-        const listing: DrillListing = { owner, drRegionId, drills: next.value.drills };
+        const listing: DrillListing = { owner, drRegionId, drills: next.value.drills, ...(this.profileId === undefined ? {} : { profileId: this.profileId }) };
         this.listingListeners.forEach((l) => l(listing));
       }
       // The owner's contextValue says whether a drill runs: redraw it (in every region) when that changed.
@@ -484,20 +504,21 @@ export class ReplicationExplorer {
   private intern<T extends NodeRef>(ref: T): T {
     const found = this.refs.get(ref.id);
     if (found) return found as T;
+    if (this.profileId !== undefined) ref.profileId = this.profileId;
     this.refs.set(ref.id, ref);
     return ref;
   }
 
   regionRef(regionId: string): NodeRef {
-    return this.intern({ kind: 'region', id: regionNodeId(regionId), regionId });
+    return this.intern({ kind: 'region', id: this.prefix + regionNodeId(regionId), regionId });
   }
 
   groupRef(regionId: string, groupId: string): NodeRef {
-    return this.intern({ kind: 'group', id: groupNodeId(regionId, groupId), regionId, groupId });
+    return this.intern({ kind: 'group', id: this.prefix + groupNodeId(regionId, groupId), regionId, groupId });
   }
 
   pairRef(regionId: string, pairId: string): NodeRef {
-    return this.intern({ kind: 'pair', id: pairNodeId(regionId, pairId), regionId, pairId });
+    return this.intern({ kind: 'pair', id: this.prefix + pairNodeId(regionId, pairId), regionId, pairId });
   }
 
   /** A node by id, if it has been shown. */
@@ -581,12 +602,12 @@ export class ReplicationExplorer {
       [...drills].sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0) || (a.drillId < b.drillId ? -1 : 1));
     if (list.kind === 'pair' && owner.kind === 'pair') {
       return sorted(list.drills).map((d) =>
-        this.intern({ kind: 'pairDrill', id: pairDrillNodeId(regionId, owner.pairId, d.drillId), regionId, pairId: owner.pairId, drillId: d.drillId }),
+        this.intern({ kind: 'pairDrill', id: this.prefix + pairDrillNodeId(regionId, owner.pairId, d.drillId), regionId, pairId: owner.pairId, drillId: d.drillId }),
       );
     }
     if (list.kind === 'group' && owner.kind === 'group') {
       return sorted(list.drills).map((d) =>
-        this.intern({ kind: 'groupDrill', id: groupDrillNodeId(regionId, owner.groupId, d.drillId), regionId, groupId: owner.groupId, drillId: d.drillId }),
+        this.intern({ kind: 'groupDrill', id: this.prefix + groupDrillNodeId(regionId, owner.groupId, d.drillId), regionId, groupId: owner.groupId, drillId: d.drillId }),
       );
     }
     return [];
@@ -595,7 +616,7 @@ export class ReplicationExplorer {
   private async groupChildren(regionId: string, groupId: string): Promise<NodeRef[]> {
     const entry = this.contents(regionId)?.groupsById.get(groupId);
     if (!entry) return [];
-    const drills = await this.drillChildren({ kind: 'group', groupId }, regionId, groupNodeId(regionId, groupId), entry.group.destinationRegionId);
+    const drills = await this.drillChildren({ kind: 'group', groupId }, regionId, this.prefix + groupNodeId(regionId, groupId), entry.group.destinationRegionId);
     // Re-read: the region may have reloaded while the drills were loading.
     const members = this.contents(regionId)?.groupsById.get(groupId)?.memberIds ?? [];
     return [...drills, ...members.map((id) => this.pairRef(regionId, id))];
@@ -604,7 +625,7 @@ export class ReplicationExplorer {
   private async pairChildren(regionId: string, pairId: string): Promise<NodeRef[]> {
     const pair = this.pair(regionId, pairId);
     if (!pair) return [];
-    const id = pairNodeId(regionId, pairId);
+    const id = this.prefix + pairNodeId(regionId, pairId);
     const drills = await this.drillChildren({ kind: 'pair', pairId }, regionId, id, pair.destinationRegionId);
     if (drills.length > 0) return drills;
     return [this.intern({ kind: 'message', id: `${id}/no-drills`, regionId, parentId: id, message: 'noDrills' })];
@@ -749,7 +770,7 @@ export class ReplicationExplorer {
 
   private presentRegion(regionId: string): PresentedNode {
     const l = this.l;
-    const id = regionNodeId(regionId);
+    const id = this.prefix + regionNodeId(regionId);
     const state = this.regions.get(regionId) ?? { status: 'idle' as const };
     const name = this.regionNames.get(regionId);
     const base = { id, label: regionId, collapsible: 'collapsed' as const, tooltip: name ? `**${regionId}** — ${name}` : `**${regionId}**` };
