@@ -96,7 +96,7 @@ export class DrillTracker implements Disposable {
   private readonly policy: PollingPolicy;
   private readonly changed = new Emitter<void>();
   private readonly completed = new Emitter<DrillCompletion>();
-  private account: string | undefined;
+  private accounts: ReadonlySet<string> = new Set();
   private timer: unknown;
   private timerDueAt: number | undefined;
   private polling: Promise<void> | undefined;
@@ -122,23 +122,29 @@ export class DrillTracker implements Disposable {
 
   /** Selects whose drills are shown and polled (the active profile); undefined = none. */
   setAccount(account: string | undefined): void {
-    if (this.account === account) return;
-    this.account = account;
+    this.setAccounts(account === undefined ? [] : [account]);
+  }
+
+  /** Selects several accounts at once (profiles shown side by side): their drills are shown, counted and polled together. */
+  setAccounts(accounts: readonly string[]): void {
+    const next = new Set(accounts);
+    if (next.size === this.accounts.size && [...next].every((a) => this.accounts.has(a))) return;
+    this.accounts = next;
     this.schedule();
     this.changed.fire();
   }
 
-  /** Drills of the active account, oldest first. */
+  /** Drills of the shown accounts, oldest first. */
   drills(): TrackedDrill[] {
     return [...this.entries.values()]
-      .filter((e) => e.drill.account === this.account)
+      .filter((e) => this.accounts.has(e.drill.account))
       .map((e) => ({ ...e.drill }))
       .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
   }
 
   get(ref: DrillRef): TrackedDrill | undefined {
     const entry = this.entries.get(drillKey(ref));
-    return entry && entry.drill.account === this.account ? { ...entry.drill } : undefined;
+    return entry && this.accounts.has(entry.drill.account) ? { ...entry.drill } : undefined;
   }
 
   /** Starts following a drill (a drill this window just started, or one to show). */
@@ -273,7 +279,7 @@ export class DrillTracker implements Disposable {
   // ---------------------------------------------------------------------------------------------
 
   private isPollable(entry: Entry): boolean {
-    return entry.drill.account === this.account && needsPolling(entry.drill.status);
+    return this.accounts.has(entry.drill.account) && needsPolling(entry.drill.status);
   }
 
   private isSame(drill: TrackedDrill, observation: DrillObservation): boolean {

@@ -42,6 +42,7 @@ import {
 import { shapeRegion, withPair, type RegionContents } from './regionContents';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
 import type { Localiser } from './text';
+import { explainError } from '../ebs/catalogue';
 
 export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGroups' | 'describePairDrills' | 'describeReplicaGroupDrills'>;
 
@@ -49,7 +50,7 @@ export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGr
 // Node handles (interned by id: the same object for the same node across refreshes)
 // ---------------------------------------------------------------------------------------------
 
-export type NodeRef =
+export type NodeRef = (
   | { kind: 'region'; id: string; regionId: string }
   | { kind: 'group'; id: string; regionId: string; groupId: string }
   | { kind: 'pair'; id: string; regionId: string; pairId: string }
@@ -57,7 +58,11 @@ export type NodeRef =
   | { kind: 'groupDrill'; id: string; regionId: string; groupId: string; drillId: string }
   /** "Could not load … — click to retry" under a region (its inventory) or under a pair/group (its drills). */
   | { kind: 'loadError'; id: string; regionId: string; parentId: string; target: DrillOwner | { kind: 'region' } }
-  | { kind: 'message'; id: string; regionId: string; parentId: string; message: 'noPairs' | 'noDrills' };
+  | { kind: 'message'; id: string; regionId: string; parentId: string; message: 'noPairs' | 'noDrills' }
+) & {
+  /** The profile whose subtree the node is in, when the view shows profiles side by side (every call uses it). */
+  profileId?: string;
+};
 
 export type DrillOwner = { kind: 'pair'; pairId: string } | { kind: 'group'; groupId: string };
 
@@ -90,6 +95,11 @@ export interface ExplorerOptions {
   /** The clock for "RP 4 min ago" (tests pin it). */
   now?: () => Date;
   runningDrills?: RunningDrills;
+  /**
+   * Side by side: the profile this explorer shows. Its node ids start with `profile/<id>/` (the same pair seen by two
+   * profiles gets two ids) and every node carries the profile id.
+   */
+  profileId?: string;
 }
 
 /** `undefined`: the whole tree changed; otherwise these nodes (and their subtrees). */
@@ -100,6 +110,13 @@ export interface DrillListing {
   owner: DrillOwner;
   drRegionId: string;
   drills: PairDrill[] | GroupDrill[];
+  /** The explorer's profile when side by side. */
+  profileId?: string;
+}
+
+/** The id of a profile's root node when the view shows profiles side by side; its subtree's ids start with it. */
+export function profileNodeId(profileId: string): string {
+  return `profile/${encodeURIComponent(profileId)}`;
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -129,6 +146,8 @@ export class ReplicationExplorer {
   readonly concurrency: number;
   now: () => Date;
   private running: RunningDrills;
+  readonly profileId: string | undefined;
+  private readonly prefix: string;
 
   /** Every request in flight listens on one signal (more than EventTarget's default limit of 10 listeners). */
   private static controller(): AbortController {
@@ -143,6 +162,8 @@ export class ReplicationExplorer {
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_INVENTORY_CONCURRENCY);
     this.now = options.now ?? (() => new Date());
     this.running = options.runningDrills ?? NO_RUNNING_DRILLS;
+    this.profileId = options.profileId;
+    this.prefix = options.profileId === undefined ? '' : `${profileNodeId(options.profileId)}/`;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -355,7 +376,7 @@ export class ReplicationExplorer {
       const wasRunning = this.drillRunning(owner);
       this.drills.set(key, next);
       if (next.status === 'loaded') {
-        const listing: DrillListing = { owner, drRegionId, drills: next.value.drills };
+        const listing: DrillListing = { owner, drRegionId, drills: next.value.drills, ...(this.profileId === undefined ? {} : { profileId: this.profileId }) };
         this.listingListeners.forEach((l) => l(listing));
       }
       // The owner's contextValue says whether a drill runs: redraw it (in every region) when that changed.
@@ -424,6 +445,21 @@ export class ReplicationExplorer {
     return state?.status === 'loaded' ? state.value : state?.status === 'loading' ? state.previous : undefined;
   }
 
+  /**
+   * The error when every root region failed to load because the credentials were refused (an expired STS token, a
+   * role that cannot be assumed, a deleted AccessKey): the profile itself cannot be used. Undefined otherwise.
+   */
+  refusedError(): unknown {
+    if (this.regionIds.length === 0) return undefined;
+    let first: unknown;
+    for (const id of this.regionIds) {
+      const state = this.regions.get(id);
+      if (state?.status !== 'failed' || explainError(state.error).category !== 'credentials') return undefined;
+      first ??= state.error;
+    }
+    return first;
+  }
+
   regionError(regionId: string): unknown {
     const state = this.regions.get(regionId);
     return state?.status === 'failed' ? state.error : undefined;
@@ -468,20 +504,21 @@ export class ReplicationExplorer {
   private intern<T extends NodeRef>(ref: T): T {
     const found = this.refs.get(ref.id);
     if (found) return found as T;
+    if (this.profileId !== undefined) ref.profileId = this.profileId;
     this.refs.set(ref.id, ref);
     return ref;
   }
 
   regionRef(regionId: string): NodeRef {
-    return this.intern({ kind: 'region', id: regionNodeId(regionId), regionId });
+    return this.intern({ kind: 'region', id: this.prefix + regionNodeId(regionId), regionId });
   }
 
   groupRef(regionId: string, groupId: string): NodeRef {
-    return this.intern({ kind: 'group', id: groupNodeId(regionId, groupId), regionId, groupId });
+    return this.intern({ kind: 'group', id: this.prefix + groupNodeId(regionId, groupId), regionId, groupId });
   }
 
   pairRef(regionId: string, pairId: string): NodeRef {
-    return this.intern({ kind: 'pair', id: pairNodeId(regionId, pairId), regionId, pairId });
+    return this.intern({ kind: 'pair', id: this.prefix + pairNodeId(regionId, pairId), regionId, pairId });
   }
 
   /** A node by id, if it has been shown. */
@@ -565,12 +602,12 @@ export class ReplicationExplorer {
       [...drills].sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0) || (a.drillId < b.drillId ? -1 : 1));
     if (list.kind === 'pair' && owner.kind === 'pair') {
       return sorted(list.drills).map((d) =>
-        this.intern({ kind: 'pairDrill', id: pairDrillNodeId(regionId, owner.pairId, d.drillId), regionId, pairId: owner.pairId, drillId: d.drillId }),
+        this.intern({ kind: 'pairDrill', id: this.prefix + pairDrillNodeId(regionId, owner.pairId, d.drillId), regionId, pairId: owner.pairId, drillId: d.drillId }),
       );
     }
     if (list.kind === 'group' && owner.kind === 'group') {
       return sorted(list.drills).map((d) =>
-        this.intern({ kind: 'groupDrill', id: groupDrillNodeId(regionId, owner.groupId, d.drillId), regionId, groupId: owner.groupId, drillId: d.drillId }),
+        this.intern({ kind: 'groupDrill', id: this.prefix + groupDrillNodeId(regionId, owner.groupId, d.drillId), regionId, groupId: owner.groupId, drillId: d.drillId }),
       );
     }
     return [];
@@ -579,7 +616,7 @@ export class ReplicationExplorer {
   private async groupChildren(regionId: string, groupId: string): Promise<NodeRef[]> {
     const entry = this.contents(regionId)?.groupsById.get(groupId);
     if (!entry) return [];
-    const drills = await this.drillChildren({ kind: 'group', groupId }, regionId, groupNodeId(regionId, groupId), entry.group.destinationRegionId);
+    const drills = await this.drillChildren({ kind: 'group', groupId }, regionId, this.prefix + groupNodeId(regionId, groupId), entry.group.destinationRegionId);
     // Re-read: the region may have reloaded while the drills were loading.
     const members = this.contents(regionId)?.groupsById.get(groupId)?.memberIds ?? [];
     return [...drills, ...members.map((id) => this.pairRef(regionId, id))];
@@ -588,7 +625,7 @@ export class ReplicationExplorer {
   private async pairChildren(regionId: string, pairId: string): Promise<NodeRef[]> {
     const pair = this.pair(regionId, pairId);
     if (!pair) return [];
-    const id = pairNodeId(regionId, pairId);
+    const id = this.prefix + pairNodeId(regionId, pairId);
     const drills = await this.drillChildren({ kind: 'pair', pairId }, regionId, id, pair.destinationRegionId);
     if (drills.length > 0) return drills;
     return [this.intern({ kind: 'message', id: `${id}/no-drills`, regionId, parentId: id, message: 'noDrills' })];
@@ -733,7 +770,7 @@ export class ReplicationExplorer {
 
   private presentRegion(regionId: string): PresentedNode {
     const l = this.l;
-    const id = regionNodeId(regionId);
+    const id = this.prefix + regionNodeId(regionId);
     const state = this.regions.get(regionId) ?? { status: 'idle' as const };
     const name = this.regionNames.get(regionId);
     const base = { id, label: regionId, collapsible: 'collapsed' as const, tooltip: name ? `**${regionId}** — ${name}` : `**${regionId}**` };

@@ -7,13 +7,14 @@ import { newClientToken } from '../../ebs/clientToken';
 import { explainError } from '../../ebs/catalogue';
 import { isCancellation, isEbsError } from '../../ebs/errors';
 import { isDrillClearable, type GroupDrill, type PairDrill } from '../../ebs/types';
-import type { ConnectedClient } from '../../ui/clients';
-import { showError } from '../../ui/errorMessages';
+import type { ConnectedClient, EbsClients } from '../../ui/clients';
+import { localise, showError } from '../../ui/errorMessages';
 import type { Log } from '../../ui/log';
-import { setting } from '../../ui/settings';
+import { onSettingChanged, setting } from '../../ui/settings';
 import type { PickItem, UserInput } from '../../ui/userInput';
 import { RegionChoices, rootRegions } from '../../views/regionChoice';
 import type { RunningDrills } from '../../views/runningDrills';
+import { PROFILES_IN_TREE_SETTING, profilesSideBySide, TREE_PROFILES_SETTING, treeProfiles } from '../../views/ui/replicationView';
 import {
   billableDisks,
   drillKey,
@@ -60,7 +61,7 @@ export interface DrillsDeps {
   context: vscode.ExtensionContext;
   input: UserInput;
   log: Log;
-  clients: { active(): Promise<ConnectedClient | undefined> };
+  clients: Pick<EbsClients, 'active' | 'forProfile'>;
   connections: ConnectionProvider;
   /** The Replication tree, when it is there. */
   tree?: DrillTree;
@@ -130,7 +131,10 @@ class Drills implements vscode.Disposable {
       vscode.window.onDidChangeWindowState((state) => this.applyFocus(state.focused)),
     );
     const connections = deps.connections.onDidChange(() => void this.updateAccount());
-    this.subscriptions.push({ dispose: () => connections.dispose() });
+    this.subscriptions.push(
+      { dispose: () => connections.dispose() },
+      onSettingChanged([PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => void this.updateAccount()),
+    );
     if (tree?.onDidLoadDrills) {
       const listing = tree.onDidLoadDrills((l) => void this.onTreeListing(l));
       this.subscriptions.push({ dispose: () => listing.dispose() });
@@ -166,9 +170,22 @@ class Drills implements vscode.Disposable {
     else this.tracker.pause();
   }
 
+  /** The drills shown, counted and polled: the active profile's, or every profile's shown side by side. */
   private async updateAccount(): Promise<void> {
+    if (profilesSideBySide()) {
+      this.tracker.setAccounts(treeProfiles(this.deps.connections).map((p) => p.id));
+      return;
+    }
     const connection = await this.deps.connections.current().catch(() => undefined);
+    if (profilesSideBySide()) return;
     this.tracker.setAccount(connection?.profileId);
+  }
+
+  /** Side by side, a drill's messages start with its profile's name ("prod: …"); otherwise they read as before. */
+  private named(account: string, text: string): string {
+    if (!profilesSideBySide()) return text;
+    const name = this.deps.connections.profiles().find((p) => p.id === account)?.name ?? account;
+    return vscode.l10n.t('{0}: {1}', name, text);
   }
 
   private render(): void {
@@ -177,9 +194,9 @@ class Drills implements vscode.Disposable {
   }
 
   private async describe(drill: TrackedDrill, signal: AbortSignal): Promise<DrillObservation | undefined> {
-    const connected = await this.deps.clients.active();
-    if (!connected || connected.connection.profileId !== drill.account) throw new Error('The profile that started the drill is not active.');
-    const { client } = connected;
+    const got = await this.deps.clients.forProfile(drill.account);
+    if (!('connected' in got)) throw new Error('The profile that started the drill cannot be used.');
+    const { client } = got.connected;
     try {
       if (drill.kind === 'pair') {
         const [found] = await client.describePairDrills(drill.regionId, drill.ownerId, { drillId: drill.drillId, signal });
@@ -195,22 +212,22 @@ class Drills implements vscode.Disposable {
   }
 
   private async onTreeListing(listing: TreeDrillListing): Promise<void> {
-    const connection = await this.deps.connections.current().catch(() => undefined);
-    if (!connection) return;
+    const account = listing.profileId ?? (await this.deps.connections.current().catch(() => undefined))?.profileId;
+    if (account === undefined) return;
     const kind: DrillKind = listing.owner.kind;
     const ownerId = listing.owner.kind === 'pair' ? listing.owner.pairId : listing.owner.groupId;
     const drills =
       kind === 'pair'
         ? (listing.drills as PairDrill[]).map((d) => ({ drillId: d.drillId, ...observePairDrill(d) }))
         : (listing.drills as GroupDrill[]).map((d) => ({ drillId: d.drillId, ...observeGroupDrill(d) }));
-    this.tracker.reconcile({ account: connection.profileId, kind, regionId: listing.drRegionId, ownerId, drills });
+    this.tracker.reconcile({ account, kind, regionId: listing.drRegionId, ownerId, drills });
   }
 
   private onCompleted({ drill, outcome, announce }: DrillCompletion): void {
     this.log.info(
       `Drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}: ${outcome}${drill.statusMessage ? ` (${drill.statusMessage})` : ''}${announce ? '' : ' (announced by another window)'}`,
     );
-    this.deps.tree?.invalidateDrills?.(ownerRef(drill.kind, drill.ownerId));
+    this.deps.tree?.invalidateDrills?.(ownerRef(drill.kind, drill.ownerId), drill.account);
     if (!announce) return;
     const notice = completionNotice(drill, outcome);
     if (!notice) return;
@@ -220,11 +237,11 @@ class Drills implements vscode.Disposable {
       showInTree: vscode.l10n.t('Show in Tree'),
       viewLogs: vscode.l10n.t('View Logs'),
     };
-    void this.input.notify(notice.kind, t(notice.text), ...notice.actions.map((a) => labels[a])).then(async (choice) => {
+    void this.input.notify(notice.kind, this.named(drill.account, t(notice.text)), ...notice.actions.map((a) => labels[a])).then(async (choice) => {
       const action = notice.actions.find((a) => labels[a] === choice);
       if (action === 'clear') await this.clearTracked(drill);
       else if (action === 'copyDiskId') await this.copy(billableDisks(drill).map((d) => d.diskId).join(' ') || drill.disks.map((d) => d.diskId).join(' '));
-      else if (action === 'showInTree') await this.reveal(drill.kind, drill.ownerId, drill.drillId);
+      else if (action === 'showInTree') await this.reveal(drill.kind, drill.ownerId, drill.drillId, drill.account);
       else if (action === 'viewLogs') this.log.show();
     });
   }
@@ -234,9 +251,11 @@ class Drills implements vscode.Disposable {
   // ------------------------------------------------------------------------------------------
 
   private async startDrill(kind: DrillKind, nodeArg: unknown): Promise<void> {
-    const connected = await this.connected();
+    const node = asDrillNode(nodeArg);
+    // A node of a profile shown side by side: that profile; the palette: the active profile.
+    const connected = await this.connectedFor(node?.profileId);
     if (!connected) return;
-    const target = await this.resolveTarget(kind, asDrillNode(nodeArg), connected);
+    const target = await this.resolveTarget(kind, node, connected);
     if (!target) return;
     const reason = notDrillableReason(target);
     if (reason) {
@@ -255,7 +274,7 @@ class Drills implements vscode.Disposable {
     const owner = ownerRef(target.kind, target.ownerId);
     let drillId: string;
     try {
-      const result = await this.withBusy(owner, vscode.l10n.t('Starting drill…'), vscode.l10n.t('Starting a drill for {0}…', ownerLabel(target)), (signal) =>
+      const result = await this.withBusy(owner, vscode.l10n.t('Starting drill…'), vscode.l10n.t('Starting a drill for {0}…', ownerLabel(target)), connection.profileId, (signal) =>
         target.kind === 'pair'
           ? client.startPairDrill({ regionId: target.regionId, pairId: target.ownerId, clientToken, signal })
           : client.startReplicaGroupDrill({ regionId: target.regionId, groupId: target.ownerId, clientToken, signal }),
@@ -271,7 +290,7 @@ class Drills implements vscode.Disposable {
           switchProfile: () => vscode.commands.executeCommand(SWITCH_PROFILE_COMMAND),
           viewLogs: () => this.log.show(),
         },
-        vscode.l10n.t('Could not start a drill for {0}:', ownerLabel(target)),
+        this.named(connection.profileId, vscode.l10n.t('Could not start a drill for {0}:', ownerLabel(target))),
       );
       return;
     }
@@ -290,13 +309,13 @@ class Drills implements vscode.Disposable {
       recoverPoint: target.recoverPoint,
       followed: true,
     });
-    this.deps.tree?.invalidateDrills?.(owner);
+    this.deps.tree?.invalidateDrills?.(owner, connection.profileId);
     const copy = vscode.l10n.t('Copy Drill ID');
     const show = vscode.l10n.t('Show in Tree');
     const logs = vscode.l10n.t('View Logs');
-    void this.input.notify('info', t(startedMessage(target, drillId, formatTime)), copy, show, logs).then(async (choice) => {
+    void this.input.notify('info', this.named(connection.profileId, t(startedMessage(target, drillId, formatTime))), copy, show, logs).then(async (choice) => {
       if (choice === copy) await this.copy(drillId);
-      else if (choice === show) await this.reveal(target.kind, target.ownerId, drillId);
+      else if (choice === show) await this.reveal(target.kind, target.ownerId, drillId, connection.profileId);
       else if (choice === logs) this.log.show();
     });
   }
@@ -320,10 +339,10 @@ class Drills implements vscode.Disposable {
     const ownerId = ownerNode.kind === 'pair' ? ownerNode.pairId : ownerNode.groupId;
     try {
       if (ownerNode.kind === 'pair') {
-        const pair = tree?.pair?.(ownerNode.regionId, ownerNode.pairId) ?? (await connected.client.listReplicaPairs(ownerNode.regionId, { pairIds: [ownerNode.pairId] }))[0];
+        const pair = tree?.pair?.(ownerNode.regionId, ownerNode.pairId, ownerNode.profileId) ?? (await connected.client.listReplicaPairs(ownerNode.regionId, { pairIds: [ownerNode.pairId] }))[0];
         if (pair) return pairTarget(pair);
       } else {
-        const group = tree?.group?.(ownerNode.regionId, ownerNode.groupId) ?? (await connected.client.listReplicaGroups(ownerNode.regionId, { groupIds: [ownerNode.groupId] }))[0];
+        const group = tree?.group?.(ownerNode.regionId, ownerNode.groupId, ownerNode.profileId) ?? (await connected.client.listReplicaGroups(ownerNode.regionId, { groupIds: [ownerNode.groupId] }))[0];
         if (group) return groupTarget(group);
       }
     } catch (error) {
@@ -338,7 +357,7 @@ class Drills implements vscode.Disposable {
   private async pickTarget(kind: DrillKind, connected: ConnectedClient): Promise<DrillTarget | undefined> {
     const title = kind === 'pair' ? vscode.l10n.t('Start Pair Drill') : vscode.l10n.t('Start Replica Group Drill');
     const { connection, client } = connected;
-    const treeRegions = this.deps.tree?.rootRegionIds?.() ?? [];
+    const treeRegions = this.deps.tree?.rootRegionIds?.(connection.profileId) ?? [];
     const regionIds =
       treeRegions.length > 0
         ? [...treeRegions]
@@ -350,7 +369,7 @@ class Drills implements vscode.Disposable {
     if (typeof regionId !== 'string') return undefined;
     let targets: DrillTarget[];
     try {
-      targets = await this.withBusy(undefined, '', vscode.l10n.t('Loading replication in {0}…', regionId), (signal) =>
+      targets = await this.withBusy(undefined, '', vscode.l10n.t('Loading replication in {0}…', regionId), undefined, (signal) =>
         kind === 'pair'
           ? client.listReplicaPairs(regionId, { signal }).then((pairs) => pairs.map(pairTarget))
           : client.listReplicaGroups(regionId, { signal }).then((groups) => groups.map(groupTarget)),
@@ -410,7 +429,8 @@ class Drills implements vscode.Disposable {
     }
     const confirmation = clearConfirmation(current);
     if (!(await this.input.confirm(t(confirmation.message), t(confirmation.detail), t(confirmation.confirmLabel)))) return;
-    const connected = await this.connected();
+    // Cleared with the profile that owns the drill.
+    const connected = await this.connectedFor(profilesSideBySide() ? current.account : undefined);
     if (!connected) return;
     await this.sendClear(current, connected);
   }
@@ -419,7 +439,7 @@ class Drills implements vscode.Disposable {
     const { client } = connected;
     const owner = ownerRef(drill.kind, drill.ownerId);
     try {
-      await this.withBusy(owner, vscode.l10n.t('Clearing drill…'), vscode.l10n.t('Clearing drill {0}…', drill.drillId), (signal) =>
+      await this.withBusy(owner, vscode.l10n.t('Clearing drill…'), vscode.l10n.t('Clearing drill {0}…', drill.drillId), connected.connection.profileId, (signal) =>
         drill.kind === 'pair'
           ? client.clearPairDrill({ regionId: drill.regionId, pairId: drill.ownerId, drillId: drill.drillId, signal })
           : client.clearReplicaGroupDrill({ regionId: drill.regionId, groupId: drill.ownerId, drillId: drill.drillId, signal }),
@@ -434,31 +454,32 @@ class Drills implements vscode.Disposable {
           switchProfile: () => vscode.commands.executeCommand(SWITCH_PROFILE_COMMAND),
           viewLogs: () => this.log.show(),
         },
-        vscode.l10n.t('Could not clear drill {0}:', drill.drillId),
+        this.named(connected.connection.profileId, vscode.l10n.t('Could not clear drill {0}:', drill.drillId)),
       );
       return;
     }
     this.log.info(`Clearing drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}`);
     if (!this.tracker.get(drill)) this.tracker.track({ ...drill, account: connected.connection.profileId });
     this.tracker.markClearing(drill);
-    this.deps.tree?.invalidateDrills?.(owner);
+    this.deps.tree?.invalidateDrills?.(owner, connected.connection.profileId);
   }
 
   /** The drill behind a tree node, asked in its DR region. */
   private async drillFromNode(node: Extract<DrillNode, { drillId: string }>): Promise<TrackedDrill | undefined> {
-    const connection = await this.deps.connections.current().catch(() => undefined);
-    if (!connection) return undefined;
+    const account = node.profileId ?? (await this.deps.connections.current().catch(() => undefined))?.profileId;
+    if (account === undefined) return undefined;
+    const profileId = node.profileId;
     const tree = this.deps.tree;
     const known = this.tracker.drills().find((d) => d.drillId === node.drillId);
     if (node.kind === 'pairDrill') {
-      const pair = tree?.pair?.(node.regionId, node.pairId);
-      const listed = tree?.pairDrill?.(node.pairId, node.drillId);
+      const pair = tree?.pair?.(node.regionId, node.pairId, profileId);
+      const listed = tree?.pairDrill?.(node.pairId, node.drillId, profileId);
       const base = known ?? {
         kind: 'pair' as const,
         regionId: pair?.destinationRegionId ?? node.regionId,
         ownerId: node.pairId,
         drillId: node.drillId,
-        account: connection.profileId,
+        account,
         ownerName: pair?.name,
         zoneId: pair?.destinationZoneId,
         followed: false,
@@ -467,14 +488,14 @@ class Drills implements vscode.Disposable {
       };
       return listed ? { ...base, ...observePairDrill(listed) } : base;
     }
-    const group = tree?.group?.(node.regionId, node.groupId);
-    const listed = tree?.groupDrill?.(node.groupId, node.drillId);
+    const group = tree?.group?.(node.regionId, node.groupId, profileId);
+    const listed = tree?.groupDrill?.(node.groupId, node.drillId, profileId);
     const base = known ?? {
       kind: 'group' as const,
       regionId: group?.destinationRegionId ?? node.regionId,
       ownerId: node.groupId,
       drillId: node.drillId,
-      account: connection.profileId,
+      account,
       ownerName: group?.name,
       zoneId: group?.destinationZoneId,
       followed: false,
@@ -518,7 +539,7 @@ class Drills implements vscode.Disposable {
       disabledReason: isDrillClearable(drill.status) ? undefined : vscode.l10n.t('Drill {0} is {1}; it can be cleared once it has finished.', drill.drillId, drill.status),
     });
     const action = await this.input.pickOne(actions, { title: drill.drillId, placeholder: ownerLabel(drill) });
-    if (action === 'reveal') await this.reveal(drill.kind, drill.ownerId, drill.drillId);
+    if (action === 'reveal') await this.reveal(drill.kind, drill.ownerId, drill.drillId, drill.account);
     else if (action === 'copyDrillId') await this.copy(drill.drillId);
     else if (action === 'copyDiskId') await this.copy(disks.join(' '));
     else if (action === 'clear') await this.clearTracked(drill);
@@ -544,14 +565,36 @@ class Drills implements vscode.Disposable {
     return connected;
   }
 
+  /** The connection of a profile (undefined: the active one), or undefined after telling the user why it cannot be used. */
+  private async connectedFor(profileId: string | undefined): Promise<ConnectedClient | undefined> {
+    if (profileId === undefined) return this.connected();
+    const got = await this.deps.clients.forProfile(profileId);
+    if ('connected' in got) return got.connected;
+    const { resolution } = got;
+    const text =
+      resolution.status === 'unusable'
+        ? resolution.problem.detail
+          ? `${localise(resolution.problem.message)} ${localise(resolution.problem.detail)}`
+          : localise(resolution.problem.message)
+        : vscode.l10n.t('No EBS DR profile is active. Add a profile with an AccessKey first.');
+    await this.input.notify('warning', text);
+    return undefined;
+  }
+
   /**
    * Runs a request with progress in context (the owner's tree node spins; without a tree, the window's progress) and,
    * only when it takes longer than a moment, a cancellable progress notification.
    */
-  private async withBusy<T>(owner: DrillOwnerRef | undefined, nodeText: string, title: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async withBusy<T>(
+    owner: DrillOwnerRef | undefined,
+    nodeText: string,
+    title: string,
+    profileId: string | undefined,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const controller = new AbortController();
     this.inFlight.add(controller);
-    const busy = owner ? this.deps.tree?.busy?.(owner, nodeText) : undefined;
+    const busy = owner ? this.deps.tree?.busy?.(owner, nodeText, profileId) : undefined;
     const work = run(controller.signal);
     const quiet = work.then(
       () => undefined,
@@ -573,8 +616,8 @@ class Drills implements vscode.Disposable {
     }
   }
 
-  private async reveal(kind: DrillKind, ownerId: string, drillId: string): Promise<void> {
-    if (this.deps.tree?.reveal) await this.deps.tree.reveal(kind, ownerId, drillId);
+  private async reveal(kind: DrillKind, ownerId: string, drillId: string, account?: string): Promise<void> {
+    if (this.deps.tree?.reveal) await this.deps.tree.reveal(kind, ownerId, drillId, profilesSideBySide() ? account : undefined);
     else await vscode.commands.executeCommand('ebsDr.replication.focus');
   }
 

@@ -12,32 +12,41 @@ export interface TreeDrillListing {
   owner: DrillOwnerRef;
   drRegionId: string;
   drills: PairDrill[] | GroupDrill[];
+  /** The profile whose subtree listed them, when the tree shows profiles side by side. */
+  profileId?: string;
 }
 
+/**
+ * `profileId`: the profile whose subtree is meant when the tree shows profiles side by side (omitted: the active
+ * profile's).
+ */
 export interface DrillTree {
   /** Root regions of the view (the palette's region choice). */
-  rootRegionIds?(): readonly string[];
-  pair?(regionId: string, pairId: string): ReplicaPair | undefined;
-  group?(regionId: string, groupId: string): ReplicaGroup | undefined;
-  pairDrill?(pairId: string, drillId: string): PairDrill | undefined;
-  groupDrill?(groupId: string, drillId: string): GroupDrill | undefined;
+  rootRegionIds?(profileId?: string): readonly string[];
+  pair?(regionId: string, pairId: string, profileId?: string): ReplicaPair | undefined;
+  group?(regionId: string, groupId: string, profileId?: string): ReplicaGroup | undefined;
+  pairDrill?(pairId: string, drillId: string, profileId?: string): PairDrill | undefined;
+  groupDrill?(groupId: string, drillId: string, profileId?: string): GroupDrill | undefined;
+  /** True while the tree shows several profiles side by side (drill notifications then name the profile). */
+  sideBySide?(): boolean;
   /** Reloads the drills of a pair or group (after a start, a clear or a completion). */
-  invalidateDrills?(owner: DrillOwnerRef): void;
+  invalidateDrills?(owner: DrillOwnerRef, profileId?: string): void;
   /** Reveals, selects and focuses a drill node (or its owner when the drill is not shown). */
-  reveal?(kind: DrillKind, ownerId: string, drillId: string | undefined): Promise<void>;
+  reveal?(kind: DrillKind, ownerId: string, drillId: string | undefined, profileId?: string): Promise<void>;
   /** Shows a spinner and `text` on the owner's nodes while a request runs; dispose to restore. */
-  busy?(owner: DrillOwnerRef, text: string): { dispose(): void };
+  busy?(owner: DrillOwnerRef, text: string, profileId?: string): { dispose(): void };
   /** Drill listings loaded by the tree (executing drills found there are tracked). */
   onDidLoadDrills?(listener: (listing: TreeDrillListing) => void): { dispose(): void };
   setRunningDrills?(running: RunningDrills): void;
 }
 
-/** The optional tree node a command was invoked on (the tree's NodeRef, duck-typed). */
-export type DrillNode =
+/** The optional tree node a command was invoked on (the tree's NodeRef, duck-typed); `profileId` when side by side. */
+export type DrillNode = (
   | { kind: 'pair'; regionId: string; pairId: string }
   | { kind: 'group'; regionId: string; groupId: string }
   | { kind: 'pairDrill'; regionId: string; pairId: string; drillId: string }
-  | { kind: 'groupDrill'; regionId: string; groupId: string; drillId: string };
+  | { kind: 'groupDrill'; regionId: string; groupId: string; drillId: string }
+) & { profileId?: string };
 
 export function asDrillNode(value: unknown): DrillNode | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

@@ -425,4 +425,39 @@ describe('drills/tracker across windows (one shared store)', () => {
     await clock.advance(60_000);
     assert.deepEqual(Object.keys(store.announced), ['pair/cn-shanghai/pair-1/drill-2#executed']);
   });
+
+  it('counts and polls the drills of every shown account (profiles side by side), each with its own account', async () => {
+    const clock = new FakeClock();
+    const asked: string[] = [];
+    const tracker = new DrillTracker({
+      describe: async (drill) => {
+        asked.push(drill.account);
+        return { status: 'executing', disks: [] };
+      },
+      store: new MemoryStore(),
+      clock,
+    });
+    const drill = (account: string, drillId: string): TrackedDrill => ({
+      kind: 'pair',
+      regionId: 'cn-shanghai',
+      ownerId: `pair-${account}`,
+      drillId,
+      account,
+      status: 'executing',
+      disks: [],
+      followed: true,
+      startedAt: clock.now(),
+    });
+    tracker.track(drill('p-prod', 'drill-prod-1'));
+    tracker.track(drill('p-dr', 'drill-dr-1'));
+    tracker.track(drill('p-hidden', 'drill-hidden-1'));
+    tracker.setAccount('p-prod');
+    assert.deepEqual(tracker.drills().map((d) => d.drillId), ['drill-prod-1']);
+    tracker.setAccounts(['p-prod', 'p-dr']);
+    assert.deepEqual(tracker.drills().map((d) => d.drillId).sort(), ['drill-dr-1', 'drill-prod-1']);
+    await tracker.pollNow();
+    assert.deepEqual(asked.sort(), ['p-dr', 'p-prod']);
+    assert.equal(tracker.get({ kind: 'pair', regionId: 'cn-shanghai', ownerId: 'pair-p-hidden', drillId: 'drill-hidden-1' }), undefined);
+    tracker.dispose();
+  });
 });

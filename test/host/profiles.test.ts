@@ -1,0 +1,96 @@
+// The Replication view when a profile cannot be used, and several profiles side by side (real VS Code + emulator).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TreeRef } from '../../src/views/profileForest';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/index';
+import { LIMITED_ACCOUNT, setUpCredentials, waitFor, type CredentialsFixture } from './support/credentialsFixture';
+
+const SECOND_ACCOUNT = { AccessKeyId: 'LTAI5tDrAccount0002', AccessKeySecret: 'DrAccountSecret00000000000002' };
+
+describe('Profiles in the Replication view (real VS Code + emulator)', function () {
+  this.timeout(90_000);
+  let fx: CredentialsFixture;
+  const config = () => vscode.workspace.getConfiguration('ebsDr');
+
+  before(async () => {
+    fx = await setUpCredentials([SECOND_ACCOUNT]);
+  });
+  after(async () => {
+    await config().update('profilesInTree', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('treeProfiles', undefined, vscode.ConfigurationTarget.Global);
+    await fx?.close();
+  });
+  afterEach(async () => {
+    await config().update('profilesInTree', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('treeProfiles', undefined, vscode.ConfigurationTarget.Global);
+    await fx.reset();
+  });
+
+  const view = () => fx.api.replication;
+  const labels = async (parent?: TreeRef): Promise<string[]> => {
+    const nodes = (await view().tree.getChildren(parent)) ?? [];
+    return Promise.all(nodes.map(async (n) => String((await view().tree.getTreeItem(n)).label)));
+  };
+
+  it('a refused Environment profile (ID set, secret unset) shows why in the view and the remedies, and recovers once fixed', async () => {
+    fx.user();
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY_ID;
+    fx.api.credentials.store.refresh();
+    await waitFor(() => view().problem()?.kind === 'environmentInvalid', 'the environment problem in the view');
+    assert.match(view().message() ?? '', /The Environment profile cannot be used: the environment variable ALIBABA_CLOUD_ACCESS_KEY_SECRET is wrong\./);
+    assert.deepEqual(view().problem()?.remedies, ['addProfile', 'importAliyunCli', 'switchProfile', 'viewLogs']);
+    assert.deepEqual(await labels(), []);
+    const welcome = (vscode.extensions.getExtension('ebs-dr.ebs-dr')?.packageJSON as { contributes: { viewsWelcome: { when: string }[] } }).contributes.viewsWelcome;
+    assert.ok(welcome.some((w) => w.when === 'ebsDr.connectionProblem == environmentInvalid'));
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY_SECRET;
+    fx.api.credentials.store.refresh();
+    await waitFor(() => view().problem() === undefined, 'the problem to go');
+    await waitFor(async () => (await labels()).includes('cn-hangzhou'), 'the region root back');
+  });
+
+  it('a secret missing from SecretStorage shows the explanation and Re-enter Secret', async () => {
+    fx.user();
+    const prod = await fx.api.credentials.store.add({ name: 'prod', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, defaultRegionId: 'cn-hangzhou' });
+    await waitFor(async () => (await labels()).includes('cn-hangzhou'), 'the prod tree');
+    await fx.api.secrets.delete(`ebsDr.profile.${prod.id}.secret`);
+    await waitFor(() => view().problem()?.kind === 'secretMissing', 'the missing-secret problem');
+    assert.match(view().message() ?? '', /The AccessKey secret of the profile "prod" is missing from SecretStorage/);
+    assert.ok(view().problem()?.remedies.includes('reenterSecret'));
+    assert.deepEqual(await labels(), []);
+  });
+
+  it('side by side: each profile has its own subtree signed with its own key; a profile without its secret shows one error node', async () => {
+    fx.user();
+    const store = fx.api.credentials.store;
+    await store.add({ name: 'prod', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, defaultRegionId: 'cn-hangzhou' }, false);
+    await store.add({ name: 'dr', accessKeyId: SECOND_ACCOUNT.AccessKeyId, accessKeySecret: SECOND_ACCOUNT.AccessKeySecret, defaultRegionId: 'cn-hangzhou' }, false);
+    const old = await store.add({ name: 'old', accessKeyId: LIMITED_ACCOUNT.AccessKeyId, accessKeySecret: LIMITED_ACCOUNT.AccessKeySecret, defaultRegionId: 'cn-hangzhou' }, false);
+    await fx.api.secrets.delete(`ebsDr.profile.${old.id}.secret`);
+    store.refresh(true);
+    await fx.emulator.admin.clearRequests();
+    await config().update('treeProfiles', ['prod', 'dr', 'old'], vscode.ConfigurationTarget.Global);
+    await config().update('profilesInTree', true, vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await labels()).length === 3 && view().forest.profiles().every((p) => p.problem || p.explorer), 'three profile roots');
+    await view().whenIdle();
+    const roots = (await view().tree.getChildren(undefined)) ?? [];
+    assert.deepEqual(await labels(), ['dr', 'old', 'prod']);
+    const oldRoot = roots.find((r) => r.profileId === old.id);
+    assert.ok(oldRoot);
+    const oldChildren = (await view().tree.getChildren(oldRoot)) ?? [];
+    assert.equal(oldChildren.length, 1);
+    const item = await view().tree.getTreeItem(oldChildren[0] as TreeRef);
+    assert.match(String(item.label), /^Cannot use this profile: The AccessKey secret of the profile "old" is missing from SecretStorage/);
+    assert.equal(item.contextValue, 'profileProblem.secretMissing');
+    assert.equal(item.command?.command, 'ebsDr.profileRemedies');
+    // The other two load their own region, with distinct ids.
+    const ids = new Set<string>();
+    for (const root of roots.filter((r) => r !== oldRoot)) {
+      const regions = (await view().tree.getChildren(root)) ?? [];
+      assert.deepEqual(await labels(root), ['cn-hangzhou']);
+      ids.add(regions[0]?.id ?? '');
+    }
+    assert.equal(ids.size, 2);
+    const signers = new Set((await fx.emulator.admin.requests()).filter((r) => r.action === 'DescribeDiskReplicaPairs').map((r) => r.accessKeyId));
+    assert.deepEqual([...signers].sort(), [SECOND_ACCOUNT.AccessKeyId, DEMO_ACCESS_KEY_ID].sort());
+  });
+});
