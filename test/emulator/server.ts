@@ -155,44 +155,14 @@ export class EmulatorServer implements AdminController {
     const nowMs = this.emuClock.nowMs();
     this.state.tick(nowMs);
     const status = this.metadata.handle(req, res, path, this.state, nowMs);
-    this.log.add({
-      time: isoSeconds(nowMs),
-      requestId: newRequestId(),
-      method: req.method ?? 'GET',
-      path,
-      action: null,
-      version: null,
-      regionId: null,
-      accessKeyId: null,
-      signatureMethod: null,
-      params: {},
-      status,
-      code: null,
-      fault: null,
-      durationMs: Date.now() - started,
-    });
+    this.log.add({ ...blankEntry(isoSeconds(nowMs), newRequestId(), req.method ?? 'GET', path), status, durationMs: Date.now() - started });
   }
 
   private async handleApi(req: IncomingMessage, res: ServerResponse, path: string, rawQuery: string): Promise<void> {
     const started = Date.now();
     const requestId = newRequestId();
     const hostId = req.headers.host ?? 'ebs.aliyuncs.com';
-    const entry: RequestLogEntry = {
-      time: isoSeconds(this.emuClock.nowMs()),
-      requestId,
-      method: req.method ?? 'GET',
-      path,
-      action: null,
-      version: null,
-      regionId: null,
-      accessKeyId: null,
-      signatureMethod: null,
-      params: {},
-      status: 0,
-      code: null,
-      fault: null,
-      durationMs: 0,
-    };
+    const entry: RequestLogEntry = blankEntry(isoSeconds(this.emuClock.nowMs()), requestId, req.method ?? 'GET', path);
     let tokenKey: string | undefined;
     try {
       let body: Buffer;
@@ -382,4 +352,24 @@ export class EmulatorServer implements AdminController {
   clearFaults(): void {
     this.faultSet.clear();
   }
+}
+
+/** A request-log entry before anything is known about the request beyond its line. */
+function blankEntry(time: string, requestId: string, method: string, path: string): RequestLogEntry {
+  return {
+    time,
+    requestId,
+    method,
+    path,
+    action: null,
+    version: null,
+    regionId: null,
+    accessKeyId: null,
+    signatureMethod: null,
+    params: {},
+    status: 0,
+    code: null,
+    fault: null,
+    durationMs: 0,
+  };
 }

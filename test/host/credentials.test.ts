@@ -410,7 +410,12 @@ describe('Credentials (real VS Code + emulator)', function () {
         assert.equal(pkg.contributes.commands.find((c: { command: string }) => c.command === id)?.category, 'EBS DR');
       }
       const welcome = pkg.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'ebsDr.replication');
-      assert.equal(welcome.when, '!ebsDr.hasProfile');
+      // The no-profile welcome, and one per reason a profile cannot be used (never a blank view).
+      assert.equal(welcome.when, '!ebsDr.hasProfile && !ebsDr.connectionProblem');
+      assert.deepEqual(
+        pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'ebsDr.replication').map((w: { when: string }) => w.when).slice(1),
+        ['environmentInvalid', 'secretMissing', 'sourceMissing', 'rejected'].map((kind) => `ebsDr.connectionProblem == ${kind}`),
+      );
       assert.ok(pkg.contributes.menus['view/title'].some((m: { command: string }) => m.command === 'ebsDr.switchProfile'));
       assert.equal(vscode.workspace.getConfiguration('ebsDr').inspect('aliyunCliConfigPath')?.defaultValue, '');
     });

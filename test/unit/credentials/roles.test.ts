@@ -4,33 +4,11 @@
 // with the real library, which calls STS only when asked for credentials.
 import * as assert from 'node:assert/strict';
 import { defaultRoleSessionName, METADATA_KEY, roleAccountId, secretKeys, validateRoleArn, validateRoleDuration, validateRoleSessionName, validateSessionPolicy } from '../../../src/credentials/profiles';
-import { ProfileStore, type MetadataStore, type SecretStore } from '../../../src/credentials/store';
+import { ProfileStore } from '../../../src/credentials/store';
+import { MemoryMemento, MemorySecrets } from '../support/memoryStores';
 import { explainError, formatMessage } from '../../../src/ebs/catalogue';
 import { credentialProviderError } from '../../../src/ebs/errors';
 import { isCredentialProvider } from '../../../src/ebs/types';
-
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  async get(key: string): Promise<string | undefined> {
-    return this.values.get(key);
-  }
-  async store(key: string, value: string): Promise<void> {
-    this.values.set(key, value);
-  }
-  async delete(key: string): Promise<void> {
-    this.values.delete(key);
-  }
-}
-
-class MemoryMemento implements MetadataStore {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
 
 const ROLE = { roleArn: 'acs:ram::1938400175623814:role/ebs-dr-operator', roleSessionName: 'sre-alice', durationSeconds: 3600 };
 const SOURCE_SECRET = 'CanaryRoleSourceSecret000000001';

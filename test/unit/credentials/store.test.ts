@@ -1,33 +1,8 @@
 import type { EbsCredentials } from '../../../src/ebs/types';
 import * as assert from 'node:assert/strict';
 import { METADATA_KEY, secretKeys } from '../../../src/credentials/profiles';
-import { ProfileInputError, ProfileStore, SecretStoreError, type MetadataStore, type SecretStore } from '../../../src/credentials/store';
-
-class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  failing = false;
-  async get(key: string): Promise<string | undefined> {
-    if (this.failing) throw new Error('keyring locked');
-    return this.values.get(key);
-  }
-  async store(key: string, value: string): Promise<void> {
-    if (this.failing) throw new Error('keyring locked');
-    this.values.set(key, value);
-  }
-  async delete(key: string): Promise<void> {
-    this.values.delete(key);
-  }
-}
-
-class MemoryMemento implements MetadataStore {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
+import { ProfileInputError, ProfileStore, SecretStoreError } from '../../../src/credentials/store';
+import { MemoryMemento, MemorySecrets } from '../support/memoryStores';
 
 const SECRET = 'CanarySecret0000000000000001';
 const draft = (name: string, extra: Partial<{ securityToken: string; accessKeyId: string }> = {}) => ({
