@@ -1,22 +1,36 @@
 // The Replication view's tree when it shows several profiles side by side (ebsDr.profilesInTree): one root per
 // profile, each expanding to its own ReplicationExplorer (its regions, groups, pairs and drills, every call made with
-// that profile), or to one node saying why the profile cannot be used. Without side by side the tree is the one
-// explorer of the active profile, as before. Pure: the shell maps PresentedNode to a TreeItem.
+// that profile), or to one node saying why the profile cannot be used, with one clickable row per way out under it.
+// Without side by side the tree is the one explorer of the active profile, or, while that profile cannot be used,
+// the same problem node and its ways out as the only root. Pure: the shell maps PresentedNode to a TreeItem.
+import type { ProfileRemedy } from '../credentials/connection';
 import { MESSAGE_ICONS } from './presentation';
 import { profileNodeId, type NodeRef, type PresentedNode, type ReplicationExplorer } from './explorer';
 import type { Localiser } from './text';
 
 export type ProfileProblemKind = 'environmentInvalid' | 'secretMissing' | 'sourceMissing' | 'rejected';
 
+/** A way out of a problem: a remedy of the connection contract, or trying the same profile again. */
+export type ProblemRemedy = ProfileRemedy | 'retry';
+
 export type ProfileNodeRef =
   | { kind: 'profile'; id: string; profileId: string }
-  /** "Cannot use this profile: …" under a profile that cannot be used; activating it offers the remedies. */
-  | { kind: 'profileProblem'; id: string; profileId: string; problem: ProfileProblemKind };
+  /** "Cannot use this profile: …" (the active profile's, or one shown side by side); its children are the ways out. */
+  | { kind: 'profileProblem'; id: string; profileId: string; problem: ProfileProblemKind }
+  /** One way out under a problem node; activating it runs the remedy for that profile. */
+  | { kind: 'profileRemedy'; id: string; profileId: string; remedy: ProblemRemedy };
 
 export type TreeRef = NodeRef | ProfileNodeRef;
 
 export function isProfileNode(ref: TreeRef): ref is ProfileNodeRef {
-  return ref.kind === 'profile' || ref.kind === 'profileProblem';
+  return ref.kind === 'profile' || ref.kind === 'profileProblem' || ref.kind === 'profileRemedy';
+}
+
+/** Why a profile cannot be used, already localised, and the ways out in the order they are offered. */
+export interface SlotProblem {
+  kind: ProfileProblemKind;
+  text: string;
+  remedies: readonly ProblemRemedy[];
 }
 
 /** One profile shown side by side: its explorer while usable, else why not (already localised). */
@@ -25,7 +39,7 @@ export interface ProfileSlot {
   profileName: string;
   active: boolean;
   explorer?: ReplicationExplorer;
-  problem?: { kind: ProfileProblemKind; text: string };
+  problem?: SlotProblem;
 }
 
 export interface ProfileEntryLike {
@@ -41,9 +55,31 @@ export function shownProfiles<T extends ProfileEntryLike>(profiles: readonly T[]
   return profiles.filter((p) => wanted.has(p.name));
 }
 
+/** The row of a way out: what it does, in the words of its command, and its codicon. */
+export function remedyPresentation(remedy: ProblemRemedy, l: Localiser): { label: string; icon: string } {
+  switch (remedy) {
+    case 'retry':
+      return { label: l.t('Retry'), icon: 'refresh' };
+    case 'addProfile':
+      return { label: l.t('Add AccessKey Profile'), icon: 'add' };
+    case 'importAliyunCli':
+      return { label: l.t('Import from aliyun CLI'), icon: 'cloud-download' };
+    case 'switchProfile':
+      return { label: l.t('Switch Profile'), icon: 'account' };
+    case 'reenterSecret':
+      return { label: l.t('Re-enter Secret'), icon: 'key' };
+    case 'removeProfile':
+      return { label: l.t('Remove Profile'), icon: 'trash' };
+    case 'viewLogs':
+      return { label: l.t('Show Logs'), icon: 'output' };
+  }
+}
+
 export class ProfileForest {
   private slots: ProfileSlot[] = [];
   private sideBySide = false;
+  /** Without side by side: the active profile while it cannot be used (its problem node replaces the explorer's roots). */
+  private activeProblem: ProfileSlot | undefined;
   private readonly refs = new Map<string, ProfileNodeRef>();
   private readonly listeners = new Set<(changed: TreeRef[] | undefined) => void>();
   private readonly subscriptions = new Map<ReplicationExplorer, { dispose(): void }>();
@@ -55,7 +91,7 @@ export class ProfileForest {
     this.subscriptions.set(
       single,
       single.onDidChange((changed) => {
-        if (!this.sideBySide) this.fire(changed);
+        if (!this.sideBySide && !this.activeProblem) this.fire(changed);
       }),
     );
   }
@@ -91,6 +127,13 @@ export class ProfileForest {
     this.fire(undefined);
   }
 
+  /** Without side by side: shows why the active profile cannot be used (and its ways out) instead of its regions, or (undefined) its regions again. */
+  setActiveProblem(profile: { profileId: string; profileName: string; problem: SlotProblem } | undefined): void {
+    const before = JSON.stringify(this.activeProblem ?? null);
+    this.activeProblem = profile ? { profileId: profile.profileId, profileName: profile.profileName, active: true, problem: profile.problem } : undefined;
+    if (JSON.stringify(this.activeProblem ?? null) !== before && !this.sideBySide) this.fire(undefined);
+  }
+
   /** Redraws one profile's subtree (its slot changed: now usable, now refused…). */
   updateSlot(slot: ProfileSlot): void {
     const index = this.slots.findIndex((s) => s.profileId === slot.profileId);
@@ -104,6 +147,7 @@ export class ProfileForest {
   }
 
   slot(profileId: string): ProfileSlot | undefined {
+    if (!this.sideBySide) return this.activeProblem?.profileId === profileId ? this.activeProblem : undefined;
     return this.slots.find((s) => s.profileId === profileId);
   }
 
@@ -134,11 +178,18 @@ export class ProfileForest {
   }
 
   private problemRef(profileId: string, problem: ProfileProblemKind): ProfileNodeRef {
-    const id = `${profileNodeId(profileId)}/problem/${problem}`;
-    const found = this.refs.get(id);
+    return this.remembered({ kind: 'profileProblem', id: `${profileNodeId(profileId)}/problem/${problem}`, profileId, problem });
+  }
+
+  private remedyRef(profileId: string, problem: ProfileProblemKind, remedy: ProblemRemedy): ProfileNodeRef {
+    return this.remembered({ kind: 'profileRemedy', id: `${profileNodeId(profileId)}/problem/${problem}/${remedy}`, profileId, remedy });
+  }
+
+  /** The same ref object for the same id, so VS Code keeps expansion and selection. */
+  private remembered(ref: ProfileNodeRef): ProfileNodeRef {
+    const found = this.refs.get(ref.id);
     if (found) return found;
-    const ref: ProfileNodeRef = { kind: 'profileProblem', id, profileId, problem };
-    this.refs.set(id, ref);
+    this.refs.set(ref.id, ref);
     return ref;
   }
 
@@ -154,13 +205,19 @@ export class ProfileForest {
   }
 
   roots(): TreeRef[] {
-    return this.sideBySide ? this.slots.map((s) => this.profileRef(s.profileId)) : this.single.roots();
+    if (this.sideBySide) return this.slots.map((s) => this.profileRef(s.profileId));
+    const problem = this.activeProblem?.problem;
+    return this.activeProblem && problem ? [this.problemRef(this.activeProblem.profileId, problem.kind)] : this.single.roots();
   }
 
   async children(ref: TreeRef | undefined): Promise<TreeRef[]> {
-    if (!this.sideBySide) return ref && isProfileNode(ref) ? [] : this.single.children(ref);
+    if (ref?.kind === 'profileRemedy') return [];
+    if (ref?.kind === 'profileProblem') {
+      const problem = this.slot(ref.profileId)?.problem;
+      return problem ? problem.remedies.map((r) => this.remedyRef(ref.profileId, problem.kind, r)) : [];
+    }
+    if (!this.sideBySide) return ref && isProfileNode(ref) ? [] : ref ? this.single.children(ref) : this.roots();
     if (!ref) return this.roots();
-    if (ref.kind === 'profileProblem') return [];
     if (ref.kind === 'profile') {
       const slot = this.slot(ref.profileId);
       if (!slot) return [];
@@ -171,6 +228,10 @@ export class ProfileForest {
   }
 
   parent(ref: TreeRef): TreeRef | undefined {
+    if (ref.kind === 'profileRemedy') {
+      const problem = this.slot(ref.profileId)?.problem;
+      return problem ? this.problemRef(ref.profileId, problem.kind) : undefined;
+    }
     if (!this.sideBySide) return isProfileNode(ref) ? undefined : this.single.parent(ref);
     if (ref.kind === 'profile') return undefined;
     if (ref.kind === 'profileProblem' || ref.kind === 'region') return ref.profileId ? this.profileRef(ref.profileId) : undefined;
@@ -201,8 +262,14 @@ export class ProfileForest {
     if (ref.kind === 'profileProblem') {
       const slot = this.slot(ref.profileId);
       const text = slot?.problem?.text ?? l.t('the request failed');
-      const label = l.t('Cannot use this profile: {0}', text);
-      return { id: ref.id, label, tooltip: label, icon: MESSAGE_ICONS.loadError, contextValue: `profileProblem.${ref.problem}`, collapsible: 'none', retry: true };
+      // Alone in the view, the view's message (which wraps) says why; the row names the profile and keeps the reason in its tooltip.
+      const label = this.sideBySide ? l.t('Cannot use this profile: {0}', text) : l.t('Cannot use the profile "{0}"', slot?.profileName ?? ref.profileId);
+      const tooltip = this.sideBySide ? label : `${label}: ${text}`;
+      return { id: ref.id, label, tooltip, icon: MESSAGE_ICONS.loadError, contextValue: `profileProblem.${ref.problem}`, collapsible: 'expanded', retry: true };
+    }
+    if (ref.kind === 'profileRemedy') {
+      const { label, icon } = remedyPresentation(ref.remedy, l);
+      return { id: ref.id, label, icon: { id: icon }, contextValue: `profileRemedy.${ref.remedy}`, collapsible: 'none' };
     }
     const explorer = this.explorerOf(ref);
     if (!explorer) return { id: ref.id, label: ref.id, icon: MESSAGE_ICONS.info, contextValue: 'message', collapsible: 'none' };

@@ -410,12 +410,7 @@ describe('Credentials (real VS Code + emulator)', function () {
         assert.equal(pkg.contributes.commands.find((c: { command: string }) => c.command === id)?.category, 'EBS DR');
       }
       const welcome = pkg.contributes.viewsWelcome.find((w: { view: string }) => w.view === 'ebsDr.replication');
-      // The no-profile welcome, and one per reason a profile cannot be used (never a blank view).
-      assert.equal(welcome.when, '!ebsDr.hasProfile && !ebsDr.connectionProblem');
-      assert.deepEqual(
-        pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'ebsDr.replication').map((w: { when: string }) => w.when).slice(1),
-        ['environmentInvalid', 'secretMissing', 'sourceMissing', 'rejected'].map((kind) => `ebsDr.connectionProblem == ${kind}`),
-      );
+      assert.equal(welcome.when, '!ebsDr.hasProfile');
       assert.ok(pkg.contributes.menus['view/title'].some((m: { command: string }) => m.command === 'ebsDr.switchProfile'));
       assert.equal(vscode.workspace.getConfiguration('ebsDr').inspect('aliyunCliConfigPath')?.defaultValue, '');
     });

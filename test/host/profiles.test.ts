@@ -37,11 +37,16 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY_ID;
     fx.api.credentials.store.refresh();
     await waitFor(() => view().problem()?.kind === 'environmentInvalid', 'the environment problem in the view');
-    assert.match(view().message() ?? '', /The Environment profile cannot be used: the environment variable ALIBABA_CLOUD_ACCESS_KEY_SECRET is wrong\./);
     assert.deepEqual(view().problem()?.remedies, ['addProfile', 'importAliyunCli', 'switchProfile', 'viewLogs']);
-    assert.deepEqual(await labels(), []);
-    const welcome = (vscode.extensions.getExtension('ebs-dr.ebs-dr')?.packageJSON as { contributes: { viewsWelcome: { when: string }[] } }).contributes.viewsWelcome;
-    assert.ok(welcome.some((w) => w.when === 'ebsDr.connectionProblem == environmentInvalid'));
+    // One node says why; its children are the ways out, each running its command.
+    const [problem] = (await view().tree.getChildren(undefined)) ?? [];
+    assert.ok(problem);
+    assert.equal(String((await view().tree.getTreeItem(problem)).label), 'Cannot use the profile "Environment"');
+    assert.match(view().message() ?? '', /The Environment profile cannot be used: the environment variable ALIBABA_CLOUD_ACCESS_KEY_SECRET is wrong\./);
+    assert.deepEqual(await labels(problem), ['Add AccessKey Profile', 'Import from aliyun CLI', 'Switch Profile', 'Show Logs']);
+    const commands = await Promise.all(((await view().tree.getChildren(problem)) ?? []).map(async (n) => (await view().tree.getTreeItem(n)).command?.command));
+    assert.deepEqual(commands, ['ebsDr.addProfile', 'ebsDr.importAliyunCliProfiles', 'ebsDr.switchProfile', 'ebsDr.showLogs']);
+
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY_SECRET;
     fx.api.credentials.store.refresh();
     await waitFor(() => view().problem() === undefined, 'the problem to go');
@@ -54,9 +59,16 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
     await waitFor(async () => (await labels()).includes('cn-hangzhou'), 'the prod tree');
     await fx.api.secrets.delete(`ebsDr.profile.${prod.id}.secret`);
     await waitFor(() => view().problem()?.kind === 'secretMissing', 'the missing-secret problem');
-    assert.match(view().message() ?? '', /The AccessKey secret of the profile "prod" is missing from SecretStorage/);
     assert.ok(view().problem()?.remedies.includes('reenterSecret'));
-    assert.deepEqual(await labels(), []);
+    const [problem] = (await view().tree.getChildren(undefined)) ?? [];
+    assert.ok(problem);
+    assert.equal(String((await view().tree.getTreeItem(problem)).label), 'Cannot use the profile "prod"');
+    assert.match(view().message() ?? '', /The AccessKey secret of the profile "prod" is missing from SecretStorage/);
+    const reenter = ((await view().tree.getChildren(problem)) ?? [])[0];
+    assert.ok(reenter);
+    const item = await view().tree.getTreeItem(reenter);
+    assert.equal(item.label, 'Re-enter Secret');
+    assert.deepEqual([item.command?.command, item.command?.arguments], ['ebsDr.reenterSecret', [prod.id]]);
   });
 
   it('side by side: each profile has its own subtree signed with its own key; a profile without its secret shows one error node', async () => {

@@ -12,7 +12,7 @@ import { onSettingChanged, setting } from '../../ui/settings';
 import { BACK, type UserInput } from '../../ui/userInput';
 import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef, type PresentedNode } from '../explorer';
 import { findRegionsWithPairs, replicationRegions } from '../findRegions';
-import { isProfileNode, ProfileForest, shownProfiles, type ProfileSlot, type TreeRef } from '../profileForest';
+import { isProfileNode, ProfileForest, remedyPresentation, shownProfiles, type ProblemRemedy, type ProfileSlot, type SlotProblem, type TreeRef } from '../profileForest';
 import { RegionChoices, rootRegions } from '../regionChoice';
 import { NO_RUNNING_DRILLS, type RunningDrills } from '../runningDrills';
 import type { Localiser } from '../text';
@@ -40,6 +40,11 @@ export function unusableProblem(resolution: Extract<ConnectionResolution, { stat
 }
 
 /** Alibaba Cloud refused the profile's credentials (every region failed with a credentials error). */
+/** The problem as the tree shows it: its words and its ways out (Retry first when Alibaba Cloud refused the credentials). */
+function slotProblem(problem: ViewProblem): SlotProblem {
+  return { kind: problem.kind, text: problem.text, remedies: problem.kind === 'rejected' ? ['retry', ...problem.remedies] : problem.remedies };
+}
+
 export function refusedProblem(profileId: string, profileName: string, error: unknown): ViewProblem {
   const text = `${vscode.l10n.t('Alibaba Cloud refused the credentials of the profile "{0}".', profileName)} ${errorText(explainError(error))}`;
   return { kind: 'rejected', profileId, profileName, text, remedies: ['reenterSecret', 'switchProfile', 'addProfile', 'viewLogs'] };
@@ -83,22 +88,13 @@ const REMEDY_COMMANDS: Record<ProfileRemedy, string> = {
   viewLogs: 'ebsDr.showLogs',
 };
 
-function remedyLabel(remedy: ProfileRemedy): string {
-  switch (remedy) {
-    case 'addProfile':
-      return vscode.l10n.t('Add AccessKey Profile');
-    case 'importAliyunCli':
-      return vscode.l10n.t('Import from aliyun CLI');
-    case 'switchProfile':
-      return vscode.l10n.t('Switch Profile');
-    case 'reenterSecret':
-      return vscode.l10n.t('Re-enter Secret');
-    case 'removeProfile':
-      return vscode.l10n.t('Remove Profile');
-    case 'viewLogs':
-      return vscode.l10n.t('Show Logs');
-  }
+/** What a way-out row runs: the remedy's command (Re-enter Secret for that profile), or Refresh for Retry. */
+function remedyCommand(remedy: ProblemRemedy, profileId: string): vscode.Command {
+  const title = remedyPresentation(remedy, localiser).label;
+  if (remedy === 'retry') return { command: REPLICATION_COMMANDS.refresh, title };
+  return { command: REMEDY_COMMANDS[remedy], title, arguments: remedy === 'reenterSecret' ? [profileId] : [] };
 }
+
 
 /** The clipboard and the browser: replaceable so host tests can see what would be copied or opened. */
 export interface ReplicationExternals {
@@ -161,7 +157,8 @@ function toTreeItem(node: TreeRef, p: PresentedNode): vscode.TreeItem {
   if (p.tooltip) item.tooltip = new vscode.MarkdownString(p.tooltip);
   item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
   item.contextValue = p.contextValue;
-  if (p.retry && node.kind === 'profileProblem') item.command = { command: REPLICATION_COMMANDS.profileRemedies, title: vscode.l10n.t('Fix Profile…'), arguments: [node] };
+  if (node.kind === 'profileRemedy') item.command = remedyCommand(node.remedy, node.profileId);
+  else if (p.retry && node.kind === 'profileProblem') item.command = { command: REPLICATION_COMMANDS.profileRemedies, title: vscode.l10n.t('Fix Profile…'), arguments: [node] };
   else if (p.retry) item.command = { command: REPLICATION_COMMANDS.retryLoad, title: vscode.l10n.t('Retry'), arguments: [node] };
   return item;
 }
@@ -324,7 +321,7 @@ export class ReplicationView implements vscode.Disposable {
         if (got?.resolution.status === 'unusable') {
           const problem = unusableProblem(got.resolution);
           this.sideProblems.set(entry.id, problem);
-          slots.push({ ...base, problem: { kind: problem.kind, text: problem.text } });
+          slots.push({ ...base, problem: slotProblem(problem) });
         }
         this.dropSide(new Set(), entry.id);
         continue;
@@ -338,7 +335,7 @@ export class ReplicationView implements vscode.Disposable {
         const started = side;
         loads.push(side.explorer.loadAll().then(() => this.checkSideRefused(connected, started)));
       }
-      slots.push(side.refused ? { ...base, problem: { kind: 'rejected', text: side.refused.text } } : { ...base, explorer: side.explorer });
+      slots.push(side.refused ? { ...base, problem: slotProblem(side.refused) } : { ...base, explorer: side.explorer });
     }
     this.dropSide(new Set(entries.map((e) => e.id)));
     this.forest.setProfiles(slots);
@@ -378,7 +375,7 @@ export class ReplicationView implements vscode.Disposable {
     side.refused = refusedProblem(connection.profileId, connection.profileName, error);
     this.sideProblems.set(connection.profileId, side.refused);
     const slot = this.forest.slot(connection.profileId);
-    if (slot) this.forest.updateSlot({ ...slot, explorer: undefined, problem: { kind: 'rejected', text: side.refused.text } });
+    if (slot) this.forest.updateSlot({ ...slot, explorer: undefined, problem: slotProblem(side.refused) });
   }
 
   /** Every region failed because Alibaba Cloud refused the credentials: the profile is unusable, say so and how to fix it. */
@@ -387,7 +384,7 @@ export class ReplicationView implements vscode.Disposable {
     const error = this.explorer.refusedError();
     if (error === undefined) return;
     this.deps.log.warn(`Replication view: every region of the profile "${connected.connection.profileName}" refused the credentials: ${explainError(error).code}`);
-    // An empty tree, so the welcome content with the remedies shows; Refresh (or a change of the profile) tries again.
+    // The problem node and its ways out replace the regions; Retry, Refresh or a change of the profile tries again.
     this.explorer.setSource(undefined, []);
     this.setProblem(refusedProblem(connected.connection.profileId, connected.connection.profileName, error));
   }
@@ -396,6 +393,7 @@ export class ReplicationView implements vscode.Disposable {
     if (this.problem === undefined && problem === undefined) return;
     this.problem = problem;
     void vscode.commands.executeCommand('setContext', CONNECTION_PROBLEM_CONTEXT_KEY, problem?.kind ?? '');
+    this.forest.setActiveProblem(problem ? { profileId: problem.profileId, profileName: problem.profileName, problem: slotProblem(problem) } : undefined);
     this.updateMessage();
   }
 
@@ -431,6 +429,8 @@ export class ReplicationView implements vscode.Disposable {
 
   private updateMessage(): void {
     if (this.problem) {
+      // The message (it wraps) says why; the problem node below lists the ways out as rows. Welcome content would not
+      // do: VS Code hides it while a view has a message.
       this.treeView.message = this.problem.text;
       return;
     }
@@ -653,7 +653,7 @@ export class ReplicationView implements vscode.Disposable {
     type Choice = ProfileRemedy | 'retry';
     const items: { label: string; value: Choice }[] = [
       ...(problem.kind === 'rejected' ? [{ label: vscode.l10n.t('Retry'), value: 'retry' as const }] : []),
-      ...problem.remedies.map((r) => ({ label: remedyLabel(r), value: r })),
+      ...problem.remedies.map((r) => ({ label: remedyPresentation(r, localiser).label, value: r })),
     ];
     const choice = await this.deps.input.pickOne(items, { title: problem.profileName, placeholder: problem.text });
     if (choice === 'retry') await this.refresh();

@@ -81,7 +81,12 @@ describe('views/profileForest', () => {
     const prod = explorerFor('p-prod', new AccountApi([pair]), ['cn-hangzhou']);
     forest.setProfiles([
       { profileId: 'p-prod', profileName: 'prod', active: true, explorer: prod },
-      { profileId: 'p-old', profileName: 'old', active: false, problem: { kind: 'secretMissing', text: 'The AccessKey secret of the profile "old" is missing from SecretStorage.' } },
+      {
+        profileId: 'p-old',
+        profileName: 'old',
+        active: false,
+        problem: { kind: 'secretMissing', text: 'The AccessKey secret of the profile "old" is missing from SecretStorage.', remedies: ['reenterSecret', 'switchProfile'] },
+      },
     ]);
     const tree = await lines(forest);
     assert.ok(tree.includes('old [profile.unusable] profile/p-old'), tree.join('\n'));
@@ -89,7 +94,37 @@ describe('views/profileForest', () => {
       tree.includes('  Cannot use this profile: The AccessKey secret of the profile "old" is missing from SecretStorage. [profileProblem.secretMissing] profile/p-old/problem/secretMissing'),
       tree.join('\n'),
     );
+    // The ways out are rows under the problem, so they are visible without a menu.
+    assert.ok(tree.includes('    Re-enter Secret [profileRemedy.reenterSecret] profile/p-old/problem/secretMissing/reenterSecret'), tree.join('\n'));
+    assert.ok(tree.includes('    Switch Profile [profileRemedy.switchProfile] profile/p-old/problem/secretMissing/switchProfile'), tree.join('\n'));
     assert.ok(tree.some((l) => l.includes('orders-db')));
+  });
+
+  it('without side by side, an active profile that cannot be used replaces the regions with its problem and ways out, and gives them back', async () => {
+    const plain = new ReplicationExplorer({ localiser: ENGLISH, now: () => NOW });
+    plain.setSource(new AccountApi([pair]), ['cn-hangzhou']);
+    const forest = new ProfileForest(plain, ENGLISH);
+    let redraws = 0;
+    forest.onDidChange(() => redraws++);
+    forest.setActiveProblem({
+      profileId: 'environment',
+      profileName: 'Environment',
+      problem: { kind: 'environmentInvalid', text: 'The Environment profile cannot be used: the environment variable ALIBABA_CLOUD_ACCESS_KEY_SECRET is wrong.', remedies: ['addProfile', 'importAliyunCli', 'switchProfile', 'viewLogs'] },
+    });
+    assert.equal(redraws, 1);
+    assert.deepEqual(await lines(forest), [
+      'Cannot use the profile "Environment" [profileProblem.environmentInvalid] profile/environment/problem/environmentInvalid',
+      '  Add AccessKey Profile [profileRemedy.addProfile] profile/environment/problem/environmentInvalid/addProfile',
+      '  Import from aliyun CLI [profileRemedy.importAliyunCli] profile/environment/problem/environmentInvalid/importAliyunCli',
+      '  Switch Profile [profileRemedy.switchProfile] profile/environment/problem/environmentInvalid/switchProfile',
+      '  Show Logs [profileRemedy.viewLogs] profile/environment/problem/environmentInvalid/viewLogs',
+    ]);
+    const problem = forest.roots()[0];
+    assert.match((problem && forest.present(problem).tooltip) ?? '', /: The Environment profile cannot be used: the environment variable ALIBABA_CLOUD_ACCESS_KEY_SECRET is wrong\.$/);
+    const remedy = (await forest.children(problem))[0];
+    assert.equal(remedy && forest.parent(remedy)?.id, 'profile/environment/problem/environmentInvalid');
+    forest.setActiveProblem(undefined);
+    assert.deepEqual((await forest.children(undefined)).map((r) => r.id), ['region/cn-hangzhou']);
   });
 
   it('an explorer tells when every region refused the credentials (expired STS token), not when one region failed otherwise', async () => {
