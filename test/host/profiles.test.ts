@@ -5,7 +5,7 @@ import type { TreeRef } from '../../src/views/profileForest';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/index';
 import { LIMITED_ACCOUNT, setUpCredentials, waitFor, type CredentialsFixture } from './support/credentialsFixture';
 
-const SECOND_ACCOUNT = { AccessKeyId: 'LTAI5tDrAccount0002', AccessKeySecret: 'DrAccountSecret00000000000002' };
+const SECOND_ACCOUNT = { AccessKeyId: 'DRACCOUNTKEYID0002', AccessKeySecret: 'DrAccountSecret00000000000002' };
 
 describe('Profiles in the Replication view (real VS Code + emulator)', function () {
   this.timeout(90_000);
@@ -104,5 +104,43 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
     assert.equal(ids.size, 2);
     const signers = new Set((await fx.emulator.admin.requests()).filter((r) => r.action === 'DescribeDiskReplicaPairs').map((r) => r.accessKeyId));
     assert.deepEqual([...signers].sort(), [SECOND_ACCOUNT.AccessKeyId, DEMO_ACCESS_KEY_ID].sort());
+  });
+
+  it('side by side: a drill running in each profile, both counted in the status bar and badge, each signed and announced with its profile', async () => {
+    const store = fx.api.credentials.store;
+    await store.add({ name: 'prod', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, defaultRegionId: 'cn-hangzhou' }, false);
+    await store.add({ name: 'dr', accessKeyId: SECOND_ACCOUNT.AccessKeyId, accessKeySecret: SECOND_ACCOUNT.AccessKeySecret, defaultRegionId: 'cn-hangzhou' }, false);
+    await fx.emulator.admin.clearRequests();
+    await config().update('treeProfiles', ['prod', 'dr'], vscode.ConfigurationTarget.Global);
+    await config().update('profilesInTree', true, vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await labels()).length === 2 && view().forest.profiles().every((p) => p.explorer), 'two usable profile roots');
+    await view().whenIdle();
+    const started: string[] = [];
+    for (const name of ['prod', 'dr']) {
+      const root = ((await view().tree.getChildren(undefined)) ?? []).find((r) => view().forest.slot(r.profileId ?? '')?.profileName === name);
+      assert.ok(root, `the root of ${name}`);
+      const region = ((await view().tree.getChildren(root)) ?? [])[0];
+      assert.ok(region);
+      let pair: TreeRef | undefined;
+      await waitFor(async () => {
+        const children = (await view().tree.getChildren(region)) ?? [];
+        pair = children.find((c) => c.kind === 'pair' && c.pairId === 'pair-demo-web01');
+        return pair !== undefined;
+      }, `web-01 under ${name}`);
+      const user = fx.user().confirmWith(true);
+      await vscode.commands.executeCommand('ebsDr.startPairDrill', pair);
+      const shown = await user.notification(/Drill drill-[a-z0-9]+ started for web-01/);
+      assert.ok(shown.message.startsWith(`${name}: `), `the notification names the profile: ${shown.message}`);
+      started.push(/Drill (drill-[a-z0-9]+) started/.exec(shown.message)?.[1] ?? '');
+    }
+    const drills = fx.api.drills;
+    assert.ok(drills);
+    await waitFor(() => drills.statusBar().text.includes('2 drills running'), 'the status bar to count both profiles\' drills');
+    assert.deepEqual(view().badge()?.value, 2);
+    const starts = (await fx.emulator.admin.requests()).filter((r) => r.action === 'StartPairDrill');
+    assert.deepEqual(starts.map((r) => r.accessKeyId), [DEMO_ACCESS_KEY_ID, SECOND_ACCOUNT.AccessKeyId], 'each drill signed with its own profile');
+    const listed = (await fx.emulator.admin.state()).drills.filter((d) => d.Kind === 'pair' && d.PairId === 'pair-demo-web01').map((d) => d.DrillId);
+    assert.deepEqual([...listed].sort(), [...started].sort(), 'exactly the two drills announced');
+    await drills.reset();
   });
 });
