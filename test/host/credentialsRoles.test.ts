@@ -284,4 +284,26 @@ describe('Credentials: STS keys and RAM roles (real VS Code, emulator with STS o
     assert.match((await input.notification(/operator/)).message, /saved and active\. The role was assumed/);
     assert.equal(store().activeProfile()?.sourceProfileId, source.id);
   });
+
+  it('a role profile whose role cannot be assumed: the view explains it with the STS reason and the ways out', async () => {
+    const alice = await store().add({ name: 'alice', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, defaultRegionId: 'cn-hangzhou' }, false);
+    // Saved without the check (as a profile whose role's trust policy changed afterwards would be).
+    await store().addRole({ name: 'auditor', role: { roleArn: UNTRUSTING_ROLE, roleSessionName: 'sre-alice', durationSeconds: 3600 }, sourceProfileId: alice.id, defaultRegionId: 'cn-hangzhou' });
+    const tree = api.replication;
+    await eventually(() => tree.problem()?.kind === 'rejected', 'the view to explain the refused role', 30_000);
+    assert.match(tree.message() ?? '', /^Alibaba Cloud refused the credentials of the profile "auditor"\. STS refused to let this identity assume the role: .+\(error NoPermission, RequestId /);
+    const [problem] = (await tree.tree.getChildren(undefined)) ?? [];
+    assert.ok(problem);
+    assert.equal(String((await tree.tree.getTreeItem(problem)).label), 'Cannot use the profile "auditor"');
+    const ways = await Promise.all(((await tree.tree.getChildren(problem)) ?? []).map(async (n) => String((await tree.tree.getTreeItem(n)).label)));
+    assert.deepEqual(ways.slice(0, 2), ['Retry', 'Re-enter Secret']);
+    assert.ok(ways.includes('Switch Profile'));
+    // No EBS call went out for the role (there were no role credentials to sign it): only refused AssumeRole calls.
+    const requests = await emulator.admin.requests();
+    assert.ok(requests.some((r) => r.action === 'AssumeRole' && r.code === 'NoPermission'));
+    assert.deepEqual(
+      requests.filter((r) => r.action !== 'AssumeRole' && (r.accessKeyId ?? '').startsWith('STS.')),
+      [],
+    );
+  });
 });
