@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { registerCredentials } from './credentials/ui/credentials';
 import { registerDrills } from './drills/ui/drills';
-import { EbsClients } from './ui/clients';
-import { registerReplicationView } from './views/ui/replicationView';
-import { callLogger, Log } from './ui/log';
-import { createTestApi, type EbsDrTestApi } from './ui/testApi';
-import { SwitchableUserInput, VsCodeUserInput } from './ui/userInput';
+import { EbsClients } from './credentials/ui/clients';
+import { registerReplicationView } from './replication/ui/replicationView';
+import { callLogger } from './ebs/ui/callLog';
+import { Log } from './shared/ui/log';
+import { createTestApi, type EbsDrTestApi } from './testApi';
+import { SwitchableUserInput, VsCodeUserInput } from './shared/ui/userInput';
 
 export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undefined {
   const testing = context.extensionMode === vscode.ExtensionMode.Test;

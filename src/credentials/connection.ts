@@ -18,9 +18,8 @@ export interface ActiveConnection {
   accessKeyId: string;
 }
 
-export interface Disposable {
-  dispose(): void;
-}
+export type { Disposable } from '../shared/events';
+import type { Disposable } from '../shared/events';
 
 /** What the user can do about a profile that cannot be used; the shell turns each into a button or link. */
 export type ProfileRemedy = 'addProfile' | 'importAliyunCli' | 'switchProfile' | 'reenterSecret' | 'removeProfile' | 'viewLogs';

@@ -4,7 +4,7 @@
 // store (globalState), so each completion is also claimed there: only the first window that observes it announces it.
 // Pure: the clock, the timer, the describe call and the store are injected, so unit tests drive it with a fake clock.
 import type { Disposable } from '../credentials/connection';
-import { Emitter } from './events';
+import { Emitter } from '../shared/events';
 import { billableDisks, drillKey, needsPolling, type DrillObservation, type DrillRef, type TrackedDrill } from './model';
 
 export interface TrackerClock {

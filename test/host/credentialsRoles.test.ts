@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ReplicationTestApi } from '../../src/views/ui/replicationView';
-import type { EbsDrTestApi } from '../../src/ui/testApi';
+import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
+import type { EbsDrTestApi } from '../../src/testApi';
 import {
   DEMO_ACCESS_KEY_ID,
   DEMO_ACCESS_KEY_SECRET,

@@ -2,9 +2,9 @@
 // billable disk, and a clear that ends clear_failed — notifications, status bar, view badge, tree and Clear Drill.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { NodeRef } from '../../src/views/explorer';
-import { regionChoiceKey } from '../../src/views/regionChoice';
-import type { ReplicationTestApi } from '../../src/views/ui/replicationView';
+import type { NodeRef } from '../../src/replication/explorer';
+import { regionChoiceKey } from '../../src/regions/regionChoice';
+import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import { DRILL_FAILURE_SCENARIO, DrillHarness, eventually, groupDrillNode, groupNode, pairDrillNode, pairNode } from './support/drillHarness';
 
 const STARTED = /^Drill ((?:pg-)?drill-[a-z0-9]+) started for /;

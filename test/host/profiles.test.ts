@@ -1,7 +1,7 @@
 // The Replication view when a profile cannot be used, and several profiles side by side (real VS Code + emulator).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { TreeRef } from '../../src/views/profileForest';
+import type { TreeRef } from '../../src/replication/profileForest';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/index';
 import { LIMITED_ACCOUNT, setUpCredentials, waitFor, type CredentialsFixture } from './support/credentialsFixture';
 

@@ -2,11 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EbsClient } from '../../src/ebs/client';
-import type { EbsDrTestApi } from '../../src/ui/testApi';
-import type { NodeRef } from '../../src/views/explorer';
-import { formatLocalDateTime } from '../../src/views/presentation';
-import { regionChoiceKey } from '../../src/views/regionChoice';
-import type { ReplicationTestApi } from '../../src/views/ui/replicationView';
+import type { EbsDrTestApi } from '../../src/testApi';
+import type { NodeRef } from '../../src/replication/explorer';
+import { formatLocalDateTime } from '../../src/replication/presentation';
+import { regionChoiceKey } from '../../src/regions/regionChoice';
+import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, generateScenario, startEmulator, type RunningEmulator } from '../emulator';
 import { activateExtension } from './support/extension';
 import { ScriptedUserInput } from './support/scriptedInput';

@@ -6,10 +6,10 @@ import * as vscode from 'vscode';
 import type { LocalisableMessage } from '../../ebs/catalogue';
 import { EbsClient } from '../../ebs/client';
 import type { EbsCallLogger, EbsCredentialSource } from '../../ebs/types';
-import { errorText, localise } from '../../ui/errorMessages';
-import type { Log } from '../../ui/log';
-import { setting } from '../../ui/settings';
-import { BACK, type UserInput } from '../../ui/userInput';
+import { errorText, localise } from '../../ebs/ui/errorMessages';
+import type { Log } from '../../shared/ui/log';
+import { setting } from '../../shared/ui/settings';
+import { BACK, type UserInput } from '../../shared/ui/userInput';
 import { cliConfigPath, CliConfigError, importOrder, parseCliConfig, preferredCliProfile, type CliProfile } from '../aliyunCli';
 import { checkAccessKey, type KeyCheck } from '../keyCheck';
 import {

@@ -4,10 +4,10 @@
 // registerCredentials() once.
 import * as vscode from 'vscode';
 import type { EbsCallLogger } from '../../ebs/types';
-import { localise } from '../../ui/errorMessages';
-import type { Log } from '../../ui/log';
-import { onSettingChanged, setting } from '../../ui/settings';
-import type { UserInput } from '../../ui/userInput';
+import { localise } from '../../ebs/ui/errorMessages';
+import type { Log } from '../../shared/ui/log';
+import { onSettingChanged, setting } from '../../shared/ui/settings';
+import type { UserInput } from '../../shared/ui/userInput';
 import type { ConnectionProvider } from '../connection';
 import { ProfileStore } from '../store';
 import { COMMANDS, CredentialCommands } from './commands';

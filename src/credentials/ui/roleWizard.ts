@@ -4,8 +4,8 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import type { LocalisableMessage } from '../../ebs/catalogue';
-import { localise } from '../../ui/errorMessages';
-import { BACK, type UserInput } from '../../ui/userInput';
+import { localise } from '../../ebs/ui/errorMessages';
+import { BACK, type UserInput } from '../../shared/ui/userInput';
 import {
   DEFAULT_ROLE_DURATION_SECONDS,
   defaultRoleSessionName,

@@ -7,14 +7,14 @@ import { newClientToken } from '../../ebs/clientToken';
 import { explainError } from '../../ebs/catalogue';
 import { isCancellation, isEbsError } from '../../ebs/errors';
 import { isDrillClearable, type GroupDrill, type PairDrill } from '../../ebs/types';
-import type { ConnectedClient, EbsClients } from '../../ui/clients';
-import { localise, showError } from '../../ui/errorMessages';
-import type { Log } from '../../ui/log';
-import { onSettingChanged, setting } from '../../ui/settings';
-import type { PickItem, UserInput } from '../../ui/userInput';
-import { RegionChoices, rootRegions } from '../../views/regionChoice';
-import type { RunningDrills } from '../../views/runningDrills';
-import { PROFILES_IN_TREE_SETTING, profilesSideBySide, TREE_PROFILES_SETTING, treeProfiles } from '../../views/ui/replicationView';
+import type { ConnectedClient, EbsClients } from '../../credentials/ui/clients';
+import { localise, showError } from '../../ebs/ui/errorMessages';
+import type { Log } from '../../shared/ui/log';
+import { onSettingChanged, setting } from '../../shared/ui/settings';
+import type { PickItem, UserInput } from '../../shared/ui/userInput';
+import { RegionChoices, rootRegions } from '../../regions/regionChoice';
+import type { RunningDrills } from '../../replication/runningDrills';
+import { PROFILES_IN_TREE_SETTING, profilesSideBySide, TREE_PROFILES_SETTING, treeProfiles } from '../../replication/ui/replicationView';
 import {
   billableDisks,
   drillKey,

@@ -1,8 +1,8 @@
-// What the drill commands need from the Replication tree. The tree's pure model (src/views/explorer.ts) provides the
+// What the drill commands need from the Replication tree. The tree's pure model (src/replication/explorer.ts) provides the
 // data methods; the view shell adds reveal / busy / listings. Every member is optional so drills work (from the
 // palette and the status bar) even before or without the tree.
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../../ebs/types';
-import type { RunningDrills } from '../../views/runningDrills';
+import type { RunningDrills } from '../../replication/runningDrills';
 import type { DrillKind } from '../model';
 
 export type DrillOwnerRef = { kind: 'pair'; pairId: string } | { kind: 'group'; groupId: string };

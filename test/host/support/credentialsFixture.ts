@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { EbsDrTestApi } from '../../../src/ui/testApi';
+import type { EbsDrTestApi } from '../../../src/testApi';
 import { DEMO_SCENARIO, startEmulator, type RunningEmulator, type ScenarioAccount, type ScenarioRole } from '../../emulator/index';
 import { activateExtension } from './extension';
 import { ScriptedUserInput } from './scriptedInput';

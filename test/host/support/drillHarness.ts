@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DrillsTestApi } from '../../../src/drills/ui/drills';
-import type { EbsDrTestApi } from '../../../src/ui/testApi';
+import type { EbsDrTestApi } from '../../../src/testApi';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../../emulator';
 import { activateExtension } from './extension';
 import { ScriptedUserInput } from './scriptedInput';

@@ -1,6 +1,6 @@
 // Activates the extension under test and returns its test API.
 import * as vscode from 'vscode';
-import type { EbsDrTestApi } from '../../../src/ui/testApi';
+import type { EbsDrTestApi } from '../../../src/testApi';
 
 export const EXTENSION_ID = 'ebs-dr.ebs-dr';
 

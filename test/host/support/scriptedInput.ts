@@ -1,6 +1,6 @@
 // Stands in for the person at the keyboard in extension-host tests: answers prompts from queues and
 // records everything shown (prompts, validation messages, notifications with their actions).
-import { BACK, type Back, type InputBoxOptions, type NotificationKind, type PickItem, type QuickPickOptions, type UserInput } from '../../../src/ui/userInput';
+import { BACK, type Back, type InputBoxOptions, type NotificationKind, type PickItem, type QuickPickOptions, type UserInput } from '../../../src/shared/ui/userInput';
 
 export { BACK };
 

@@ -20,11 +20,11 @@ import {
   pairTooltip,
   pairTooltipRows,
   recoveryPointText,
-} from '../../../src/views/presentation';
-import { ENGLISH as l } from '../../../src/views/text';
+} from '../../../src/replication/presentation';
+import { ENGLISH as l } from '../../../src/replication/text';
 import { NOW, ago, samplePair } from '../support/samples';
 
-describe('views/presentation', () => {
+describe('replication/presentation', () => {
   it('maps every pair status to a health, icon and colour, and a status text', () => {
     const expected: Record<string, string> = {
       invalid: 'failed', creating: 'transition', created: 'stopped', create_failed: 'failed', initial_syncing: 'syncing',
@@ -126,10 +126,10 @@ describe('views/presentation', () => {
   });
 });
 
-describe('views l10n', () => {
-  /** Every `l.t('…')` / `l10n.t('…')` template under src/views (pure model and shell). */
+describe('replication l10n', () => {
+  /** Every `l.t('…')` / `l10n.t('…')` template under src/replication (pure model and shell). */
   function viewTemplates(): Set<string> {
-    const root = join(__dirname, '../../../../src/views');
+    const root = join(__dirname, '../../../../src/replication');
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
     const found = new Set<string>();

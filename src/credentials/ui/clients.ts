@@ -1,10 +1,10 @@
 // One EbsClient per profile and endpoint setting, rebuilt when the profile's credentials or the settings change.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import { EbsClient } from '../ebs/client';
-import type { ActiveConnection, ConnectionProvider, ConnectionResolution } from '../credentials/connection';
-import { isCredentialProvider, type EbsCallLogger, type EbsCredentialSource } from '../ebs/types';
-import { onSettingChanged, setting } from './settings';
+import { EbsClient } from '../../ebs/client';
+import type { ActiveConnection, ConnectionProvider, ConnectionResolution } from '../connection';
+import { isCredentialProvider, type EbsCallLogger, type EbsCredentialSource } from '../../ebs/types';
+import { onSettingChanged, setting } from '../../shared/ui/settings';
 
 export interface ConnectedClient {
   connection: ActiveConnection;

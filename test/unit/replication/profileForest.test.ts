@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { EbsError } from '../../../src/ebs/errors';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../../../src/ebs/types';
-import { ReplicationExplorer, type ExplorerClient } from '../../../src/views/explorer';
-import { ProfileForest, shownProfiles, type TreeRef } from '../../../src/views/profileForest';
-import { ENGLISH } from '../../../src/views/text';
+import { ReplicationExplorer, type ExplorerClient } from '../../../src/replication/explorer';
+import { ProfileForest, shownProfiles, type TreeRef } from '../../../src/replication/profileForest';
+import { ENGLISH } from '../../../src/replication/text';
 import { NOW, samplePair } from '../support/samples';
 
 /** One account's view of the API: the same pair may be seen by two accounts; `refused` answers like an expired STS token. */
@@ -46,7 +46,7 @@ async function lines(forest: ProfileForest): Promise<string[]> {
   return out;
 }
 
-describe('views/profileForest', () => {
+describe('replication/profileForest', () => {
   const pair = samplePair({ pairId: 'pair-cn-shared', name: 'orders-db', sourceRegionId: 'cn-hangzhou', destinationRegionId: 'cn-shanghai' });
 
   it('shows one root per profile, each with its own regions; the same pair gets a distinct, stable id under each profile', async () => {

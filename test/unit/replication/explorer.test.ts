@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { EbsClient } from '../../../src/ebs/client';
 import { EbsError } from '../../../src/ebs/errors';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../../../src/ebs/types';
-import { ReplicationExplorer, type ExplorerClient, type NodeRef } from '../../../src/views/explorer';
-import { shapeRegion } from '../../../src/views/regionContents';
-import { ENGLISH } from '../../../src/views/text';
+import { ReplicationExplorer, type ExplorerClient, type NodeRef } from '../../../src/replication/explorer';
+import { shapeRegion } from '../../../src/replication/regionContents';
+import { ENGLISH } from '../../../src/replication/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../emulator';
 import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator } from '../../host/support/treeScenario';
 import { NOW, samplePair } from '../support/samples';
@@ -62,7 +62,7 @@ function explorerWith(api: ExplorerClient, regions: string[], concurrency = 4): 
   return explorer;
 }
 
-describe('views/regionContents shapeRegion', () => {
+describe('replication/regionContents shapeRegion', () => {
   it('lists each pair once per region, groups with members first, ungrouped by name, and drops foreign records', () => {
     const a = samplePair({ pairId: 'pair-a', name: 'b-name', groupId: 'pg-1' });
     const b = samplePair({ pairId: 'pair-b', name: 'A-name' });
@@ -84,7 +84,7 @@ describe('views/regionContents shapeRegion', () => {
   });
 });
 
-describe('views/explorer ReplicationExplorer (scripted API)', () => {
+describe('replication/explorer ReplicationExplorer (scripted API)', () => {
   it('loads regions with the concurrency limit and shows a failing region as one retry node while the others load', async () => {
     const api = new FakeApi();
     const regions = Array.from({ length: 10 }, (_, i) => `cn-r${i}`);
@@ -218,7 +218,7 @@ describe('views/explorer ReplicationExplorer (scripted API)', () => {
   });
 });
 
-describe('views/explorer against the emulator (tree scenario)', () => {
+describe('replication/explorer against the emulator (tree scenario)', () => {
   let emu: TreeEmulator;
   let client: EbsClient;
 

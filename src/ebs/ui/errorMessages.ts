@@ -1,8 +1,8 @@
 // The one error path of the shell: any failure → the catalogue's localised explanation and next step,
 // the error code and the RequestId, with the actions that fit. User cancellation shows nothing.
 import * as vscode from 'vscode';
-import { explainError, type ErrorExplanation, type LocalisableMessage } from '../ebs/catalogue';
-import type { UserInput } from './userInput';
+import { explainError, type ErrorExplanation, type LocalisableMessage } from '../catalogue';
+import type { UserInput } from '../../shared/ui/userInput';
 
 export function localise(message: LocalisableMessage): string {
   return vscode.l10n.t(message.message, ...message.args);

@@ -1,5 +1,9 @@
-// A minimal event emitter for the pure drill core (vscode.EventEmitter is not available here).
-import type { Disposable } from '../credentials/connection';
+// A minimal event emitter for the pure core (vscode.EventEmitter is not available there).
+
+/** What a subscription returns: call dispose() to unsubscribe. */
+export interface Disposable {
+  dispose(): void;
+}
 
 export type Listener<T> = (value: T) => void;
 

@@ -1,11 +1,11 @@
 // What activate() returns when the extension runs under tests (extensionMode Test): hooks for the host
 // suites to stand in for the user and to read what the user would see. Never returned in production.
 import type * as vscode from 'vscode';
-import type { Credentials } from '../credentials/ui/credentials';
-import type { DrillsTestApi } from '../drills/ui/drills';
-import type { ReplicationTestApi } from '../views/ui/replicationView';
-import type { Log } from './log';
-import type { SwitchableUserInput, UserInput } from './userInput';
+import type { Credentials } from './credentials/ui/credentials';
+import type { DrillsTestApi } from './drills/ui/drills';
+import type { ReplicationTestApi } from './replication/ui/replicationView';
+import type { Log } from './shared/ui/log';
+import type { SwitchableUserInput, UserInput } from './shared/ui/userInput';
 
 export interface EbsDrTestApi {
   /** Replaces the person at the keyboard (quick picks, input boxes, modal confirmations, notifications). */

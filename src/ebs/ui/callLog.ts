@@ -1,0 +1,26 @@
+// The adapter that records every EBS call in the "EBS DR" log channel.
+import type { Log } from '../../shared/ui/log';
+import type { EbsCallLogger, EbsCallRecord } from '../types';
+
+/** One line per HTTP attempt: action, region, duration, attempt, RequestId and error code. Never secrets. */
+export function callLogger(log: Log): EbsCallLogger {
+  return {
+    call(record: EbsCallRecord): void {
+      const parts = [
+        record.action,
+        `region=${record.regionId}`,
+        `duration=${Math.round(record.durationMs)}ms`,
+        `attempt=${record.attempt}`,
+        `requestId=${record.requestId ?? '-'}`,
+      ];
+      if (record.errorCode) {
+        parts.push(`error=${record.errorCode}`);
+        if (record.httpStatus !== undefined) parts.push(`status=${record.httpStatus}`);
+        if (record.willRetry) parts.push('retrying');
+        log.warn(parts.join(' '));
+      } else {
+        log.info(parts.join(' '));
+      }
+    },
+  };
+}
