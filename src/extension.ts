@@ -1,8 +1,12 @@
 // The composition root: builds the services once and wires them into VS Code. No logic lives here.
 import * as vscode from 'vscode';
-import { registerCredentials } from './credentials/ui/credentials';
+import { EbsClients, type ConnectedClient } from './credentials/ui/clients';
+import { registerCredentials, type Credentials } from './credentials/ui/credentials';
+import { showActionFailure } from './credentials/ui/failures';
+import { connectOrExplain } from './credentials/ui/guard';
+import { isCancellation } from './ebs/errors';
+import { Actions } from './shared/ui/action';
 import { registerDrills } from './drills/ui/drills';
-import { EbsClients } from './credentials/ui/clients';
 import { registerReplicationView } from './replication/ui/replicationView';
 import { callLogger } from './ebs/ui/callLog';
 import { Log } from './shared/ui/log';
@@ -14,11 +18,22 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   const log = new Log(testing);
   const input = new SwitchableUserInput(new VsCodeUserInput());
   const logger = callLogger(log);
+  // Every command runs through these actions: one error display, one connection guard (set up below, once clients exist).
+  const guard: { clients?: EbsClients; connections?: Credentials['connections'] } = {};
+  const actions = new Actions<ConnectedClient>({
+    input,
+    log,
+    isCancellation,
+    showError: (error, action) => showActionFailure(input, log, error, action),
+    connect: (profileId) => connectOrExplain({ clients: guard.clients as EbsClients, connections: guard.connections as Credentials['connections'] }, input, profileId),
+  });
   // credentials.connections is the ConnectionProvider for EbsClients; activeProfileName()/onDidChangeActiveProfile feed the view description.
-  const credentials = registerCredentials(context, input, log, logger);
+  const credentials = registerCredentials(context, input, log, logger, actions);
 
   // One EBS client factory for every caller (tree, drills); every call is logged to the "EBS DR" channel.
   const clients = new EbsClients(credentials.connections, logger);
+  guard.clients = clients;
+  guard.connections = credentials.connections;
   const replication = registerReplicationView({ context, input, log, clients, connections: credentials.connections });
   const drills = registerDrills({ context, input, log, clients, connections: credentials.connections, tree: replication });
   context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);

@@ -1,6 +1,7 @@
 // Reading the aliyun CLI's config.json as an import source: which profiles can become EBS DR profiles (AK,
 // StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole) and why the others cannot. The file's shape and the
 // modes' fields are described in docs/credentials.md. Pure.
+import { formatMessage } from '../shared/text';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { LocalisableMessage } from '../ebs/catalogue';
@@ -63,7 +64,7 @@ export interface CliConfig {
 /** The file could not be used at all; `problem` says why (never quoting secrets). */
 export class CliConfigError extends Error {
   constructor(readonly problem: LocalisableMessage) {
-    super(problem.message.replace(/\{(\d+)\}/g, (whole, i: string) => problem.args[Number(i)] ?? whole));
+    super(formatMessage(problem));
     this.name = 'CliConfigError';
   }
 }

@@ -1,6 +1,7 @@
 // The profile store: stored profiles (metadata in a memento, secrets in a secret store), the read-only
 // Environment profile, and the active one. Implements ConnectionProvider. Pure: the shell passes adapters
 // for context.secrets and context.globalState, and the environment to read.
+import { formatMessage } from '../shared/text';
 import { randomUUID } from 'node:crypto';
 import type { LocalisableMessage } from '../ebs/catalogue';
 import { isCredentialProvider, type EbsCredentialSource, type EbsCredentials } from '../ebs/types';
@@ -109,7 +110,7 @@ export class ProfileInputError extends Error {
     readonly field: 'name' | 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'defaultRegionId' | 'profile' | 'role',
     readonly problem: LocalisableMessage,
   ) {
-    super(problem.message.replace(/\{(\d+)\}/g, (whole, i: string) => problem.args[Number(i)] ?? whole));
+    super(formatMessage(problem));
     this.name = 'ProfileInputError';
   }
 }

@@ -1,5 +1,6 @@
 // What the drill features know about one drill, independent of VS Code: the tracked record, what a poll
 // observed, and small predicates shared by the tracker, the indicator and the commands. Pure.
+import { formatTemplate } from '../shared/text';
 import type { DrillDiskStatus, DrillStatus, GroupDrill, PairDrill } from '../ebs/types';
 
 export type DrillKind = 'pair' | 'group';
@@ -104,8 +105,10 @@ export function msg(message: string, ...args: Array<string | number | Text>): Te
 
 /** Plain English rendering (logs and unit tests; the shell localises with vscode.l10n.t). */
 export function render(text: Text): string {
-  const args = text.args.map((a) => (typeof a === 'string' ? a : render(a)));
-  return text.message.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole);
+  return formatTemplate(
+    text.message,
+    text.args.map((a) => (typeof a === 'string' ? a : render(a))),
+  );
 }
 
 /** "just now", "5 min ago", "3 h ago", "2 days ago" for a past time (unix ms) relative to `now`. */

@@ -2,6 +2,7 @@
 // The English templates are the localisation keys: the shell renders them with
 // `vscode.l10n.t(message.message, ...message.args)`; zh-cn lives in l10n/bundle.l10n.zh-cn.json.
 
+import { formatMessage, type LocalisableMessage } from '../shared/text';
 import { EbsError, LocalErrorCode, toEbsError } from './errors';
 
 /** Drives the UI's actions: Switch Profile for credentials, Retry for retryable errors, and so on. */
@@ -34,11 +35,7 @@ export interface CatalogueEntry {
   silent?: boolean;
 }
 
-/** What the shell passes to `vscode.l10n.t(message, ...args)`. */
-export interface LocalisableMessage {
-  message: string;
-  args: string[];
-}
+export type { LocalisableMessage };
 
 export interface ErrorExplanation {
   code: string;
@@ -298,10 +295,7 @@ export function explainError(error: unknown): ErrorExplanation {
   return explanation;
 }
 
-/** English rendering of a localisable message (for logs and tests; the shell uses vscode.l10n.t). */
-export function formatMessage(message: LocalisableMessage): string {
-  return message.message.replace(/\{(\d+)\}/g, (whole, index: string) => message.args[Number(index)] ?? whole);
-}
+export { formatMessage };
 
 /** Every English template in the catalogue: the l10n keys that need translations. */
 export function catalogueMessageKeys(): string[] {

@@ -3,15 +3,14 @@
 // that profile), or to one node saying why the profile cannot be used, with one clickable row per way out under it.
 // Without side by side the tree is the one explorer of the active profile, or, while that profile cannot be used,
 // the same problem node and its ways out as the only root. Pure: the shell maps PresentedNode to a TreeItem.
-import type { ProfileRemedy } from '../credentials/connection';
+import { remedy, type ProblemRemedy } from '../credentials/remedies';
 import { MESSAGE_ICONS } from './presentation';
 import { profileNodeId, type NodeRef, type PresentedNode, type ReplicationExplorer } from './explorer';
 import type { Localiser } from './text';
 
 export type ProfileProblemKind = 'environmentInvalid' | 'secretMissing' | 'sourceMissing' | 'rejected';
 
-/** A way out of a problem: a remedy of the connection contract, or trying the same profile again. */
-export type ProblemRemedy = ProfileRemedy | 'retry';
+export type { ProblemRemedy };
 
 export type ProfileNodeRef =
   | { kind: 'profile'; id: string; profileId: string }
@@ -56,23 +55,9 @@ export function shownProfiles<T extends ProfileEntryLike>(profiles: readonly T[]
 }
 
 /** The row of a way out: what it does, in the words of its command, and its codicon. */
-export function remedyPresentation(remedy: ProblemRemedy, l: Localiser): { label: string; icon: string } {
-  switch (remedy) {
-    case 'retry':
-      return { label: l.t('Retry'), icon: 'refresh' };
-    case 'addProfile':
-      return { label: l.t('Add AccessKey Profile'), icon: 'add' };
-    case 'importAliyunCli':
-      return { label: l.t('Import from aliyun CLI'), icon: 'cloud-download' };
-    case 'switchProfile':
-      return { label: l.t('Switch Profile'), icon: 'account' };
-    case 'reenterSecret':
-      return { label: l.t('Re-enter Secret'), icon: 'key' };
-    case 'removeProfile':
-      return { label: l.t('Remove Profile'), icon: 'trash' };
-    case 'viewLogs':
-      return { label: l.t('Show Logs'), icon: 'output' };
-  }
+export function remedyPresentation(way: ProblemRemedy, l: Localiser): { label: string; icon: string } {
+  const { label, icon } = remedy(way);
+  return { label: l.t(label), icon };
 }
 
 export class ProfileForest {

@@ -9,6 +9,8 @@ import type { EbsCallLogger, EbsCredentialSource } from '../../ebs/types';
 import { errorText, localise } from '../../ebs/ui/errorMessages';
 import type { Log } from '../../shared/ui/log';
 import { setting } from '../../shared/ui/settings';
+import { COMMAND } from '../../shared/commands';
+import type { Actions } from '../../shared/ui/action';
 import { BACK, type UserInput } from '../../shared/ui/userInput';
 import { cliConfigPath, CliConfigError, importOrder, parseCliConfig, preferredCliProfile, type CliProfile } from '../aliyunCli';
 import { checkAccessKey, type KeyCheck } from '../keyCheck';
@@ -21,18 +23,19 @@ import {
   validateProfileName,
   validateSecurityToken,
 } from '../profiles';
-import { ProfileInputError, SecretStoreError, type EcsRoleProfileDraft, type ProfileDraft, type ProfileStore, type ProfileSummary, type RoleProfileDraft } from '../store';
+import { type EcsRoleProfileDraft, type ProfileDraft, type ProfileStore, type ProfileSummary, type RoleProfileDraft } from '../store';
 import { askRoleProfile, type RoleWizardResult } from './roleWizard';
 
+/** The credentials commands (ids from the one table). */
 export const COMMANDS = {
-  addProfile: 'ebsDr.addProfile',
-  switchProfile: 'ebsDr.switchProfile',
-  removeProfile: 'ebsDr.removeProfile',
-  importAliyunCli: 'ebsDr.importAliyunCliProfiles',
-  showCredentialsHelp: 'ebsDr.showCredentialsHelp',
-  addRoleProfile: 'ebsDr.addRoleProfile',
-  reenterSecret: 'ebsDr.reenterSecret',
-  showLogs: 'ebsDr.showLogs',
+  addProfile: COMMAND.addProfile,
+  switchProfile: COMMAND.switchProfile,
+  removeProfile: COMMAND.removeProfile,
+  importAliyunCli: COMMAND.importAliyunCli,
+  showCredentialsHelp: COMMAND.showCredentialsHelp,
+  addRoleProfile: COMMAND.addRoleProfile,
+  reenterSecret: COMMAND.reenterSecret,
+  showLogs: COMMAND.showLogs,
 } as const;
 
 export const CLI_CONFIG_SETTING = 'aliyunCliConfigPath';
@@ -52,38 +55,18 @@ export class CredentialCommands {
 
   constructor(private readonly deps: Deps) {}
 
-  register(): vscode.Disposable[] {
+  /** One handler per credentials action, each through the one action path. */
+  register(actions: Actions<unknown>): vscode.Disposable[] {
     return [
-      vscode.commands.registerCommand(COMMANDS.addProfile, () => this.run(() => this.addProfile())),
-      vscode.commands.registerCommand(COMMANDS.switchProfile, () => this.run(() => this.switchProfile())),
-      vscode.commands.registerCommand(COMMANDS.removeProfile, () => this.run(() => this.removeProfile())),
-      vscode.commands.registerCommand(COMMANDS.importAliyunCli, () => this.run(() => this.importFromAliyunCli())),
-      vscode.commands.registerCommand(COMMANDS.showCredentialsHelp, () => this.run(() => this.showCredentialsHelp())),
-      vscode.commands.registerCommand(COMMANDS.addRoleProfile, () => this.run(() => this.addRoleProfile())),
-      vscode.commands.registerCommand(COMMANDS.reenterSecret, (profileId?: unknown) => this.run(() => this.reenterSecretOf(profileId))),
-      vscode.commands.registerCommand(COMMANDS.showLogs, () => this.deps.log.show()),
+      actions.register(COMMAND.addProfile, () => this.addProfile()),
+      actions.register(COMMAND.switchProfile, () => this.switchProfile()),
+      actions.register(COMMAND.removeProfile, () => this.removeProfile()),
+      actions.register(COMMAND.importAliyunCli, () => this.importFromAliyunCli()),
+      actions.register(COMMAND.showCredentialsHelp, () => this.showCredentialsHelp()),
+      actions.register(COMMAND.addRoleProfile, () => this.addRoleProfile()),
+      actions.register(COMMAND.reenterSecret, (_context, profileId?: unknown) => this.reenterSecretOf(profileId)),
+      actions.register(COMMAND.showLogs, () => this.deps.log.show()),
     ];
-  }
-
-  /** Every handler's failures end here: a clear message without secrets, details in the log. */
-  private async run(action: () => Promise<unknown>): Promise<void> {
-    try {
-      await action();
-    } catch (error) {
-      await this.deps.input.notify('error', this.failureText(error));
-    }
-  }
-
-  private failureText(error: unknown): string {
-    if (error instanceof ProfileInputError) return t(error.problem);
-    if (error instanceof SecretStoreError) {
-      this.deps.log.error(`SecretStorage ${error.operation} failed: ${error.message}`);
-      if (error.operation === 'read') return vscode.l10n.t("VS Code's SecretStorage could not read the secret (is the system keyring locked or unavailable?).");
-      if (error.operation === 'save') return vscode.l10n.t("VS Code's SecretStorage could not save the secret (is the system keyring locked or unavailable?). Nothing was saved.");
-      return vscode.l10n.t("VS Code's SecretStorage could not delete the secret (is the system keyring locked or unavailable?). Try again.");
-    }
-    this.deps.log.error(`Credentials: unexpected failure: ${error instanceof Error ? error.name : typeof error}`);
-    return vscode.l10n.t('The profile operation failed unexpectedly. See the EBS DR output for details.');
   }
 
   // ------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { EbsCallLogger } from '../../ebs/types';
 import { localise } from '../../ebs/ui/errorMessages';
 import type { Log } from '../../shared/ui/log';
 import { onSettingChanged, setting } from '../../shared/ui/settings';
+import type { Actions } from '../../shared/ui/action';
 import type { UserInput } from '../../shared/ui/userInput';
 import type { ConnectionProvider } from '../connection';
 import { ProfileStore } from '../store';
@@ -33,7 +34,7 @@ export interface Credentials {
   idle(): Promise<void>;
 }
 
-export function registerCredentials(context: vscode.ExtensionContext, input: UserInput, log: Log, logger: EbsCallLogger): Credentials {
+export function registerCredentials(context: vscode.ExtensionContext, input: UserInput, log: Log, logger: EbsCallLogger, actions: Actions<unknown>): Credentials {
   const store = new ProfileStore(context.secrets, context.globalState, () => process.env, { stsEndpoint: () => setting<string>('stsEndpoint', '') });
   const commands = new CredentialCommands({ store, input, log, logger });
   const changed = new vscode.EventEmitter<void>();
@@ -91,7 +92,7 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
 
   context.subscriptions.push(
     changed,
-    ...commands.register(),
+    ...commands.register(actions),
     store.onDidChange(onChange),
     // A new STS endpoint means new role providers: every view and client resolves again.
     onSettingChanged(['stsEndpoint'], () => store.refresh(true)),

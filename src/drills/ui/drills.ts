@@ -1,6 +1,7 @@
 // The drill shell: Start Pair Drill / Start Replica Group Drill / Clear Drill / Show Drills, the tracker wired to the
 // EBS client, globalState, window focus, the status bar, the tree and completion notifications.
 // registerDrills() is the one entry point extension.ts calls.
+import { COMMAND } from '../../shared/commands';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../credentials/connection';
 import { newClientToken } from '../../ebs/clientToken';
@@ -40,20 +41,20 @@ import {
 } from '../start';
 import { indicatorModel, lineText } from '../indicator';
 import { DrillTracker, type DrillCompletion, type TrackerClock } from '../tracker';
-import { DrillStatusBar, SHOW_DRILLS_COMMAND } from './statusBar';
+import { DrillStatusBar } from './statusBar';
 import { ANNOUNCED_DRILLS_KEY, globalStateDrillStore, TRACKED_DRILLS_KEY } from './store';
 import { formatTime, t } from './text';
 import { asDrillNode, type DrillNode, type DrillOwnerRef, type DrillTree, type TreeDrillListing } from './tree';
 
 export const DRILL_COMMANDS = {
-  startPairDrill: 'ebsDr.startPairDrill',
-  startReplicaGroupDrill: 'ebsDr.startReplicaGroupDrill',
-  clearDrill: 'ebsDr.clearDrill',
-  showDrills: SHOW_DRILLS_COMMAND,
+  startPairDrill: COMMAND.startPairDrill,
+  startReplicaGroupDrill: COMMAND.startReplicaGroupDrill,
+  clearDrill: COMMAND.clearDrill,
+  showDrills: COMMAND.showDrills,
 } as const;
 
 export const CONFIRM_SETTING = 'confirmBeforeDrill';
-const SWITCH_PROFILE_COMMAND = 'ebsDr.switchProfile';
+const SWITCH_PROFILE_COMMAND = COMMAND.switchProfile;
 /** A request that takes longer than this also gets a cancellable progress notification. */
 export const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
 
@@ -560,7 +561,7 @@ class Drills implements vscode.Disposable {
     if (!connected) {
       const add = vscode.l10n.t('Add Profile');
       const choice = await this.input.notify('warning', vscode.l10n.t('No EBS DR profile is active. Add a profile with an AccessKey first.'), add);
-      if (choice === add) await vscode.commands.executeCommand('ebsDr.addProfile');
+      if (choice === add) await vscode.commands.executeCommand(COMMAND.addProfile);
     }
     return connected;
   }

@@ -1,10 +1,11 @@
 // The status-bar drill indicator (left side): renders the pure indicator model; click opens the drill quick pick.
 import * as vscode from 'vscode';
+import { COMMAND } from '../../shared/commands';
 import { indicatorModel, type IndicatorModel } from '../indicator';
 import type { TrackedDrill } from '../model';
 import { t } from './text';
 
-export const SHOW_DRILLS_COMMAND = 'ebsDr.showDrills';
+export const SHOW_DRILLS_COMMAND = COMMAND.showDrills;
 
 export class DrillStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ebsDr.drills', vscode.StatusBarAlignment.Left, 10);

@@ -1,12 +1,11 @@
 // The one error path of the shell: any failure → the catalogue's localised explanation and next step,
 // the error code and the RequestId, with the actions that fit. User cancellation shows nothing.
 import * as vscode from 'vscode';
-import { explainError, type ErrorExplanation, type LocalisableMessage } from '../catalogue';
+import { localise } from '../../shared/ui/l10n';
+import { explainError, type ErrorExplanation } from '../catalogue';
 import type { UserInput } from '../../shared/ui/userInput';
 
-export function localise(message: LocalisableMessage): string {
-  return vscode.l10n.t(message.message, ...message.args);
-}
+export { localise };
 
 /** One line: explanation, next step, then "(Code, RequestId: …)". */
 export function errorText(explanation: ErrorExplanation): string {

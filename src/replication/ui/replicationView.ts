@@ -12,6 +12,8 @@ import { onSettingChanged, setting } from '../../shared/ui/settings';
 import { BACK, type UserInput } from '../../shared/ui/userInput';
 import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef, type PresentedNode } from '../explorer';
 import { findRegionsWithPairs, replicationRegions } from '../../regions/findRegions';
+import { remedy as remedyOf } from '../../credentials/remedies';
+import { COMMAND } from '../../shared/commands';
 import { isProfileNode, ProfileForest, remedyPresentation, shownProfiles, type ProblemRemedy, type ProfileSlot, type SlotProblem, type TreeRef } from '../profileForest';
 import { RegionChoices, rootRegions } from '../../regions/regionChoice';
 import { NO_RUNNING_DRILLS, type RunningDrills } from '../runningDrills';
@@ -51,18 +53,18 @@ export function refusedProblem(profileId: string, profileName: string, error: un
 }
 
 export const REPLICATION_COMMANDS = {
-  selectRegions: 'ebsDr.selectRegions',
-  findRegionsWithPairs: 'ebsDr.findRegionsWithPairs',
-  refresh: 'ebsDr.refresh',
-  refreshRegion: 'ebsDr.refreshRegion',
-  refreshPair: 'ebsDr.refreshPair',
-  retryLoad: 'ebsDr.retryLoad',
-  copyPairId: 'ebsDr.copyPairId',
-  copyDiskId: 'ebsDr.copyDiskId',
-  copyDrillId: 'ebsDr.copyDrillId',
-  openInConsole: 'ebsDr.openInConsole',
-  chooseTreeProfiles: 'ebsDr.chooseTreeProfiles',
-  profileRemedies: 'ebsDr.profileRemedies',
+  selectRegions: COMMAND.selectRegions,
+  findRegionsWithPairs: COMMAND.findRegionsWithPairs,
+  refresh: COMMAND.refresh,
+  refreshRegion: COMMAND.refreshRegion,
+  refreshPair: COMMAND.refreshPair,
+  retryLoad: COMMAND.retryLoad,
+  copyPairId: COMMAND.copyPairId,
+  copyDiskId: COMMAND.copyDiskId,
+  copyDrillId: COMMAND.copyDrillId,
+  openInConsole: COMMAND.openInConsole,
+  chooseTreeProfiles: COMMAND.chooseTreeProfiles,
+  profileRemedies: COMMAND.profileRemedies,
 } as const;
 
 /** The settings that put several profiles side by side in the view. */
@@ -79,20 +81,11 @@ export function treeProfiles(connections: ConnectionProvider): ReturnType<Connec
   return shownProfiles(connections.profiles(), setting<unknown[]>(TREE_PROFILES_SETTING, []));
 }
 
-const REMEDY_COMMANDS: Record<ProfileRemedy, string> = {
-  addProfile: 'ebsDr.addProfile',
-  importAliyunCli: 'ebsDr.importAliyunCliProfiles',
-  switchProfile: 'ebsDr.switchProfile',
-  reenterSecret: 'ebsDr.reenterSecret',
-  removeProfile: 'ebsDr.removeProfile',
-  viewLogs: 'ebsDr.showLogs',
-};
 
 /** What a way-out row runs: the remedy's command (Re-enter Secret for that profile), or Refresh for Retry. */
 function remedyCommand(remedy: ProblemRemedy, profileId: string): vscode.Command {
-  const title = remedyPresentation(remedy, localiser).label;
-  if (remedy === 'retry') return { command: REPLICATION_COMMANDS.refresh, title };
-  return { command: REMEDY_COMMANDS[remedy], title, arguments: remedy === 'reenterSecret' ? [profileId] : [] };
+  const way = remedyOf(remedy);
+  return { command: way.command, title: vscode.l10n.t(way.label), arguments: way.takesProfileId ? [profileId] : [] };
 }
 
 
@@ -620,7 +613,7 @@ export class ReplicationView implements vscode.Disposable {
     if (profiles.length === 0) {
       const add = vscode.l10n.t('Add AccessKey Profile');
       const choice = await this.deps.input.notify('info', vscode.l10n.t('There are no profiles to show side by side yet.'), add);
-      if (choice === add) await vscode.commands.executeCommand('ebsDr.addProfile');
+      if (choice === add) await vscode.commands.executeCommand(COMMAND.addProfile);
       return;
     }
     const on = profilesSideBySide();
@@ -657,8 +650,10 @@ export class ReplicationView implements vscode.Disposable {
     ];
     const choice = await this.deps.input.pickOne(items, { title: problem.profileName, placeholder: problem.text });
     if (choice === 'retry') await this.refresh();
-    else if (choice === 'reenterSecret') await vscode.commands.executeCommand(REMEDY_COMMANDS.reenterSecret, problem.profileId);
-    else if (typeof choice === 'string') await vscode.commands.executeCommand(REMEDY_COMMANDS[choice]);
+    else if (typeof choice === 'string') {
+      const way = remedyOf(choice);
+      await vscode.commands.executeCommand(way.command, ...(way.takesProfileId ? [problem.profileId] : []));
+    }
   }
 
   private async copy(text: string | undefined): Promise<void> {

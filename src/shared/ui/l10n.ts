@@ -1,0 +1,7 @@
+// Rendering a localisable message (an English template, the l10n key, with its arguments) in the UI's language.
+import * as vscode from 'vscode';
+import type { LocalisableMessage } from '../text';
+
+export function localise(message: LocalisableMessage): string {
+  return vscode.l10n.t(message.message, ...message.args);
+}
