@@ -11,7 +11,7 @@ export interface RemedyPresentation {
   label: string;
   icon: string;
   command: CommandId;
-  /** Whether the command takes the profile's id as its argument. */
+  /** Whether the command takes the id of the profile as its argument. */
   takesProfileId: boolean;
 }
 
