@@ -15,14 +15,17 @@ export interface RemedyPresentation {
   takesProfileId: boolean;
 }
 
+/** Marks an English template as a UI string (the shell localises it). */
+const t = (template: string): string => template;
+
 const REMEDIES: Record<ProblemRemedy, RemedyPresentation> = {
-  retry: { label: 'Retry', icon: 'refresh', command: COMMAND.refresh, takesProfileId: false },
-  addProfile: { label: 'Add AccessKey Profile', icon: 'add', command: COMMAND.addProfile, takesProfileId: false },
-  importAliyunCli: { label: 'Import from aliyun CLI', icon: 'cloud-download', command: COMMAND.importAliyunCli, takesProfileId: false },
-  switchProfile: { label: 'Switch Profile', icon: 'account', command: COMMAND.switchProfile, takesProfileId: false },
-  reenterSecret: { label: 'Re-enter Secret', icon: 'key', command: COMMAND.reenterSecret, takesProfileId: true },
-  removeProfile: { label: 'Remove Profile', icon: 'trash', command: COMMAND.removeProfile, takesProfileId: false },
-  viewLogs: { label: 'Show Logs', icon: 'output', command: COMMAND.showLogs, takesProfileId: false },
+  retry: { label: t('Retry'), icon: 'refresh', command: COMMAND.refresh, takesProfileId: false },
+  addProfile: { label: t('Add AccessKey Profile'), icon: 'add', command: COMMAND.addProfile, takesProfileId: false },
+  importAliyunCli: { label: t('Import from aliyun CLI'), icon: 'cloud-download', command: COMMAND.importAliyunCli, takesProfileId: false },
+  switchProfile: { label: t('Switch Profile'), icon: 'account', command: COMMAND.switchProfile, takesProfileId: false },
+  reenterSecret: { label: t('Re-enter Secret'), icon: 'key', command: COMMAND.reenterSecret, takesProfileId: true },
+  removeProfile: { label: t('Remove Profile'), icon: 'trash', command: COMMAND.removeProfile, takesProfileId: false },
+  viewLogs: { label: t('Show Logs'), icon: 'output', command: COMMAND.showLogs, takesProfileId: false },
 };
 
 export function remedy(remedy: ProblemRemedy): RemedyPresentation {
