@@ -11,7 +11,8 @@ import type { Actions } from '../../shared/ui/action';
 import type { UserInput } from '../../shared/ui/userInput';
 import type { ConnectionProvider } from '../connection';
 import { ProfileStore } from '../store';
-import { COMMANDS, CredentialCommands } from './commands';
+import { COMMAND } from '../../shared/commands';
+import { CredentialCommands } from './commands';
 
 export const HAS_PROFILE_CONTEXT_KEY = 'ebsDr.hasProfile';
 
@@ -70,8 +71,8 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
           : vscode.l10n.t('The STS token of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR). Re-enter it, or remove or switch the profile.', resolved.profile.name);
       void input.notify('warning', text, reenter, switchTo, remove).then(async (choice) => {
         if (choice === reenter) await commands.reenterSecret(resolved.profile);
-        else if (choice === remove) await vscode.commands.executeCommand(COMMANDS.removeProfile);
-        else if (choice === switchTo) await vscode.commands.executeCommand(COMMANDS.switchProfile);
+        else if (choice === remove) await vscode.commands.executeCommand(COMMAND.removeProfile);
+        else if (choice === switchTo) await vscode.commands.executeCommand(COMMAND.switchProfile);
       });
     } else if (resolved.status === 'environmentInvalid') {
       const key = `env:${resolved.environment.variable}:${resolved.environment.problem.message}`;
