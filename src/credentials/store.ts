@@ -1,13 +1,30 @@
 // The profile store: stored profiles (metadata in a memento, secrets in a secret store), the read-only
 // Environment profile, and the active one. Implements ConnectionProvider. Pure: the shell passes adapters
 // for context.secrets and context.globalState, and the environment to read.
-import { formatMessage } from '../shared/text';
 import { randomUUID } from 'node:crypto';
 import type { LocalisableMessage } from '../ebs/catalogue';
-import { isCredentialProvider, type EbsCredentialSource, type EbsCredentials } from '../ebs/types';
-import type { ActiveConnection, ConnectionProblem, ConnectionProvider, ConnectionResolution, Disposable, ProfileEntry } from './connection';
+import type { EbsCredentialSource } from '../ebs/types';
+import type { ActiveConnection, ConnectionProvider, ConnectionResolution, Disposable, ProfileEntry } from './connection';
 import { readEnvironmentCredentials, type EnvironmentCredentials, type EnvironmentLike } from './environment';
-import { createCredentialProvider, type CredentialChain, type ProviderOptions } from './providers';
+import { createCredentialProvider } from './providers';
+import { CredentialResolver, fingerprint } from './resolution';
+import { describeProblem } from './problems';
+import {
+  ProfileInputError,
+  SecretStoreError,
+  type ActiveResolution,
+  type EcsRoleProfileDraft,
+  type MetadataRecovery,
+  type MetadataStore,
+  type ProfileDraft,
+  type ProfileStoreOptions,
+  type ProfileSummary,
+  type RoleProfileDraft,
+  type SecretStore,
+} from './storeTypes';
+
+export * from './storeTypes';
+export { describeProblem } from './problems';
 import {
   CHANGE_SIGNAL_KEY,
   ENVIRONMENT_PROFILE_ID,
@@ -23,124 +40,9 @@ import {
   validateRoleSettings,
   validateSecurityToken,
   type ProfileIndex,
-  type ProfileKind,
   type RoleSettings,
   type StoredProfile,
 } from './profiles';
-
-/** The subset of vscode.SecretStorage the store uses. */
-export interface SecretStore {
-  get(key: string): PromiseLike<string | undefined>;
-  store(key: string, value: string): PromiseLike<void>;
-  delete(key: string): PromiseLike<void>;
-}
-
-/** The subset of vscode.Memento (global state) the store uses. */
-export interface MetadataStore {
-  get(key: string): unknown;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
-
-export interface ProfileSummary {
-  id: string;
-  name: string;
-  kind: ProfileKind;
-  accessKeyId: string;
-  defaultRegionId: string;
-  /** The Environment profile: cannot be removed or edited here. */
-  readOnly: boolean;
-  origin: StoredProfile['origin'] | 'environment';
-  active: boolean;
-  /** `ramRole` profiles. */
-  role?: RoleSettings;
-  sourceProfileId?: string;
-  /** `ecsRamRole` profiles. */
-  ecsRoleName?: string;
-}
-
-export interface ProfileDraft {
-  name: string;
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** Empty or undefined for a permanent AccessKey. */
-  securityToken?: string;
-  defaultRegionId: string;
-  origin?: StoredProfile['origin'];
-}
-
-/**
- * A RAM role profile: assumed with the draft's own AccessKey (`accessKeyId` + `accessKeySecret`, optional token),
- * or with another profile's credentials (`sourceProfileId`, no keys).
- */
-export interface RoleProfileDraft {
-  name: string;
-  role: RoleSettings;
-  defaultRegionId: string;
-  sourceProfileId?: string;
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  securityToken?: string;
-  origin?: StoredProfile['origin'];
-}
-
-export interface EcsRoleProfileDraft {
-  name: string;
-  /** Empty: the role attached to the instance. */
-  ecsRoleName?: string;
-  defaultRegionId: string;
-  origin?: StoredProfile['origin'];
-}
-
-/** How the store builds providers of temporary credentials (replaceable in tests; the real one uses @alicloud/credentials). */
-export type ProviderFactory = (chain: Exclude<CredentialChain, { kind: 'static' }>, options: ProviderOptions) => ReturnType<typeof createCredentialProvider>;
-
-export interface ProfileStoreOptions {
-  newId?: () => string;
-  /** The setting ebsDr.stsEndpoint, read at each resolution. */
-  stsEndpoint?: () => string | undefined;
-  providerFactory?: ProviderFactory;
-}
-
-/** How deep a chain of roles may go (a role assumed by a role assumed by …). */
-export const MAX_ROLE_CHAIN = 5;
-
-/** Thrown for input the store refuses; `problem` is the user-facing reason (never containing a secret). */
-export class ProfileInputError extends Error {
-  constructor(
-    readonly field: 'name' | 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'defaultRegionId' | 'profile' | 'role',
-    readonly problem: LocalisableMessage,
-  ) {
-    super(formatMessage(problem));
-    this.name = 'ProfileInputError';
-  }
-}
-
-/** Thrown when the secret store fails (locked keyring and the like). Never carries the secret. */
-export class SecretStoreError extends Error {
-  constructor(
-    readonly operation: 'read' | 'save' | 'delete',
-    cause: unknown,
-  ) {
-    super(`SecretStorage ${operation} failed: ${cause instanceof Error ? cause.name : typeof cause}`);
-    this.name = 'SecretStoreError';
-  }
-}
-
-export type ActiveResolution =
-  | { status: 'none' }
-  | { status: 'ok'; connection: ActiveConnection }
-  /** The stored profile's secret (or STS token) is gone from SecretStorage. */
-  | { status: 'secretMissing'; profile: ProfileSummary; missing: 'secret' | 'token' }
-  /** The Environment profile is asked for but its variables are set incompletely or wrongly. */
-  | { status: 'environmentInvalid'; profile: ProfileSummary | undefined; environment: Extract<EnvironmentCredentials, { status: 'invalid' }> }
-  /** A role profile whose source profile is gone, unusable, or part of a loop. */
-  | { status: 'sourceMissing'; profile: ProfileSummary; source: ProfileSummary | undefined; reason: 'removed' | 'unusable' | 'loop' };
-
-/** What the shell should tell the user once after reading damaged metadata. */
-export interface MetadataRecovery {
-  kept: number;
-  dropped: string[];
-}
 
 export class ProfileStore implements ConnectionProvider {
   private readonly listeners = new Set<() => void>();
@@ -148,9 +50,7 @@ export class ProfileStore implements ConnectionProvider {
   private pendingRecovery: MetadataRecovery | undefined;
   private reportedDamage: string | undefined;
   private readonly newId: () => string;
-  private readonly providerFactory: ProviderFactory;
-  /** One provider per profile and settings: the STS session it caches lives in it. Memory only. */
-  private readonly providers = new Map<string, { key: string; provider: ReturnType<ProviderFactory> }>();
+  private readonly resolver: CredentialResolver;
 
   constructor(
     private readonly secrets: SecretStore,
@@ -160,7 +60,13 @@ export class ProfileStore implements ConnectionProvider {
   ) {
     const opts = typeof options === 'function' ? { newId: options } : options;
     this.newId = opts.newId ?? randomUUID;
-    this.providerFactory = opts.providerFactory ?? createCredentialProvider;
+    this.resolver = new CredentialResolver({
+      list: () => this.list(),
+      readSecret: (key) => this.readSecret(key),
+      environment: () => this.environment(),
+      stsEndpoint: () => this.stsEndpoint,
+      providerFactory: opts.providerFactory ?? createCredentialProvider,
+    });
     this.lastSnapshot = this.snapshot();
   }
 
@@ -201,7 +107,7 @@ export class ProfileStore implements ConnectionProvider {
   async resolve(profileId?: string): Promise<ConnectionResolution> {
     const profile = profileId === undefined ? this.activeProfile() : this.list().find((p) => p.id === profileId);
     if (!profile) return { status: 'none' };
-    const resolved = await this.resolveProfile(profile, []);
+    const resolved = await this.resolver.resolve(profile);
     if (resolved.status === 'ok') return resolved;
     if (resolved.status === 'none') return { status: 'none' };
     return { status: 'unusable', profileId: profile.id, profileName: profile.name, problem: describeProblem(resolved) };
@@ -210,61 +116,7 @@ export class ProfileStore implements ConnectionProvider {
   async resolveActive(): Promise<ActiveResolution> {
     const profile = this.activeProfile();
     if (!profile) return { status: 'none' };
-    return this.resolveProfile(profile, []);
-  }
-
-  /** A profile with its credentials: secrets read from SecretStorage, roles resolved down to their fixed source. */
-  private async resolveProfile(profile: ProfileSummary, chain: string[]): Promise<ActiveResolution> {
-    const ok = (credentials: EbsCredentialSource): ActiveResolution => ({ status: 'ok', connection: toConnection(profile, credentials) });
-    if (profile.id === ENVIRONMENT_PROFILE_ID) {
-      const environment = readEnvironmentCredentials(this.environment());
-      if (environment.status === 'ok') return ok(environment.credentials);
-      if (environment.status === 'invalid') return { status: 'environmentInvalid', profile, environment };
-      return { status: 'none' };
-    }
-    if (profile.kind === 'ecsRamRole') {
-      return ok(this.providerFor(profile, { kind: 'ecsRamRole', roleName: profile.ecsRoleName }));
-    }
-    let source: CredentialChain;
-    if (profile.kind === 'ramRole' && profile.sourceProfileId !== undefined) {
-      const sourceProfile = this.list().find((p) => p.id === profile.sourceProfileId);
-      if (!sourceProfile) return { status: 'sourceMissing', profile, source: undefined, reason: 'removed' };
-      if (chain.includes(sourceProfile.id) || chain.length >= MAX_ROLE_CHAIN) return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'loop' };
-      const resolved = await this.resolveProfile(sourceProfile, [...chain, profile.id]);
-      if (resolved.status !== 'ok') {
-        const loop = resolved.status === 'sourceMissing' && resolved.reason === 'loop';
-        return { status: 'sourceMissing', profile, source: sourceProfile, reason: loop ? 'loop' : 'unusable' };
-      }
-      const sourceCredentials = resolved.connection.credentials;
-      const sourceChain: CredentialChain | undefined = isCredentialProvider(sourceCredentials) ? this.chains.get(sourceProfile.id) : { kind: 'static', credentials: sourceCredentials };
-      if (!sourceChain) return { status: 'sourceMissing', profile, source: sourceProfile, reason: 'unusable' };
-      source = sourceChain;
-    } else {
-      const keys = secretKeys(profile.id);
-      const accessKeySecret = await this.readSecret(keys.secret);
-      if (!accessKeySecret) return { status: 'secretMissing', profile, missing: 'secret' };
-      const credentials: EbsCredentials = { accessKeyId: profile.accessKeyId, accessKeySecret };
-      const token = await this.readSecret(keys.token);
-      if (profile.kind === 'sts' && !token) return { status: 'secretMissing', profile, missing: 'token' };
-      if (token) credentials.securityToken = token;
-      if (profile.kind !== 'ramRole') return ok(credentials);
-      source = { kind: 'static', credentials };
-    }
-    return ok(this.providerFor(profile, { kind: 'ramRole', source, role: profile.role as RoleSettings }));
-  }
-
-  /** The chain behind each provider built, so that a role assumed from a role can extend it. Memory only. */
-  private readonly chains = new Map<string, CredentialChain>();
-
-  private providerFor(profile: ProfileSummary, chain: Exclude<CredentialChain, { kind: 'static' }>): ReturnType<ProviderFactory> {
-    this.chains.set(profile.id, chain);
-    const stsEndpoint = this.stsEndpoint;
-    const key = fingerprintChain(chain, stsEndpoint);
-    const cached = this.providers.get(profile.id);
-    if (cached?.key === key) return cached.provider;
-    const provider = this.providerFactory(chain, { stsEndpoint });
-    this.providers.set(profile.id, { key, provider });
-    return provider;
+    return this.resolver.resolve(profile);
   }
 
   /** The problem with the environment variables, if they are set but unusable (whether or not Environment is active). */
@@ -337,22 +189,8 @@ export class ProfileStore implements ConnectionProvider {
    * The credentials a role draft would use, for checking it before it is saved: a fresh provider (its session is
    * thrown away with it). Undefined when the draft's source profile cannot be used.
    */
-  async draftCredentials(draft: RoleProfileDraft | EcsRoleProfileDraft): Promise<EbsCredentialSource | undefined> {
-    if (!('role' in draft)) return this.providerFactory({ kind: 'ecsRamRole', roleName: draft.ecsRoleName || undefined }, { stsEndpoint: this.stsEndpoint });
-    let source: CredentialChain;
-    if (draft.sourceProfileId === undefined) {
-      const credentials: EbsCredentials = { accessKeyId: draft.accessKeyId ?? '', accessKeySecret: draft.accessKeySecret ?? '' };
-      if (draft.securityToken) credentials.securityToken = draft.securityToken;
-      source = { kind: 'static', credentials };
-    } else {
-      const resolved = await this.resolve(draft.sourceProfileId);
-      if (resolved.status !== 'ok') return undefined;
-      const c = resolved.connection.credentials;
-      const chain = isCredentialProvider(c) ? this.chains.get(draft.sourceProfileId) : ({ kind: 'static', credentials: c } as const);
-      if (!chain) return undefined;
-      source = chain;
-    }
-    return this.providerFactory({ kind: 'ramRole', source, role: draft.role }, { stsEndpoint: this.stsEndpoint });
+  draftCredentials(draft: RoleProfileDraft | EcsRoleProfileDraft): Promise<EbsCredentialSource | undefined> {
+    return this.resolver.draftCredentials(draft);
   }
 
   /** Saves a RAM role profile (its own AccessKey secret, if any, to SecretStorage first) and makes it active unless `activate` is false. */
@@ -555,59 +393,4 @@ function safeStringify(value: unknown): string {
   } catch {
     return String(value);
   }
-}
-
-function toConnection(profile: ProfileSummary, credentials: EbsCredentialSource): ActiveConnection {
-  return { profileId: profile.id, profileName: profile.name, defaultRegionId: profile.defaultRegionId, credentials, accessKeyId: profile.accessKeyId };
-}
-
-const msg = (message: string, ...args: string[]): LocalisableMessage => ({ message, args });
-
-/** The words the view shows for a profile that cannot be used, with the ways out. */
-export function describeProblem(resolved: Exclude<ActiveResolution, { status: 'ok' } | { status: 'none' }>): ConnectionProblem {
-  switch (resolved.status) {
-    case 'environmentInvalid':
-      return {
-        kind: 'environmentInvalid',
-        message: msg('The Environment profile cannot be used: the environment variable {0} is wrong.', resolved.environment.variable),
-        detail: resolved.environment.problem,
-        remedies: ['addProfile', 'importAliyunCli', 'switchProfile', 'viewLogs'],
-      };
-    case 'secretMissing':
-      return {
-        kind: 'secretMissing',
-        message:
-          resolved.missing === 'secret'
-            ? msg('The AccessKey secret of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR).', resolved.profile.name)
-            : msg('The STS token of the profile "{0}" is missing from SecretStorage (it was deleted outside EBS DR).', resolved.profile.name),
-        remedies: ['reenterSecret', 'switchProfile', 'removeProfile', 'viewLogs'],
-      };
-    case 'sourceMissing':
-      return {
-        kind: 'sourceMissing',
-        message:
-          resolved.reason === 'removed'
-            ? msg('The profile "{0}" assumes its RAM role with another profile, which was removed.', resolved.profile.name)
-            : resolved.reason === 'loop'
-              ? msg('The profile "{0}" assumes its RAM role through a chain of profiles that loops back or is too long.', resolved.profile.name)
-              : msg('The profile "{0}" assumes its RAM role with the profile "{1}", which cannot be used.', resolved.profile.name, resolved.source?.name ?? '?'),
-        remedies: ['switchProfile', 'removeProfile', 'addProfile', 'viewLogs'],
-      };
-  }
-}
-
-/** Decides whether a cached provider still fits: settings and a digest of the secrets (never the secrets themselves). */
-function fingerprintChain(chain: CredentialChain, stsEndpoint: string | undefined): string {
-  const strip = (c: CredentialChain): unknown =>
-    c.kind === 'static' ? { kind: 'static', id: c.credentials.accessKeyId, digest: fingerprint(c.credentials) } : c.kind === 'ramRole' ? { ...c, source: strip(c.source) } : c;
-  return JSON.stringify([strip(chain), stsEndpoint ?? '']);
-}
-
-/** Detects that the environment's secret changed without keeping it: a short non-reversible digest. */
-function fingerprint(credentials: EbsCredentials): string {
-  let hash = 2166136261;
-  for (const c of credentials.accessKeySecret + '\u0000' + (credentials.securityToken ?? '')) {
-    hash = Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0;
-  }
-  return hash.toString(36);
 }
