@@ -2,16 +2,13 @@
 // Alibaba Cloud before it is saved; a failed check offers Edit at the field at fault. What was typed survives Escape
 // in memory only.
 import * as vscode from 'vscode';
-import type { LocalisableMessage } from '../../shared/text';
 import { errorText } from '../../ebs/ui/errorMessages';
-import { localise } from '../../shared/ui/l10n';
+import { localiseOptional } from '../../shared/ui/l10n';
 import { BACK } from '../../shared/ui/userInput';
 import { KNOWN_REGION_IDS, validateAccessKeyId, validateAccessKeySecret, validateProfileName, validateSecurityToken } from '../profiles';
 import type { ProfileDraft, ProfileSummary } from '../store';
 import type { CredentialsDeps } from './deps';
 import { limitedText, stepAtFault } from './keyChecks';
-
-const t = (message: LocalisableMessage): string => localise(message);
 
 export class AddProfile {
   /** What the user typed in the last Add flow that did not end in a saved profile (memory only), restored next time. */
@@ -35,7 +32,7 @@ export class AddProfile {
             ...common,
             prompt: vscode.l10n.t('A name for this profile, e.g. prod or dr-test.'),
             value: draft.name,
-            validate: (v) => message(validateProfileName(v, store.list().filter((p) => !p.readOnly).map((p) => p.name))),
+            validate: (v) => localiseOptional(validateProfileName(v, store.list().filter((p) => !p.readOnly).map((p) => p.name))),
           });
           if (typeof answer === 'string') draft.name = answer.trim();
           break;
@@ -44,7 +41,7 @@ export class AddProfile {
             ...common,
             prompt: vscode.l10n.t('The AccessKey ID (letters and digits, from the RAM console).'),
             value: draft.accessKeyId,
-            validate: (v) => message(validateAccessKeyId(v)),
+            validate: (v) => localiseOptional(validateAccessKeyId(v)),
           });
           if (typeof answer === 'string') draft.accessKeyId = answer;
           break;
@@ -54,7 +51,7 @@ export class AddProfile {
             prompt: vscode.l10n.t('The AccessKey secret. It is kept only in VS Code SecretStorage.'),
             value: draft.accessKeySecret,
             password: true,
-            validate: (v) => message(validateAccessKeySecret(v)),
+            validate: (v) => localiseOptional(validateAccessKeySecret(v)),
           });
           if (typeof answer === 'string') draft.accessKeySecret = answer;
           break;
@@ -64,7 +61,7 @@ export class AddProfile {
             prompt: vscode.l10n.t('The STS security token, for temporary credentials. Leave empty for a permanent AccessKey.'),
             value: draft.securityToken ?? '',
             password: true,
-            validate: (v) => message(validateSecurityToken(v, false)),
+            validate: (v) => localiseOptional(validateSecurityToken(v, false)),
           });
           if (typeof answer === 'string') draft.securityToken = answer;
           break;
@@ -126,6 +123,3 @@ export class AddProfile {
   }
 }
 
-function message(problem: LocalisableMessage | undefined): string | undefined {
-  return problem && t(problem);
-}

@@ -1,15 +1,12 @@
 // Add RAM Role Profile: the role wizard (roleWizard.ts), then the role is assumed and checked before the profile is
 // saved; a refusal offers Edit at the role settings or the source.
 import * as vscode from 'vscode';
-import type { LocalisableMessage } from '../../shared/text';
 import { errorText } from '../../ebs/ui/errorMessages';
 import { localise } from '../../shared/ui/l10n';
 import type { ProfileSummary } from '../store';
 import type { CredentialsDeps } from './deps';
 import { limitedText } from './keyChecks';
 import { askRoleProfile, type RoleWizardResult } from './roleWizard';
-
-const t = (message: LocalisableMessage): string => localise(message);
 
 export class AddRoleProfile {
   constructor(private readonly deps: CredentialsDeps) {}
@@ -24,7 +21,7 @@ export class AddRoleProfile {
       previous = result;
       const problem = result.kind === 'role' ? store.checkRoleDraft(result.draft) : undefined;
       if (problem) {
-        await input.notify('error', t(problem.problem));
+        await input.notify('error', localise(problem.problem));
         startAt = problem.field === 'name' ? 'name' : problem.field === 'role' ? 'roleArn' : 'source';
         continue;
       }

@@ -16,8 +16,6 @@ import { checkWarnings } from './keyChecks';
 
 export const CLI_CONFIG_SETTING = 'aliyunCliConfigPath';
 
-const t = (message: LocalisableMessage): string => localise(message);
-
 export class ImportFromAliyunCli {
   constructor(private readonly deps: CredentialsDeps) {}
 
@@ -46,12 +44,12 @@ export class ImportFromAliyunCli {
       config = parseCliConfig(text);
     } catch (error) {
       if (!(error instanceof CliConfigError)) throw error;
-      await input.notify('error', vscode.l10n.t('The aliyun CLI config {0} cannot be imported: {1}', path, t(error.problem)));
+      await input.notify('error', vscode.l10n.t('The aliyun CLI config {0} cannot be imported: {1}', path, localise(error.problem)));
       return;
     }
     const existing = store.list().filter((p) => !p.readOnly).map((p) => p.name);
     const blocked = (p: CliProfile): string | undefined =>
-      p.reason ? cliReason(p) : validateProfileName(p.name, existing) ? t(validateProfileName(p.name, existing) as LocalisableMessage) : undefined;
+      p.reason ? cliReason(p) : validateProfileName(p.name, existing) ? localise(validateProfileName(p.name, existing) as LocalisableMessage) : undefined;
     const preferred = preferredCliProfile(config, process.env);
     const importable = config.profiles.filter((p) => !blocked(p));
     const notImportable = config.profiles.filter((p) => blocked(p)).map((p) => `${p.name} (${p.mode || '?'}): ${blocked(p)}`);
@@ -145,5 +143,5 @@ export class ImportFromAliyunCli {
 
 function cliReason(profile: CliProfile): string {
   if (!profile.reason) return '';
-  return profile.reasonField ? vscode.l10n.t('The field {0} is not usable: {1}', profile.reasonField, t(profile.reason)) : t(profile.reason);
+  return profile.reasonField ? vscode.l10n.t('The field {0} is not usable: {1}', profile.reasonField, localise(profile.reason)) : localise(profile.reason);
 }

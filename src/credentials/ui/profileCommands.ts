@@ -1,15 +1,12 @@
 // Switch Profile, Remove Profile, Re-enter Secret and How Credentials Are Stored.
 import * as vscode from 'vscode';
-import type { LocalisableMessage } from '../../shared/text';
 import { errorText } from '../../ebs/ui/errorMessages';
 import { COMMAND } from '../../shared/commands';
-import { localise } from '../../shared/ui/l10n';
+import { localiseOptional } from '../../shared/ui/l10n';
 import { BACK } from '../../shared/ui/userInput';
 import { ENVIRONMENT_PROFILE_ID, maskAccessKeyId, validateAccessKeySecret, validateSecurityToken } from '../profiles';
 import type { ProfileSummary } from '../store';
 import type { CredentialsDeps } from './deps';
-
-const t = (message: LocalisableMessage): string => localise(message);
 
 export class ProfileCommands {
   constructor(private readonly deps: CredentialsDeps) {}
@@ -115,8 +112,8 @@ export class ProfileCommands {
     for (let step = 0; step < totalSteps; ) {
       const answer =
         step === 0
-          ? await input.inputBox({ title, step: 1, totalSteps, prompt: vscode.l10n.t('The AccessKey secret for {0}.', profile.accessKeyId), value: secret, password: true, validate: (v) => message(validateAccessKeySecret(v)) })
-          : await input.inputBox({ title, step: 2, totalSteps, canGoBack: true, prompt: vscode.l10n.t('The STS security token.'), value: token, password: true, validate: (v) => message(validateSecurityToken(v, true)) });
+          ? await input.inputBox({ title, step: 1, totalSteps, prompt: vscode.l10n.t('The AccessKey secret for {0}.', profile.accessKeyId), value: secret, password: true, validate: (v) => localiseOptional(validateAccessKeySecret(v)) })
+          : await input.inputBox({ title, step: 2, totalSteps, canGoBack: true, prompt: vscode.l10n.t('The STS security token.'), value: token, password: true, validate: (v) => localiseOptional(validateSecurityToken(v, true)) });
       if (answer === undefined) return false;
       if (answer === BACK) {
         step = 0;
@@ -138,9 +135,6 @@ export class ProfileCommands {
   }
 }
 
-function message(problem: LocalisableMessage | undefined): string | undefined {
-  return problem && t(problem);
-}
 
 function describeProfile(profile: ProfileSummary): string {
   const kind =

@@ -3,8 +3,7 @@
 // checks and saves the draft. Secrets stay in memory until the store writes them to SecretStorage.
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import type { LocalisableMessage } from '../../ebs/catalogue';
-import { localise } from '../../ebs/ui/errorMessages';
+import { localiseOptional } from '../../shared/ui/l10n';
 import { BACK, type UserInput } from '../../shared/ui/userInput';
 import {
   DEFAULT_ROLE_DURATION_SECONDS,
@@ -47,8 +46,6 @@ function stepsFor(source: Source | undefined): StepId[] {
   const key: StepId[] = source === 'accessKey' ? ['accessKeyId', 'accessKeySecret', 'securityToken'] : [];
   return ['name', 'source', ...key, 'roleArn', 'roleSessionName', 'duration', 'externalId', 'policy', 'region'];
 }
-
-const text = (problem: LocalisableMessage | undefined): string | undefined => problem && localise(problem);
 
 export type RoleWizardResult = { kind: 'role'; draft: RoleProfileDraft } | { kind: 'ecs'; draft: EcsRoleProfileDraft };
 
@@ -112,7 +109,7 @@ async function ask(
   switch (step) {
     case 'name':
       return box('name', vscode.l10n.t('A name for this profile, e.g. dr-operator.'), (v) =>
-        text(validateProfileName(v, profiles.filter((p) => !p.readOnly).map((p) => p.name))),
+        localiseOptional(validateProfileName(v, profiles.filter((p) => !p.readOnly).map((p) => p.name))),
       );
     case 'source': {
       type Choice = { source: Source };
@@ -135,14 +132,14 @@ async function ask(
       return 'chosen';
     }
     case 'accessKeyId':
-      return box('accessKeyId', vscode.l10n.t('The AccessKey ID that assumes the role (a permanent ID, or an STS ID starting with STS.).'), (v) => text(validateAccessKeyId(v)));
+      return box('accessKeyId', vscode.l10n.t('The AccessKey ID that assumes the role (a permanent ID, or an STS ID starting with STS.).'), (v) => localiseOptional(validateAccessKeyId(v)));
     case 'accessKeySecret':
-      return box('accessKeySecret', vscode.l10n.t('The AccessKey secret. It is kept only in VS Code SecretStorage.'), (v) => text(validateAccessKeySecret(v)), true);
+      return box('accessKeySecret', vscode.l10n.t('The AccessKey secret. It is kept only in VS Code SecretStorage.'), (v) => localiseOptional(validateAccessKeySecret(v)), true);
     case 'securityToken':
       return box(
         'securityToken',
         vscode.l10n.t('The STS security token, when that AccessKey is temporary. Leave empty for a permanent AccessKey.'),
-        (v) => text(validateSecurityToken(v, false)),
+        (v) => localiseOptional(validateSecurityToken(v, false)),
         true,
       );
     case 'ecsRoleName':
@@ -150,18 +147,18 @@ async function ask(
         v === '' || /^[A-Za-z0-9.-]{1,64}$/.test(v) ? undefined : vscode.l10n.t('The role name is not a RAM role name (1 to 64 letters, digits, . or -).'),
       );
     case 'roleArn':
-      return box('roleArn', vscode.l10n.t('The ARN of the RAM role to assume, e.g. acs:ram::123456789012****:role/ebs-dr-operator.'), (v) => text(validateRoleArn(v)));
+      return box('roleArn', vscode.l10n.t('The ARN of the RAM role to assume, e.g. acs:ram::123456789012****:role/ebs-dr-operator.'), (v) => localiseOptional(validateRoleArn(v)));
     case 'roleSessionName':
-      return box('roleSessionName', vscode.l10n.t('The role session name (shown in ActionTrail as who acted).'), (v) => text(validateRoleSessionName(v)));
+      return box('roleSessionName', vscode.l10n.t('The role session name (shown in ActionTrail as who acted).'), (v) => localiseOptional(validateRoleSessionName(v)));
     case 'duration':
       return box('duration', vscode.l10n.t('How long each set of temporary credentials lasts, in seconds (renewed automatically before it ends).'), (v) =>
-        text(validateRoleDuration(v)),
+        localiseOptional(validateRoleDuration(v)),
       );
     case 'externalId':
-      return box('externalId', vscode.l10n.t("The external ID, if the role's trust policy asks for one. Leave empty otherwise."), (v) => text(validateExternalId(v)));
+      return box('externalId', vscode.l10n.t("The external ID, if the role's trust policy asks for one. Leave empty otherwise."), (v) => localiseOptional(validateExternalId(v)));
     case 'policy':
       return box('policy', vscode.l10n.t("A session policy (JSON) that narrows the role's permissions. Leave empty to use the role's own."), (v) =>
-        text(validateSessionPolicy(v)),
+        localiseOptional(validateSessionPolicy(v)),
       );
     case 'region': {
       const region = await input.pickOne(

@@ -5,3 +5,8 @@ import type { LocalisableMessage } from '../text';
 export function localise(message: LocalisableMessage): string {
   return vscode.l10n.t(message.message, ...message.args);
 }
+
+/** A validation problem as the input box shows it (undefined: the value is fine). */
+export function localiseOptional(message: LocalisableMessage | undefined): string | undefined {
+  return message && localise(message);
+}
