@@ -33,17 +33,11 @@ export interface WirePage {
   TotalCount?: number;
 }
 
-export interface WireReplicaPair {
-  ReplicaPairId: string;
-  PairName?: string;
+/** The fields a pair and a group share under the same name (their IDs, names and regions differ). */
+export interface WireReplication {
   Description?: string;
   Status: string;
-  StatusMessage?: string;
-  SourceDiskId?: string;
-  SourceRegion?: string;
   SourceZoneId?: string;
-  DestinationDiskId?: string;
-  DestinationRegion?: string;
   DestinationZoneId?: string;
   PrimaryRegion?: string;
   PrimaryZone?: string;
@@ -52,70 +46,65 @@ export interface WireReplicaPair {
   RPO?: number;
   Bandwidth?: number;
   LastRecoverPoint?: number;
+  Site?: string;
+  ResourceGroupId?: string;
+  Tags?: WireTag[];
+  EnableRtc?: boolean;
+}
+
+export interface WireReplicaPair extends WireReplication {
+  ReplicaPairId: string;
+  PairName?: string;
+  StatusMessage?: string;
+  SourceDiskId?: string;
+  SourceRegion?: string;
+  DestinationDiskId?: string;
+  DestinationRegion?: string;
   CreateTime?: number;
   ExpiredTime?: number;
   ChargeType?: string;
   ReplicaGroupId?: string;
   ReplicaGroupName?: string;
-  Site?: string;
-  ResourceGroupId?: string;
-  Tags?: WireTag[];
-  EnableRtc?: boolean;
 }
 
 export interface WireDescribeDiskReplicaPairsResponse extends WirePage {
   ReplicaPairs: WireReplicaPair[];
 }
 
-export interface WireReplicaGroup {
+/** No StatusMessage: the service's DescribeDiskReplicaGroups model has none. */
+export interface WireReplicaGroup extends WireReplication {
   ReplicaGroupId: string;
   GroupName?: string;
-  Description?: string;
-  Status: string;
   SourceRegionId?: string;
-  SourceZoneId?: string;
   DestinationRegionId?: string;
-  DestinationZoneId?: string;
-  PrimaryRegion?: string;
-  PrimaryZone?: string;
-  StandbyRegion?: string;
-  StandbyZone?: string;
-  RPO?: number;
-  LastRecoverPoint?: number;
-  Site?: string;
   PairIds?: string[];
   PairNumber?: number;
-  Bandwidth?: number;
-  ResourceGroupId?: string;
-  Tags?: WireTag[];
-  EnableRtc?: boolean;
 }
 
 export interface WireDescribeDiskReplicaGroupsResponse extends WirePage {
   ReplicaGroups: WireReplicaGroup[];
 }
 
-export interface WirePairDrill {
+/** The fields a pair drill and a group drill share. */
+export interface WireDrill {
   DrillId: string;
   Status: string;
   StatusMessage?: string;
-  DrillDiskId?: string;
-  DrillDiskStatus?: string;
   StartAt?: number;
   RecoverPoint?: number;
+}
+
+export interface WirePairDrill extends WireDrill {
+  DrillDiskId?: string;
+  DrillDiskStatus?: string;
 }
 
 export interface WireDescribePairDrillsResponse extends WirePage {
   Drills: WirePairDrill[];
 }
 
-export interface WireGroupDrill {
-  DrillId: string;
+export interface WireGroupDrill extends WireDrill {
   GroupId?: string;
-  Status: string;
-  StatusMessage?: string;
-  StartAt?: number;
-  RecoverPoint?: number;
   PairsInfo?: { PairId: string; DrillDiskId?: string; DrillDiskStatus?: string }[];
 }
 
