@@ -1,5 +1,5 @@
 // Deadlines and cancellation. The SDK's own read timeout can vanish on reused keep-alive sockets
-// (alibaba-signing-and-sdk.md §5), so every call runs under our own timers and AbortSignals; the abort
+// (docs/ebs-api.md, Errors), so every call runs under our own timers and AbortSignals; the abort
 // reason is always an EbsError (Cancelled, DeadlineExceeded or Timeout).
 
 import { setMaxListeners } from 'node:events';

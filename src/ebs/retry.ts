@@ -1,4 +1,4 @@
-// Retry policy: the SDK never retries (alibaba-signing-and-sdk.md §6), so the client does, for
+// Retry policy: the SDK never retries (docs/ebs-api.md, Errors), so the client does, for
 // transient failures only (EbsError.retryable), with exponential backoff and jitter. Mutations are
 // retried with the same ClientToken by the caller of runWithRetry.
 

@@ -25,7 +25,7 @@ export function parsePairs(raw: string): Array<[string, string]> {
   return out;
 }
 
-/** Plain UTF-16 code-unit order, as the reference requires (upper case before lower case). */
+/** Plain UTF-16 code-unit order, upper case before lower case, as the signature requires (docs/ebs-api.md, Signing and SDK). */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

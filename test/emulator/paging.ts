@@ -1,4 +1,4 @@
-// NextToken/MaxResults and PageNumber/PageSize paging with the documented limits (ebs-api.md §3).
+// NextToken/MaxResults and PageNumber/PageSize paging with the documented limits (docs/ebs-api.md, Paging).
 import { createHash } from 'node:crypto';
 import { invalidParameter } from './errors';
 import type { Params } from './params';

@@ -1,5 +1,5 @@
-// Built-in region catalogue: the regions with an EBS endpoint (ebs-api.md §1) and their zones.
-// Zones listed as supporting async replication (DOC-LIMITS) carry the resource type `ear`.
+// Built-in region catalogue: the regions with an EBS endpoint (docs/ebs-api.md, Operations) and their zones.
+// Zones the product's restrictions page (December 2024) lists as supporting async replication carry the resource type `ear`.
 import type { Region } from './types';
 
 type Row = [regionId: string, localName: string, earZones: string, otherZones: string];

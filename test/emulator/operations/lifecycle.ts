@@ -1,5 +1,5 @@
 // Pair lifecycle: StartDiskReplicaPair, StopDiskReplicaPair, FailoverDiskReplicaPair, ReprotectDiskReplicaPair.
-// Allowed-from states follow ebs-api.md §2.2; anything else is OperationDenied.InvalidStatus.
+// Allowed-from states follow docs/ebs-api.md (Operations, Pair lifecycle); anything else is OperationDenied.InvalidStatus.
 import { ApiError, invalidStatus } from '../errors';
 import { P } from '../params';
 import type { PairEntry } from '../state';

@@ -1,5 +1,5 @@
 // ACS3-HMAC-SHA256 (and the SM3 variant): canonical request, string to sign and signature, exactly as
-// described in the signing reference (§4.1). Pure functions; no I/O.
+// described in docs/ebs-api.md (Signing and SDK, Verifying a signature). Pure functions; no I/O.
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalize, parsePairs } from '../encoding';
 

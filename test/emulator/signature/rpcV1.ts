@@ -1,5 +1,5 @@
-// Legacy RPC signature v1 (HMAC-SHA1 in the `Signature` query parameter), as described in the
-// signing reference (§4.2). Pure functions; no I/O.
+// Legacy RPC signature v1 (HMAC-SHA1 in the `Signature` query parameter), as described in
+// docs/ebs-api.md (Signing and SDK, Verifying a signature). Pure functions; no I/O.
 import { createHmac } from 'node:crypto';
 import { canonicalize, pct } from '../encoding';
 

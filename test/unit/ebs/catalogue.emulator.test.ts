@@ -25,7 +25,7 @@ const SCENARIO: Scenario = {
   ],
 };
 
-/** The HTTP status the service documents for a code (ebs-api.md §7.1, §10.2). */
+/** The HTTP status the service documents for a code (docs/ebs-api.md, Drills and Errors). */
 function statusFor(code: string): number {
   if (/^(InternalError)$/.test(code)) return 500;
   if (code === 'ServiceUnavailable') return 503;

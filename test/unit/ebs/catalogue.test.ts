@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { catalogueEntryFor, catalogueMessageKeys, ERROR_CATALOGUE, explainError, formatMessage, GENERIC_ENTRY } from '../../../src/ebs/catalogue';
 import { EbsError } from '../../../src/ebs/errors';
 
-/** Every code the reference documents for the drill/describe operations, plus gateway and local codes. */
+/** Every code docs/ebs-api.md documents for the drill/describe operations, plus gateway and local codes. */
 export const DOCUMENTED_CODES = [
-  // StartPairDrill table (ebs-api.md §7.1)
+  // StartPairDrill's errors (docs/ebs-api.md, Drills)
   'InvalidParameter',
   'InvalidParameter.Conflict',
   'InvalidParameter.Format',
@@ -25,7 +25,7 @@ export const DOCUMENTED_CODES = [
   'RequestTimeout',
   // describe / clear / progress
   'OperationDenied.InvalidStatus',
-  // gateway (ebs-api.md §10.2)
+  // gateway (docs/ebs-api.md, Errors)
   'SignatureDoesNotMatch',
   'IncompleteSignature',
   'InvalidTimeStamp.Expired',

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { EbsError, isCancellation, isRetryableCode, toEbsError } from '../../../src/ebs/errors';
 
-/** The plain Error tea-typescript throws for a 4xx/5xx JSON body (alibaba-signing-and-sdk.md §5). */
+/** The plain Error tea-typescript throws for a 4xx/5xx JSON body (docs/ebs-api.md, Errors). */
 function sdkResponseError(status: number, body: Record<string, unknown>): Error {
   const code = String(body.Code ?? body.code);
   const e = new Error(`${code}: code: ${status}, ${String(body.Message)} request id: ${String(body.RequestId)}`) as Error & Record<string, unknown>;

@@ -110,3 +110,22 @@ describe('ebs/wire', () => {
     assert.equal(isDrillTerminal('something'), false);
   });
 });
+
+describe('ebs/wire: pairs and groups share one reader', () => {
+  it('reads the shared fields under each kind’s wire names, and no StatusMessage for a group', () => {
+    const shared = { Description: 'd', Status: 'invalid', StatusMessage: 'DeviceRemoved', SourceZoneId: 'sz', DestinationZoneId: 'dz', PrimaryRegion: 'p', PrimaryZone: 'pz', StandbyRegion: 's', StandbyZone: 'szz', RPO: '900', Bandwidth: 0, LastRecoverPoint: 100, Site: 'backup', ResourceGroupId: 'rg-1', EnableRtc: true, Tags: [{ TagKey: 'k', TagValue: 'v' }] };
+    const [pair] = parseReplicaPairsPage({ RequestId: 'r', ReplicaPairs: [{ ...shared, ReplicaPairId: 'pair-1', PairName: 'n', SourceRegion: 'a', DestinationRegion: 'b' }] });
+    const [group] = parseReplicaGroupsPage({ RequestId: 'r', ReplicaGroups: [{ ...shared, ReplicaGroupId: 'pg-1', GroupName: 'n', SourceRegionId: 'a', DestinationRegionId: 'b' }] });
+    const common = { name: 'n', description: 'd', status: 'invalid', sourceRegionId: 'a', sourceZoneId: 'sz', destinationRegionId: 'b', destinationZoneId: 'dz', primaryRegionId: 'p', primaryZoneId: 'pz', standbyRegionId: 's', standbyZoneId: 'szz', rpoSeconds: 900, bandwidthKbps: 0, lastRecoverPoint: new Date(100_000), site: 'backup', resourceGroupId: 'rg-1', enableRtc: true, tags: [{ key: 'k', value: 'v' }] };
+    assert.deepEqual(pair, { ...common, pairId: 'pair-1', sourceDiskId: '', destinationDiskId: '', statusMessage: 'DeviceRemoved' });
+    assert.deepEqual(group, { ...common, groupId: 'pg-1', pairIds: [] });
+  });
+
+  it('reads the shared drill fields of both kinds', () => {
+    const shared = { DrillId: 'x', Status: 'execute_failed', StatusMessage: 'SYNCPOINT_NOT_FOUND', StartAt: 10, RecoverPoint: 5 };
+    const common = { drillId: 'x', status: 'execute_failed', statusMessage: 'SYNCPOINT_NOT_FOUND', startedAt: new Date(10_000), recoverPoint: new Date(5_000) };
+    assert.deepEqual(parsePairDrillsPage({ RequestId: 'r', Drills: [shared] }, 'pair-1'), [{ ...common, pairId: 'pair-1' }]);
+    assert.deepEqual(parseGroupDrillsPage({ RequestId: 'r', Drills: [shared] }, 'pg-1'), [{ ...common, groupId: 'pg-1', pairs: [] }]);
+    assert.throws(() => parseGroupDrillsPage({ RequestId: 'r', Drills: [{ Status: 'executed' }] }, 'pg-1'), unexpected);
+  });
+});

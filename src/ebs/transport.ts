@@ -1,0 +1,244 @@
+// The transport under EbsClient: one API request with an overall deadline, retries with backoff, credential-provider
+// resolution, wire observation, NextToken paging and the call log. Everything it throws is an EbsError. The typed
+// operations on top are in client.ts; the facts about the API it relies on are in docs/ebs-api.md.
+
+import { AttemptTimer, Deadline, realSleep, raceWithSignal, SleepFn } from './deadline';
+import { resolveEndpoint, ResolvedEndpoint } from './endpoint';
+import { credentialProviderError } from './credentialErrors';
+import { EbsError, LocalErrorCode } from './ebsError';
+import { toEbsError } from './sdkErrors';
+import { observeAttempt } from './httpObserver';
+import { RandomFn, resolveRetryPolicy, RetryPolicy, runWithRetry } from './retry';
+import { callSdk, newSdkClient, SdkClient } from './sdk';
+import { EbsCallLogger, EbsCallRecord, EbsCredentialModel, EbsCredentialSource, isCredentialProvider } from './types';
+import { isObject, nextTokenOf } from './coerce';
+
+export { EBS_API_VERSION } from './sdk';
+/** Documented maximum for MaxResults with NextToken paging. */
+export const MAX_PAGE_SIZE = 500;
+/** Guard against a server that never stops paging. */
+export const MAX_PAGES = 10_000;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
+
+export interface EbsClientOptions {
+  /** A fixed AccessKey, or a provider of temporary credentials (RAM role, ECS instance role) that the SDK asks before each request. */
+  credentials: EbsCredentialSource;
+  /** `ebsDr.endpointTemplate`, e.g. `https://ebs.{regionId}.aliyuncs.com` or `http://127.0.0.1:PORT`. */
+  endpointTemplate?: string;
+  logger?: EbsCallLogger;
+  /** Hard deadline for one API request including all its retries (default 30 s). */
+  timeoutMs?: number;
+  /** Deadline for a single HTTP attempt (default 10 s, never beyond the overall deadline). */
+  attemptTimeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  sleep?: SleepFn;
+  random?: RandomFn;
+  /** Appended to the SDK's user agent. */
+  userAgent?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's overall deadline for each API request of this call. */
+  timeoutMs?: number;
+}
+
+/** Request parameters: every one travels in the query, as a string. */
+export type Query = Record<string, string>;
+
+export interface Answer {
+  body: Record<string, unknown>;
+}
+
+function requestIdIn(body: Record<string, unknown>): string | undefined {
+  return typeof body.RequestId === 'string' ? body.RequestId : undefined;
+}
+
+export class EbsTransport {
+  private readonly sdkClients = new Map<string, SdkClient>();
+  private readonly policy: RetryPolicy;
+  private readonly sleep: SleepFn;
+  private readonly random: RandomFn;
+  private readonly timeoutMs: number;
+  private readonly attemptTimeoutMs: number;
+
+  constructor(private readonly options: EbsClientOptions) {
+    const c = options.credentials;
+    const usable = c && (isCredentialProvider(c) || (typeof c.accessKeyId === 'string' && c.accessKeyId !== '' && typeof c.accessKeySecret === 'string' && c.accessKeySecret !== ''));
+    if (!usable) {
+      throw new EbsError({ code: LocalErrorCode.ConfigurationError, message: 'An AccessKey ID and secret are required.', retryable: false });
+    }
+    this.policy = resolveRetryPolicy(options.retry);
+    this.sleep = options.sleep ?? realSleep;
+    this.random = options.random ?? Math.random;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+  }
+
+  /** Maps an answer with `fn`; a body that does not fit becomes an EbsError naming the action and region. */
+  parse<T>(action: string, regionId: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw toEbsError(err, { action, regionId });
+    }
+  }
+
+  /** Every page of a list operation (MaxResults 500, NextToken until it is empty), each mapped with `parsePage`. */
+  async paginate<T>(action: string, regionId: string, baseQuery: Query, options: CallOptions, parsePage: (body: unknown) => T[]): Promise<T[]> {
+    const items: T[] = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    for (let page = 1; ; page++) {
+      const query: Query = { ...baseQuery, MaxResults: String(MAX_PAGE_SIZE) };
+      if (token !== undefined) query.NextToken = token;
+      const { body } = await this.invoke(action, regionId, query, options);
+      // One by one: a server ignoring MaxResults could send more items than fit as call arguments.
+      for (const item of this.parse(action, regionId, () => parsePage(body))) items.push(item);
+      token = nextTokenOf(body);
+      if (token === undefined) return items;
+      if (seen.has(token) || page >= MAX_PAGES) {
+        throw new EbsError({
+          code: LocalErrorCode.UnexpectedResponse,
+          message: `${action} kept returning NextToken "${token}" (page ${page}); paging stopped.`,
+          requestId: requestIdIn(body),
+          retryable: false,
+          action,
+          regionId,
+        });
+      }
+      seen.add(token);
+    }
+  }
+
+  /** One API request: endpoint, overall deadline, retries with backoff, logging, error normalisation. */
+  async invoke(action: string, regionId: string, query: Query, options: CallOptions): Promise<Answer> {
+    let endpoint: ResolvedEndpoint;
+    try {
+      endpoint = resolveEndpoint(regionId, this.options.endpointTemplate);
+    } catch (err) {
+      throw toEbsError(err, { action, regionId });
+    }
+    const deadline = new Deadline(options.timeoutMs ?? this.timeoutMs, options.signal, action);
+    let attemptStarted = 0;
+    try {
+      return await runWithRetry(
+        async (attempt) => {
+          attemptStarted = Date.now();
+          const result = await this.attempt(action, regionId, endpoint, query, deadline);
+          this.log({ action, regionId, durationMs: Date.now() - attemptStarted, attempt, requestId: requestIdIn(result.body), httpStatus: result.httpStatus });
+          return { body: result.body };
+        },
+        {
+          policy: this.policy,
+          sleep: this.sleep,
+          random: this.random,
+          signal: deadline.signal,
+          remainingMs: () => deadline.remainingMs(),
+          onAttemptFailed: (error, attempt, willRetry) => {
+            if (error.action === undefined) error.action = action;
+            if (error.regionId === undefined) error.regionId = regionId;
+            this.log({
+              action,
+              regionId,
+              durationMs: Date.now() - attemptStarted,
+              attempt,
+              requestId: error.requestId,
+              errorCode: error.code,
+              httpStatus: error.httpStatus,
+              willRetry,
+            });
+          },
+        },
+      );
+    } catch (err) {
+      throw toEbsError(err, { action, regionId });
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  private sdkClientFor(endpoint: ResolvedEndpoint, timeoutMs: number): SdkClient {
+    let client = this.sdkClients.get(endpoint.url);
+    if (!client) {
+      client = newSdkClient(endpoint, { credentials: this.options.credentials, userAgent: this.options.userAgent, timeoutMs });
+      this.sdkClients.set(endpoint.url, client);
+    }
+    return client;
+  }
+
+  private async attempt(
+    action: string,
+    regionId: string,
+    endpoint: ResolvedEndpoint,
+    query: Query,
+    deadline: Deadline,
+  ): Promise<{ body: Record<string, unknown>; httpStatus: number | undefined }> {
+    const remaining = deadline.remainingMs();
+    const attemptMs = Math.max(1, Math.min(this.attemptTimeoutMs, remaining));
+    // When the overall deadline bounds this attempt, running out of time is DeadlineExceeded, not a retryable Timeout.
+    const timer = new AttemptTimer(
+      attemptMs,
+      deadline.signal,
+      attemptMs >= remaining
+        ? () => new EbsError({ code: LocalErrorCode.DeadlineExceeded, message: `${action} did not complete within the deadline.` })
+        : undefined,
+    );
+    try {
+      // Temporary credentials are resolved (and renewed through STS when due) before the EBS request, so that an
+      // STS failure is reported as such and the wire observation below sees only the EBS request.
+      await raceWithSignal(this.resolveCredentials(), timer.signal);
+    } catch (err) {
+      timer.dispose();
+      throw toEbsError(err, { action, regionId });
+    }
+    // The SDK's own timers are a backstop only; ours fire first and destroy the socket.
+    const sdk = this.sdkClientFor(endpoint, this.attemptTimeoutMs + 1000);
+    const { observation, promise } = observeAttempt(() => callSdk(sdk, action, query, attemptMs + 1000));
+    try {
+      const response: unknown = await raceWithSignal(promise, timer.signal, (reason) => observation.abort(reason));
+      const body = isObject(response) ? response.body : undefined;
+      if (!isObject(body)) {
+        throw new EbsError({
+          code: LocalErrorCode.UnexpectedResponse,
+          message: `${action}: the response body is not a JSON object.`,
+          httpStatus: observation.httpStatus,
+          retryable: false,
+        });
+      }
+      const status = isObject(response) && typeof response.statusCode === 'number' ? response.statusCode : observation.httpStatus;
+      return { body, httpStatus: status };
+    } catch (err) {
+      throw toEbsError(err, { ...observation.toWire(), action, regionId });
+    } finally {
+      timer.dispose();
+    }
+  }
+
+  /** For a credential provider: the current temporary credentials (the provider caches and refreshes them). */
+  private async resolveCredentials(): Promise<EbsCredentialModel | undefined> {
+    const source = this.options.credentials;
+    if (!isCredentialProvider(source)) return undefined;
+    try {
+      return await source.getCredential();
+    } catch (err) {
+      throw credentialProviderError(err);
+    }
+  }
+
+  private log(record: EbsCallRecord): void {
+    const logger = this.options.logger;
+    if (!logger) return;
+    const clean: EbsCallRecord = { action: record.action, regionId: record.regionId, durationMs: record.durationMs, attempt: record.attempt };
+    if (record.requestId !== undefined) clean.requestId = record.requestId;
+    if (record.errorCode !== undefined) clean.errorCode = record.errorCode;
+    if (record.httpStatus !== undefined) clean.httpStatus = record.httpStatus;
+    if (record.willRetry !== undefined) clean.willRetry = record.willRetry;
+    try {
+      logger.call(clean);
+    } catch {
+      // A failing logger must never break a call.
+    }
+  }
+}
