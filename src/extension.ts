@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   guard.clients = clients;
   guard.connections = credentials.connections;
   const replication = registerReplicationView({ context, input, log, clients, connections: credentials.connections });
-  const drills = registerDrills({ context, input, log, clients, connections: credentials.connections, tree: replication });
+  const drills = registerDrills({ context, input, log, actions, clients, connections: credentials.connections, tree: replication });
   context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);
 
   return testing ? createTestApi(context, { input, log, credentials, drills, replication: replication.testApi() }) : undefined;

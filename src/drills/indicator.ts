@@ -1,19 +1,22 @@
 // The status-bar drill indicator as data: counts of executing/clearing drills and of billable drill disks turned
 // into an icon, a localisable text, tooltip lines and the view badge. Pure; the shell renders it.
-import { ageMessage, billableDisks, msg, ownerLabel, type Text, type TrackedDrill } from './model';
+import { ageMessage } from '../shared/format';
+import type { LocalisableMessage } from '../shared/text';
+import { billableDisks, ownerLabel, type TrackedDrill } from './model';
+import { msg, type ComposedMessage } from './text';
 
 export interface IndicatorModel {
   visible: boolean;
   /** Codicon name without `$()`, e.g. `sync~spin`. */
   icon: string;
   /** Absent when hidden. */
-  text?: Text;
+  text?: LocalisableMessage;
   /** Title line of the tooltip, then one line per drill (message and its codicon). */
-  tooltipTitle?: Text;
-  lines: Array<{ icon: string; drillId: string; text: Text }>;
+  tooltipTitle?: LocalisableMessage;
+  lines: Array<{ icon: string; drillId: string; text: ComposedMessage }>;
   /** What the view badge shows: the number in the status-bar text (0 = no badge), and a tooltip that says what it counts. */
   badge: number;
-  badgeTooltip?: Text;
+  badgeTooltip?: LocalisableMessage;
   executing: number;
   clearing: number;
   disks: number;
@@ -26,7 +29,7 @@ export function indicatorModel(drills: readonly TrackedDrill[], now: number): In
   const lines = drills.map((d) => ({ icon: lineIcon(d), drillId: d.drillId, text: lineText(d, now) }));
 
   const counts = { executing, clearing, disks };
-  const shown = (count: number, icon: string, text: Text, tooltipTitle: Text, badgeTooltip: Text): IndicatorModel => ({
+  const shown = (count: number, icon: string, text: LocalisableMessage, tooltipTitle: LocalisableMessage, badgeTooltip: LocalisableMessage): IndicatorModel => ({
     visible: true,
     icon,
     text,
@@ -69,9 +72,9 @@ function lineIcon(drill: TrackedDrill): string {
 }
 
 /** One tooltip / quick-pick line for a drill: "<drill> · <owner>: <state>". */
-export function lineText(drill: TrackedDrill, now: number): Text {
+export function lineText(drill: TrackedDrill, now: number): ComposedMessage {
   const owner = ownerLabel(drill);
-  const since = drill.startedAt !== undefined ? ageMessage(now, drill.startedAt) : undefined;
+  const since = drill.startedAt !== undefined ? ageMessage(drill.startedAt, now) : undefined;
   switch (drill.status) {
     case 'executing':
       return since ? msg('{0} for {1}: running, started {2}', drill.drillId, owner, since) : msg('{0} for {1}: running', drill.drillId, owner);

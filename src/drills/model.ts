@@ -1,7 +1,7 @@
 // What the drill features know about one drill, independent of VS Code: the tracked record, what a poll
-// observed, and small predicates shared by the tracker, the indicator and the commands. Pure.
-import { formatTemplate } from '../shared/text';
-import type { DrillDiskStatus, DrillStatus, GroupDrill, PairDrill } from '../ebs/types';
+// observed, the pair or group a drill is started for, and small helpers shared by the tracker, the indicator and the
+// commands. Pure.
+import type { DrillDiskStatus, DrillStatus, GroupDrill, GroupStatus, PairDrill, PairStatus } from '../ebs/types';
 
 export type DrillKind = 'pair' | 'group';
 
@@ -32,6 +32,9 @@ export interface DrillObservation {
   recoverPoint?: number;
 }
 
+/** One drill of a Describe*Drills listing. */
+export type ListedDrill = { drillId: string } & DrillObservation;
+
 /** A drill the extension follows (persisted as JSON, so only plain values). */
 export interface TrackedDrill extends DrillRef, DrillObservation {
   /** Profile whose account owns the drill; drills of other profiles are kept but not shown or polled. */
@@ -51,15 +54,6 @@ export interface TrackedDrill extends DrillRef, DrillObservation {
 
 export function drillKey(ref: DrillRef): string {
   return `${ref.kind}/${ref.regionId}/${ref.ownerId}/${ref.drillId}`;
-}
-
-export function sameDrill(a: DrillRef, b: DrillRef): boolean {
-  return a.kind === b.kind && a.drillId === b.drillId && a.ownerId === b.ownerId && a.regionId === b.regionId;
-}
-
-/** The drill is changing by itself (executing or clearing): poll it. */
-export function needsPolling(status: DrillStatus): boolean {
-  return status === 'executing' || status === 'clearing';
 }
 
 /**
@@ -93,36 +87,25 @@ export function observeGroupDrill(drill: GroupDrill): DrillObservation {
   };
 }
 
-/** User-visible text as an English template (the l10n key) and its arguments, which may be texts themselves. */
-export interface Text {
-  message: string;
-  args: Array<string | Text>;
-}
-
-export function msg(message: string, ...args: Array<string | number | Text>): Text {
-  return { message, args: args.map((a) => (typeof a === 'number' ? String(a) : a)) };
-}
-
-/** Plain English rendering (logs and unit tests; the shell localises with vscode.l10n.t). */
-export function render(text: Text): string {
-  return formatTemplate(
-    text.message,
-    text.args.map((a) => (typeof a === 'string' ? a : render(a))),
-  );
-}
-
-/** "just now", "5 min ago", "3 h ago", "2 days ago" for a past time (unix ms) relative to `now`. */
-export function ageMessage(now: number, then: number): Text {
-  const seconds = Math.max(0, Math.round((now - then) / 1000));
-  if (seconds < 60) return msg('just now');
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return msg('{0} min ago', minutes);
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return msg('{0} h ago', hours);
-  return msg('{0} d ago', Math.floor(hours / 24));
-}
-
 /** The display name of the drill's pair or group. */
 export function ownerLabel(drill: Pick<TrackedDrill, 'ownerId' | 'ownerName'>): string {
   return drill.ownerName && drill.ownerName !== drill.ownerId ? `${drill.ownerName} (${drill.ownerId})` : drill.ownerId;
+}
+
+/** Everything a drill start needs about its pair or group. */
+export interface DrillTarget {
+  kind: DrillKind;
+  ownerId: string;
+  ownerName: string;
+  /** The destination (DR) region: StartPairDrill and StartReplicaGroupDrill must be called there (docs/ebs-api.md, "Drills"). */
+  regionId: string;
+  zoneId: string;
+  sourceRegionId: string;
+  /** The secondary disk (pairs) the drill disk is cloned from. */
+  secondaryDiskId?: string;
+  status: PairStatus | GroupStatus;
+  /** Unix ms of the recovery point the drill will use. */
+  recoverPoint?: number;
+  /** Group drills: one drill disk per member pair. */
+  pairCount?: number;
 }

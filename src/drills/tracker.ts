@@ -1,56 +1,17 @@
 // The drill tracker: follows every drill this window cares about until it settles, with one timer that exists only
-// while drills are executing or clearing (and the window is focused), per-drill backoff, persistence through an
-// injected store, and completion events fired exactly once per observed transition. Every window of VS Code shares the
-// store (globalState), so each completion is also claimed there: only the first window that observes it announces it.
+// while drills are executing or clearing (and the window is focused), per-drill backoff (polling.ts), persistence
+// and completion claims through an injected store (persistence.ts), reconciliation with the listings the tree loads,
+// and completion events fired exactly once per observed transition (transitions.ts).
 // Pure: the clock, the timer, the describe call and the store are injected, so unit tests drive it with a fake clock.
-import type { Disposable } from '../credentials/connection';
-import { Emitter } from '../shared/events';
-import { billableDisks, drillKey, needsPolling, type DrillObservation, type DrillRef, type TrackedDrill } from './model';
-
-export interface TrackerClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realClock: TrackerClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { isDrillInProgress } from '../ebs/types';
+import { Emitter, type Disposable } from '../shared/events';
+import { billableDisks, drillKey, type DrillObservation, type DrillRef, type ListedDrill, type TrackedDrill } from './model';
+import { AnnouncementClaims, saveDrills, type DrillStore } from './persistence';
+import { DEFAULT_POLLING, intervalAfterError, intervalAfterUnchanged, realClock, type PollingPolicy, type TrackerClock } from './polling';
+import { isSameObservation, isStaleObservation, transitionOutcome, type DrillOutcome } from './transitions';
 
 /** One Describe*Drills call for the drill; resolves undefined when the drill no longer exists. */
 export type DescribeDrill = (drill: TrackedDrill, signal: AbortSignal) => Promise<DrillObservation | undefined>;
-
-/** Where tracked drills survive a window reload (VS Code: globalState, shared by every window). */
-export interface DrillStore {
-  load(): readonly TrackedDrill[];
-  save(drills: readonly TrackedDrill[]): void | PromiseLike<void>;
-  /**
-   * Completions already announced by some window: `<drill key>#<outcome>` → clock time of the claim. Optional: without
-   * it every tracker announces what it observes (one window).
-   */
-  loadAnnounced?(): Readonly<Record<string, number>>;
-  saveAnnounced?(announced: Readonly<Record<string, number>>): void | PromiseLike<void>;
-}
-
-/** How long a completion claim is remembered (a window that slept longer may announce it again). */
-export const ANNOUNCED_TTL_MS = 7 * 24 * 3_600_000;
-
-export interface PollingPolicy {
-  /** Wait before the first poll of a newly followed drill, and after any status change. */
-  initialMs: number;
-  /** Growth of the wait while nothing changes. */
-  factor: number;
-  maxMs: number;
-  /** Ceiling of the wait after failed polls (which double it). */
-  errorMaxMs: number;
-}
-
-export const DEFAULT_POLLING: Readonly<PollingPolicy> = Object.freeze({ initialMs: 5_000, factor: 1.5, maxMs: 30_000, errorMaxMs: 120_000 });
-
-/** How a followed drill settled. `vanished`: it disappeared while executing (cleared elsewhere). */
-export type DrillOutcome = 'executed' | 'execute_failed' | 'cleared' | 'clear_failed' | 'vanished';
 
 export interface DrillCompletion {
   drill: TrackedDrill;
@@ -79,7 +40,7 @@ export interface OwnerListing {
   ownerId: string;
   ownerName?: string;
   zoneId?: string;
-  drills: Array<{ drillId: string } & DrillObservation>;
+  drills: ListedDrill[];
 }
 
 interface Entry {
@@ -103,6 +64,7 @@ export class DrillTracker implements Disposable {
   private pausedFlag = false;
   private disposed = false;
   private readonly abort = new AbortController();
+  private readonly claims: AnnouncementClaims;
   private pollCount = 0;
 
   /** Fires after any change of the tracked set or of a drill's status. */
@@ -113,6 +75,7 @@ export class DrillTracker implements Disposable {
   constructor(private readonly options: TrackerOptions) {
     this.clock = options.clock ?? realClock;
     this.policy = { ...DEFAULT_POLLING, ...options.policy };
+    this.claims = new AnnouncementClaims(options.store, this.clock);
     const now = this.clock.now();
     for (const drill of options.store.load()) {
       // Resumed drills are polled at once: the window was closed for an unknown time.
@@ -151,7 +114,7 @@ export class DrillTracker implements Disposable {
   track(drill: TrackedDrill): void {
     const key = drillKey(drill);
     const existing = this.entries.get(key);
-    const followed = drill.followed || needsPolling(drill.status) || (existing?.drill.followed ?? false);
+    const followed = drill.followed || isDrillInProgress(drill.status) || (existing?.drill.followed ?? false);
     const merged: TrackedDrill = { ...existing?.drill, ...drill, followed };
     this.entries.set(key, { drill: merged, intervalMs: this.policy.initialMs, dueAt: this.clock.now() + this.policy.initialMs, generation: (existing?.generation ?? 0) + 1 });
     this.persistAndNotify();
@@ -160,7 +123,7 @@ export class DrillTracker implements Disposable {
   /** After Clear* succeeded: follow the drill through `clearing` until it disappears. */
   markClearing(ref: DrillRef): void {
     // A new clear attempt: its failure is news again, even if an earlier attempt's failure was announced.
-    this.releaseAnnounced(ref, 'clear_failed');
+    this.claims.release(ref, 'clear_failed');
     const entry = this.entries.get(drillKey(ref));
     if (!entry) return;
     const disksAtClear = billableDisks(entry.drill).map((d) => d.diskId);
@@ -192,13 +155,13 @@ export class DrillTracker implements Disposable {
           // found the drill finished): a drill never goes back to executing, nor from clearing to finished.
           continue;
         }
-        if (this.isSame(entry.drill, observation)) {
+        if (isSameObservation(entry.drill, observation)) {
           entry.drill = named;
         } else {
           this.update(entry, { ...named, ...observation }, false);
         }
         touched = true;
-      } else if (needsPolling(observation.status) || billableDisks(observation).length > 0) {
+      } else if (isDrillInProgress(observation.status) || billableDisks(observation).length > 0) {
         // Executing/clearing drills are followed from now on; finished ones are kept for the disk reminder.
         const drill: TrackedDrill = {
           ...ref,
@@ -206,7 +169,7 @@ export class DrillTracker implements Disposable {
           account: listing.account,
           ownerName: listing.ownerName,
           zoneId: listing.zoneId,
-          followed: needsPolling(observation.status),
+          followed: isDrillInProgress(observation.status),
         };
         this.entries.set(key, { drill, intervalMs: this.policy.initialMs, dueAt: this.clock.now() + this.policy.initialMs, generation: 1 });
         touched = true;
@@ -279,15 +242,7 @@ export class DrillTracker implements Disposable {
   // ---------------------------------------------------------------------------------------------
 
   private isPollable(entry: Entry): boolean {
-    return this.accounts.has(entry.drill.account) && needsPolling(entry.drill.status);
-  }
-
-  private isSame(drill: TrackedDrill, observation: DrillObservation): boolean {
-    return (
-      drill.status === observation.status &&
-      drill.statusMessage === observation.statusMessage &&
-      JSON.stringify(drill.disks) === JSON.stringify(observation.disks)
-    );
+    return this.accounts.has(entry.drill.account) && isDrillInProgress(entry.drill.status);
   }
 
   private clearTimer(): void {
@@ -343,7 +298,7 @@ export class DrillTracker implements Disposable {
       observation = await this.options.describe({ ...entry.drill }, this.abort.signal);
     } catch (error) {
       if (this.disposed) return;
-      entry.intervalMs = Math.min(Math.max(entry.intervalMs, this.policy.initialMs) * 2, this.policy.errorMaxMs);
+      entry.intervalMs = intervalAfterError(entry.intervalMs, this.policy);
       entry.dueAt = this.clock.now() + entry.intervalMs;
       this.options.onPollError?.({ ...entry.drill }, error);
       return;
@@ -351,8 +306,8 @@ export class DrillTracker implements Disposable {
     if (this.disposed || this.entries.get(key) !== entry || entry.generation !== generation) return;
     if (observation === undefined) {
       this.vanish(key, entry, false);
-    } else if (this.isSame(entry.drill, observation)) {
-      entry.intervalMs = Math.min(entry.intervalMs * this.policy.factor, this.policy.maxMs);
+    } else if (isSameObservation(entry.drill, observation)) {
+      entry.intervalMs = intervalAfterUnchanged(entry.intervalMs, this.policy);
       entry.dueAt = this.clock.now() + entry.intervalMs;
     } else {
       this.update(entry, { ...entry.drill, ...observation }, false);
@@ -363,7 +318,7 @@ export class DrillTracker implements Disposable {
   private update(entry: Entry, next: TrackedDrill, notify = true): void {
     const previous = entry.drill.status;
     entry.generation++;
-    entry.drill = { ...next, followed: next.followed || needsPolling(next.status) };
+    entry.drill = { ...next, followed: next.followed || isDrillInProgress(next.status) };
     entry.intervalMs = this.policy.initialMs;
     entry.dueAt = this.clock.now() + this.policy.initialMs;
     if (entry.drill.followed && previous !== next.status) {
@@ -380,82 +335,19 @@ export class DrillTracker implements Disposable {
     this.entries.delete(key);
     entry.generation++;
     const previous = entry.drill.status;
-    if (entry.drill.followed && needsPolling(previous)) this.complete(entry.drill, previous === 'clearing' ? 'cleared' : 'vanished');
+    if (entry.drill.followed && isDrillInProgress(previous)) this.complete(entry.drill, previous === 'clearing' ? 'cleared' : 'vanished');
     if (notify) this.persistAndNotify();
   }
 
   private complete(drill: TrackedDrill, outcome: DrillOutcome): void {
-    this.completed.fire({ drill: { ...drill }, outcome, announce: this.claimAnnounced(drill, outcome) });
-  }
-
-  /** Claims the announcement of a completion in the shared store; false when another window already claimed it. */
-  private claimAnnounced(drill: DrillRef, outcome: DrillOutcome): boolean {
-    const store = this.options.store;
-    if (!store.loadAnnounced || !store.saveAnnounced) return true;
-    const key = announcedKey(drill, outcome);
-    const now = this.clock.now();
-    let announced: Record<string, number>;
-    try {
-      announced = { ...store.loadAnnounced() };
-    } catch {
-      return true;
-    }
-    if (typeof announced[key] === 'number' && now - announced[key] < ANNOUNCED_TTL_MS) return false;
-    for (const [k, at] of Object.entries(announced)) if (typeof at !== 'number' || now - at >= ANNOUNCED_TTL_MS) delete announced[k];
-    announced[key] = now;
-    this.saveAnnounced(announced);
-    return true;
-  }
-
-  private releaseAnnounced(drill: DrillRef, outcome: DrillOutcome): void {
-    const store = this.options.store;
-    if (!store.loadAnnounced || !store.saveAnnounced) return;
-    try {
-      const announced = { ...store.loadAnnounced() };
-      const key = announcedKey(drill, outcome);
-      if (!(key in announced)) return;
-      delete announced[key];
-      this.saveAnnounced(announced);
-    } catch {
-      // Best effort, like persistence.
-    }
-  }
-
-  private saveAnnounced(announced: Record<string, number>): void {
-    try {
-      const saved = this.options.store.saveAnnounced?.(announced);
-      if (saved) saved.then(undefined, () => undefined);
-    } catch {
-      // Best effort: at worst another window announces the same completion.
-    }
+    this.completed.fire({ drill: { ...drill }, outcome, announce: this.claims.claim(drill, outcome) });
   }
 
   private persistAndNotify(): void {
     if (this.disposed) return;
-    try {
-      const saved = this.options.store.save([...this.entries.values()].map((e) => e.drill));
-      if (saved) saved.then(undefined, () => undefined);
-    } catch {
-      // Persistence is best effort: tracking continues in memory.
-    }
+    // Tracking continues in memory when the store fails.
+    saveDrills(this.options.store, [...this.entries.values()].map((e) => e.drill));
     this.changed.fire();
     this.schedule();
   }
-}
-
-/** True when `observed` can only be an older answer than `known`: drills move forward and never return to executing. */
-export function isStaleObservation(known: string, observed: string): boolean {
-  if (observed === 'executing') return known !== 'executing';
-  return known === 'clearing' && (observed === 'executed' || observed === 'execute_failed');
-}
-
-function transitionOutcome(previous: string, next: string): DrillOutcome | undefined {
-  if (next === 'executed' && previous === 'executing') return 'executed';
-  if (next === 'execute_failed' && previous === 'executing') return 'execute_failed';
-  if (next === 'clear_failed' && previous === 'clearing') return 'clear_failed';
-  return undefined;
-}
-
-function announcedKey(drill: DrillRef, outcome: DrillOutcome): string {
-  return `${drillKey(drill)}#${outcome}`;
 }

@@ -4,7 +4,8 @@
 //   polling_calls_per_drill  DescribePairDrills calls from start to the completion event of a 10-minute drill
 //   completion_latency       how long after the drill finished the tracker noticed (virtual seconds)
 import { observePairDrill, type TrackedDrill } from '../../src/drills/model';
-import { DrillTracker, type DrillStore } from '../../src/drills/tracker';
+import type { DrillStore } from '../../src/drills/persistence';
+import { DrillTracker } from '../../src/drills/tracker';
 import { EbsClient } from '../../src/ebs/client';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from '../emulator';
 import { FakeClock } from '../unit/drills/fakeClock';

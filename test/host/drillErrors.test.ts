@@ -13,7 +13,7 @@ interface Case {
   message?: string;
 }
 
-// Every code of the StartPairDrill error table (ebs-api.md §7.1).
+// Every code StartPairDrill documents (docs/ebs-api.md, "Errors").
 const CASES: Case[] = [
   { code: 'InvalidParameter', status: 400, message: 'The parameter PairId is invalid.' },
   { code: 'InvalidParameter.Conflict', status: 400, message: 'The parameters conflict.' },
@@ -94,6 +94,22 @@ describe('Drills: every StartPairDrill error reaches the user (emulator)', funct
     assert.equal(errors.length, 1, JSON.stringify(input.notifications));
     assert.ok(errors[0].actions.includes('Switch Profile'), errors[0].actions.join(', '));
     assert.match(errors[0].message, /\(error InvalidAccessKeyId\.NotFound, RequestId \S+\)/);
+  });
+
+  it('with no profile at all, Start Pair Drill shows the one guard: why, and the ways out (Add AccessKey Profile, Import from aliyun CLI)', async () => {
+    const env = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_REGION_ID'];
+    env.forEach((name) => delete process.env[name]);
+    h.api.credentials.store.refresh(true);
+    assert.deepEqual(h.api.credentials.store.list().filter((p) => !p.readOnly), [], 'no stored profile either');
+    const input = h.newUser();
+    const before = (await h.requests('StartPairDrill')).length;
+    await vscode.commands.executeCommand('ebsDr.startPairDrill');
+    assert.deepEqual(input.notifications, [
+      { kind: 'warning', message: 'No EBS DR profile is active. Add a profile with an AccessKey first.', actions: ['Add AccessKey Profile', 'Import from aliyun CLI'] },
+    ]);
+    assert.deepEqual(input.prompts, [], 'no region or pair pick without a profile');
+    assert.equal((await h.requests('StartPairDrill')).length, before);
+    assert.deepEqual(input.unexpected, []);
   });
 
   it('every call is in the log with region, duration and RequestId, and no secret', () => {

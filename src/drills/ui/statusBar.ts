@@ -1,11 +1,11 @@
 // The status-bar drill indicator (left side): renders the pure indicator model; click opens the drill quick pick.
 import * as vscode from 'vscode';
 import { COMMAND } from '../../shared/commands';
+import { escapeMarkdown } from '../../shared/format';
+import { localise } from '../../shared/ui/l10n';
 import { indicatorModel, type IndicatorModel } from '../indicator';
 import type { TrackedDrill } from '../model';
-import { t } from './text';
-
-export const SHOW_DRILLS_COMMAND = COMMAND.showDrills;
+import { localiseText } from './text';
 
 export class DrillStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('ebsDr.drills', vscode.StatusBarAlignment.Left, 10);
@@ -13,7 +13,7 @@ export class DrillStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = vscode.l10n.t('EBS DR Drills');
-    this.item.command = SHOW_DRILLS_COMMAND;
+    this.item.command = COMMAND.showDrills;
   }
 
   render(drills: readonly TrackedDrill[]): void {
@@ -23,12 +23,12 @@ export class DrillStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(${model.icon}) ${t(model.text)}`;
+    this.item.text = `$(${model.icon}) ${localise(model.text)}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    if (model.tooltipTitle) tooltip.appendMarkdown(`**${escape(t(model.tooltipTitle))}**\n\n`);
-    for (const line of model.lines) tooltip.appendMarkdown(`$(${line.icon}) ${escape(t(line.text))}  \n`);
+    if (model.tooltipTitle) tooltip.appendMarkdown(`**${escapeMarkdown(localise(model.tooltipTitle))}**\n\n`);
+    for (const line of model.lines) tooltip.appendMarkdown(`$(${line.icon}) ${escapeMarkdown(localiseText(line.text))}  \n`);
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: t(model.text) };
+    this.item.accessibilityInformation = { label: localise(model.text) };
     this.item.show();
   }
 
@@ -36,14 +36,10 @@ export class DrillStatusBar implements vscode.Disposable {
   snapshot(): { visible: boolean; text: string; tooltip: string } {
     const model = this.model;
     if (!model?.visible || !model.text) return { visible: false, text: '', tooltip: '' };
-    return { visible: true, text: this.item.text, tooltip: model.lines.map((l) => t(l.text)).join('\n') };
+    return { visible: true, text: this.item.text, tooltip: model.lines.map((l) => localiseText(l.text)).join('\n') };
   }
 
   dispose(): void {
     this.item.dispose();
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
 }

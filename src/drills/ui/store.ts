@@ -2,7 +2,7 @@
 // window already announced (globalState is shared by every window, so another window does not announce them again).
 import type * as vscode from 'vscode';
 import type { TrackedDrill } from '../model';
-import type { DrillStore } from '../tracker';
+import type { DrillStore } from '../persistence';
 
 export const TRACKED_DRILLS_KEY = 'ebsDr.drills.tracked';
 export const ANNOUNCED_DRILLS_KEY = 'ebsDr.drills.announced';

@@ -1,5 +1,5 @@
 // A fake clock and timer for the drill tracker: time moves only when a test says so.
-import type { TrackerClock } from '../../../src/drills/tracker';
+import type { TrackerClock } from '../../../src/drills/polling';
 
 export class FakeClock implements TrackerClock {
   private nowMs: number;

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { indicatorModel } from '../../../src/drills/indicator';
-import { render as renderText, type Text, type TrackedDrill } from '../../../src/drills/model';
+import type { TrackedDrill } from '../../../src/drills/model';
+import { formatText, type ComposedMessage } from '../../../src/drills/text';
 
-const render = (text: Text | undefined): string => (text ? renderText(text) : '<hidden>');
+const render = (text: ComposedMessage | undefined): string => (text ? formatText(text) : '<hidden>');
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { render, type TrackedDrill } from '../../../src/drills/model';
-import { clearConfirmation, completionNotice, notDrillableReason, pairTarget, startConfirmation, startedMessage, targetDescription } from '../../../src/drills/start';
+import { clearConfirmation } from '../../../src/drills/clear';
+import { completionNotice } from '../../../src/drills/completion';
+import { pairTarget } from '../../../src/drills/kinds';
+import type { TrackedDrill } from '../../../src/drills/model';
+import { notDrillableReason, startConfirmation, startedMessage, targetDescription } from '../../../src/drills/start';
+import { formatText as render } from '../../../src/drills/text';
 import type { ReplicaPair } from '../../../src/ebs/types';
 import { samplePair } from '../support/samples';
 

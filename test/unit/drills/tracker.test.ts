@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DrillObservation, TrackedDrill } from '../../../src/drills/model';
-import { DrillTracker, type DrillCompletion, type DrillStore } from '../../../src/drills/tracker';
+import type { DrillStore } from '../../../src/drills/persistence';
+import { DrillTracker, type DrillCompletion } from '../../../src/drills/tracker';
 import { FakeClock, settle } from './fakeClock';
 
 class MemoryStore implements DrillStore {

@@ -1,9 +1,10 @@
-// What the drill commands need from the Replication tree. The tree's pure model (src/replication/explorer.ts) provides the
-// data methods; the view shell adds reveal / busy / listings. Every member is optional so drills work (from the
-// palette and the status bar) even before or without the tree.
-import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../../ebs/types';
-import type { RunningDrills } from '../../replication/runningDrills';
-import type { DrillKind } from '../model';
+// What the drill commands need from the Replication tree (a port: the view shell, src/replication/ui, provides it).
+// The tree's pure model (src/replication/explorer.ts) provides the data methods; the view shell adds reveal / busy /
+// listings. Every member is optional so drills work (from the palette and the status bar) even before or without the
+// tree. Pure.
+import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
+import type { RunningDrills } from '../replication/runningDrills';
+import type { DrillKind } from './model';
 
 export type DrillOwnerRef = { kind: 'pair'; pairId: string } | { kind: 'group'; groupId: string };
 
@@ -64,4 +65,14 @@ export function asDrillNode(value: unknown): DrillNode | undefined {
     default:
       return undefined;
   }
+}
+
+/** The pair or group ID of an owner or of a tree node. */
+export function ownerIdOf(ref: DrillOwnerRef | DrillNode): string {
+  return 'pairId' in ref ? ref.pairId : ref.groupId;
+}
+
+/** The kind of owner a tree node belongs to (a pair drill node: pair). */
+export function kindOf(node: DrillNode): DrillKind {
+  return node.kind === 'pair' || node.kind === 'pairDrill' ? 'pair' : 'group';
 }

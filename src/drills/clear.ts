@@ -1,0 +1,23 @@
+// Decisions of Clear Drill, as data: whether a drill can be cleared now, and the confirmation. Pure.
+import { isDrillClearable } from '../ebs/types';
+import type { LocalisableMessage } from '../shared/text';
+import { billableDisks, ownerLabel, type TrackedDrill } from './model';
+import { msg } from './text';
+import type { Confirmation } from './start';
+
+/** Why the drill cannot be cleared yet (it is executing or clearing), or undefined when it can. */
+export function notClearableReason(drill: Pick<TrackedDrill, 'drillId' | 'status'>): LocalisableMessage | undefined {
+  return isDrillClearable(drill.status) ? undefined : msg('Drill {0} is {1}; it can be cleared once it has finished.', drill.drillId, drill.status);
+}
+
+export function clearConfirmation(drill: TrackedDrill): Confirmation {
+  const disks = billableDisks(drill).map((d) => d.diskId);
+  return {
+    message: msg('Clear drill {0} of {1}?', drill.drillId, ownerLabel(drill)),
+    detail:
+      disks.length > 0
+        ? msg('The drill and its drill disk ({0}) will be deleted. Data written to the drill disk is lost.', disks.join(', '))
+        : msg('The drill will be deleted.'),
+    confirmLabel: msg('Clear Drill'),
+  };
+}

@@ -1,0 +1,95 @@
+// What the drill actions share: the dependencies the composition root passes, the tracker (owned by the tracker
+// host), requests with progress in context, and the small shell helpers (a drill's profile in its messages when
+// profiles are shown side by side, reveal in the tree, copy).
+import * as vscode from 'vscode';
+import type { ConnectionProvider } from '../../credentials/connection';
+import type { ConnectedClient, EbsClients } from '../../credentials/ui/clients';
+import { profilesSideBySide } from '../../replication/ui/replicationView';
+import type { Actions } from '../../shared/ui/action';
+import type { Log } from '../../shared/ui/log';
+import type { UserInput } from '../../shared/ui/userInput';
+import type { DrillKind } from '../model';
+import type { TrackerClock } from '../polling';
+import type { DrillTracker } from '../tracker';
+import type { DrillOwnerRef, DrillTree } from '../tree';
+
+/** A request that takes longer than this also gets a cancellable progress notification. */
+export const PROGRESS_NOTIFICATION_DELAY_MS = 1500;
+
+export interface DrillsDeps {
+  context: vscode.ExtensionContext;
+  input: UserInput;
+  log: Log;
+  /** The one action path: every drill command, and every notification button that runs one, goes through it. */
+  actions: Actions<ConnectedClient>;
+  clients: Pick<EbsClients, 'forProfile'>;
+  connections: ConnectionProvider;
+  /** The Replication tree, when it is there. */
+  tree?: DrillTree;
+  /** Tests only: a fake clock for the tracker. */
+  clock?: TrackerClock;
+}
+
+export class DrillShell {
+  private readonly inFlight = new Set<AbortController>();
+
+  constructor(
+    readonly deps: DrillsDeps,
+    private readonly currentTracker: () => DrillTracker,
+  ) {}
+
+  /** The tracker of the moment (a reload in the tests replaces it). */
+  get tracker(): DrillTracker {
+    return this.currentTracker();
+  }
+
+  /** Side by side, a drill's messages start with its profile's name ("prod: …"); otherwise they read as before. */
+  named(account: string, text: string): string {
+    if (!profilesSideBySide()) return text;
+    const name = this.deps.connections.profiles().find((p) => p.id === account)?.name ?? account;
+    return vscode.l10n.t('{0}: {1}', name, text);
+  }
+
+  /**
+   * Runs a request with progress in context (the owner's tree node spins; without a tree, the window's progress) and,
+   * only when it takes longer than a moment, a cancellable progress notification.
+   */
+  async busy<T>(owner: DrillOwnerRef | undefined, nodeText: string, title: string, profileId: string | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    const busy = owner ? this.deps.tree?.busy?.(owner, nodeText, profileId) : undefined;
+    const work = run(controller.signal);
+    const quiet = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    if (!busy) void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => quiet);
+    const timer = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        return quiet;
+      });
+    }, PROGRESS_NOTIFICATION_DELAY_MS);
+    try {
+      return await work;
+    } finally {
+      clearTimeout(timer);
+      busy?.dispose();
+      this.inFlight.delete(controller);
+    }
+  }
+
+  /** Cancels the drill requests in flight (as the progress notification's Cancel does). */
+  cancelRequests(): void {
+    this.inFlight.forEach((c) => c.abort());
+  }
+
+  async reveal(kind: DrillKind, ownerId: string, drillId: string, account?: string): Promise<void> {
+    if (this.deps.tree?.reveal) await this.deps.tree.reveal(kind, ownerId, drillId, profilesSideBySide() ? account : undefined);
+    else await vscode.commands.executeCommand('ebsDr.replication.focus');
+  }
+
+  async copy(text: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+  }
+}

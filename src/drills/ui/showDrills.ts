@@ -1,0 +1,35 @@
+// Show Drills (the status-bar click): pick a tracked drill, then reveal it, copy its IDs or clear it.
+import * as vscode from 'vscode';
+import type { ConnectedClient } from '../../credentials/ui/clients';
+import { COMMAND } from '../../shared/commands';
+import type { ActionContext } from '../../shared/ui/action';
+import { localise } from '../../shared/ui/l10n';
+import type { PickItem } from '../../shared/ui/userInput';
+import { notClearableReason } from '../clear';
+import { ownerLabel } from '../model';
+import { clearTracked } from './clearDrill';
+import { pickDrill } from './drillPick';
+import type { DrillShell } from './shell';
+
+export function registerShowDrills(shell: DrillShell): vscode.Disposable {
+  return shell.deps.actions.register(COMMAND.showDrills, (context) => showDrills(context, shell));
+}
+
+async function showDrills(context: ActionContext<ConnectedClient>, shell: DrillShell): Promise<void> {
+  const drill = await pickDrill(context.input, shell.tracker, vscode.l10n.t('EBS DR Drills'), () => true);
+  if (!drill) return;
+  type Action = 'reveal' | 'copyDrillId' | 'copyDiskId' | 'clear';
+  const disks = drill.disks.map((d) => d.diskId);
+  const actions: PickItem<Action>[] = [
+    { label: `$(list-tree) ${vscode.l10n.t('Show in Tree')}`, value: 'reveal' },
+    { label: `$(copy) ${vscode.l10n.t('Copy Drill ID')}`, description: drill.drillId, value: 'copyDrillId' },
+  ];
+  if (disks.length > 0) actions.push({ label: `$(copy) ${vscode.l10n.t('Copy Disk ID')}`, description: disks.join(', '), value: 'copyDiskId' });
+  const refusal = notClearableReason(drill);
+  actions.push({ label: `$(trash) ${vscode.l10n.t('Clear Drill')}`, value: 'clear', disabledReason: refusal && localise(refusal) });
+  const action = await context.input.pickOne(actions, { title: drill.drillId, placeholder: ownerLabel(drill) });
+  if (action === 'reveal') await shell.reveal(drill.kind, drill.ownerId, drill.drillId, drill.account);
+  else if (action === 'copyDrillId') await shell.copy(drill.drillId);
+  else if (action === 'copyDiskId') await shell.copy(disks.join(' '));
+  else if (action === 'clear') await clearTracked(context, shell, drill);
+}
