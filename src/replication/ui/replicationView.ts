@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { ConnectionProblem, ConnectionProvider, ConnectionResolution, ProfileRemedy } from '../../credentials/connection';
 import { explainError } from '../../ebs/catalogue';
-import type { Region } from '../../ebs/types';
 import type { ConnectedClient, EbsClients } from '../../credentials/ui/clients';
-import { errorText, localise, showError } from '../../ebs/ui/errorMessages';
+import { errorText, localise } from '../../ebs/ui/errorMessages';
+import type { ActionContext, Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
 import { onSettingChanged, setting } from '../../shared/ui/settings';
 import { BACK, type UserInput } from '../../shared/ui/userInput';
@@ -106,6 +106,8 @@ export interface ReplicationViewDeps {
   clients: Pick<EbsClients, 'active' | 'forProfile'>;
   input: UserInput;
   log: Log;
+  /** The one action path: every command of the view is registered through it. */
+  actions: Actions<ConnectedClient>;
 }
 
 /** Hooks for the host tests (exposed through the extension's test API). */
@@ -250,18 +252,18 @@ export class ReplicationView implements vscode.Disposable {
       { dispose: () => connections.dispose() },
       { dispose: () => this.forest.dispose() },
       onSettingChanged(['endpointTemplate', PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => this.sync()),
-      vscode.commands.registerCommand(C.selectRegions, (node?: unknown) => this.selectRegions(node)),
-      vscode.commands.registerCommand(C.findRegionsWithPairs, (node?: unknown) => this.findRegions(node)),
-      vscode.commands.registerCommand(C.refresh, () => this.refresh()),
-      vscode.commands.registerCommand(C.refreshRegion, (node?: unknown) => this.refreshRegion(node)),
-      vscode.commands.registerCommand(C.refreshPair, (node?: unknown) => this.refreshPair(node)),
-      vscode.commands.registerCommand(C.retryLoad, (node?: unknown) => this.retry(node)),
-      vscode.commands.registerCommand(C.chooseTreeProfiles, () => this.chooseTreeProfiles()),
-      vscode.commands.registerCommand(C.profileRemedies, (node?: unknown) => this.profileRemedies(node)),
-      vscode.commands.registerCommand(C.copyPairId, (node?: unknown) => this.copyPairId(node)),
-      vscode.commands.registerCommand(C.copyDiskId, (node?: unknown) => this.copyDiskId(node)),
-      vscode.commands.registerCommand(C.copyDrillId, (node?: unknown) => this.copyDrillId(node)),
-      vscode.commands.registerCommand(C.openInConsole, (node?: unknown) => this.openInConsole(node)),
+      deps.actions.register(C.selectRegions, (context, node?: unknown) => this.selectRegions(context, node)),
+      deps.actions.register(C.findRegionsWithPairs, (context, node?: unknown) => this.findRegions(context, node)),
+      deps.actions.register(C.refresh, () => this.refresh()),
+      deps.actions.register(C.refreshRegion, (_context, node?: unknown) => this.refreshRegion(node)),
+      deps.actions.register(C.refreshPair, (_context, node?: unknown) => this.refreshPair(node)),
+      deps.actions.register(C.retryLoad, (_context, node?: unknown) => this.retry(node)),
+      deps.actions.register(C.chooseTreeProfiles, () => this.chooseTreeProfiles()),
+      deps.actions.register(C.profileRemedies, (_context, node?: unknown) => this.profileRemedies(node)),
+      deps.actions.register(C.copyPairId, (_context, node?: unknown) => this.copyPairId(node)),
+      deps.actions.register(C.copyDiskId, (_context, node?: unknown) => this.copyDiskId(node)),
+      deps.actions.register(C.copyDrillId, (_context, node?: unknown) => this.copyDrillId(node)),
+      deps.actions.register(C.openInConsole, (_context, node?: unknown) => this.openInConsole(node)),
     );
     this.sync();
   }
@@ -401,23 +403,15 @@ export class ReplicationView implements vscode.Disposable {
     return id === undefined ? undefined : this.side.get(id)?.explorer;
   }
 
-  /** The connection a region command acts on: the node's profile, else the active profile (telling the user when there is none). */
-  private async target(node: unknown): Promise<Target | undefined> {
+  /**
+   * The connection a region command acts on: the node's profile (side by side), else the active profile. Without
+   * one, the one connection guard says why and offers the ways out, and the action ends.
+   */
+  private async target(context: ActionContext<ConnectedClient>, node: unknown): Promise<Target> {
     await this.sync();
     const profileId = this.forest.isSideBySide && isTreeRef(node) ? node.profileId : undefined;
-    if (profileId !== undefined) {
-      const got = await this.deps.clients.forProfile(profileId);
-      if ('connected' in got) return { connected: got.connected, explorer: this.explorerFor(profileId) };
-      const problem = got.resolution.status === 'unusable' ? unusableProblem(got.resolution).text : vscode.l10n.t('No EBS DR profile is active. Add a profile with an AccessKey first.');
-      await this.deps.input.notify('warning', problem);
-      return undefined;
-    }
-    const connected = await this.deps.clients.active();
-    if (!connected) {
-      await this.deps.input.notify('warning', this.problem?.text ?? vscode.l10n.t('No EBS DR profile is active. Add a profile with an AccessKey first.'));
-      return undefined;
-    }
-    return { connected, explorer: this.explorerFor(connected.connection.profileId) };
+    const connected = await context.requireConnection(profileId);
+    return { connected, explorer: this.explorerFor(profileId ?? connected.connection.profileId) };
   }
 
   private updateMessage(): void {
@@ -481,18 +475,12 @@ export class ReplicationView implements vscode.Disposable {
   // Commands
   // ------------------------------------------------------------------------------------------
 
-  private async selectRegions(node?: unknown): Promise<void> {
-    const target = await this.target(node);
-    if (!target) return;
+  private async selectRegions(context: ActionContext<ConnectedClient>, node?: unknown): Promise<void> {
+    const target = await this.target(context, node);
     const { connection, client } = target.connected;
     const title = vscode.l10n.t('Select Regions');
-    let regions: Region[];
-    try {
-      regions = await this.withViewProgress(replicationRegions(client, connection.defaultRegionId));
-    } catch (error) {
-      await showError(this.deps.input, error, { retry: () => this.selectRegions(node), viewLogs: () => this.deps.log.show() });
-      return;
-    }
+    context.retry = () => vscode.commands.executeCommand(COMMAND.selectRegions, node);
+    const regions = await this.withViewProgress(replicationRegions(client, connection.defaultRegionId));
     const current = target.explorer?.rootRegionIds() ?? this.roots(target.connected).regionIds;
     const listed = new Set(regions.map((r) => r.regionId));
     const items = [
@@ -522,22 +510,16 @@ export class ReplicationView implements vscode.Disposable {
     await target.explorer.loadIdle();
   }
 
-  private async findRegions(node?: unknown): Promise<void> {
-    const target = await this.target(node);
-    if (!target) return;
+  private async findRegions(context: ActionContext<ConnectedClient>, node?: unknown): Promise<void> {
+    const target = await this.target(context, node);
     const { connected } = target;
     const { connection, client } = connected;
     const explorer = target.explorer;
-    let result: Awaited<ReturnType<typeof findRegionsWithPairs>>;
-    try {
-      result = await this.withViewProgress(
-        findRegionsWithPairs(client, connection.defaultRegionId, { concurrency: this.explorer.concurrency }),
-        vscode.l10n.t('Looking for replication pairs in every region…'),
-      );
-    } catch (error) {
-      await showError(this.deps.input, error, { retry: () => this.findRegions(node), viewLogs: () => this.deps.log.show() });
-      return;
-    }
+    context.retry = () => vscode.commands.executeCommand(COMMAND.findRegionsWithPairs, node);
+    const result = await this.withViewProgress(
+      findRegionsWithPairs(client, connection.defaultRegionId, { concurrency: this.explorer.concurrency }),
+      vscode.l10n.t('Looking for replication pairs in every region…'),
+    );
     this.setRegionNames(new Map(result.regions.map((r) => [r.regionId, r.localName])));
     for (const failed of result.failed) this.deps.log.warn(`Find Regions with Pairs: ${failed.regionId}: ${explainError(failed.error).code}`);
     if (result.withPairs.length > 0) {
