@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { EbsClient } from '../../src/ebs/client';
 import type { EbsDrTestApi } from '../../src/testApi';
 import type { NodeRef } from '../../src/replication/explorer';
-import { formatLocalDateTime } from '../../src/replication/presentation';
+import { formatLocalDateTime } from '../../src/shared/format';
 import { regionChoiceKey } from '../../src/regions/regionChoice';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, generateScenario, startEmulator, type RunningEmulator } from '../emulator';
