@@ -73,54 +73,58 @@ export async function drillChildren(tree: TreeSource, owner: DrillOwner, regionI
   );
 }
 
-export const PAIR_DRILL_NODE: NodeKind<RefOf<'pairDrill'>> = {
+/** What tells a pair drill node from a group drill node. */
+interface DrillNodeSpec<R extends RefOf<'pairDrill'> | RefOf<'groupDrill'>, D extends Drill> {
+  ownerKind: 'pair' | 'group';
+  parent(ref: R, tree: TreeSource): NodeRef;
+  drill(ref: R, tree: TreeSource): D | undefined;
+  /** The DR region the drill runs in (the owner's destination; the node's root region when the owner is gone). */
+  drRegion(ref: R, tree: TreeSource): string;
+  description(l: Localiser, drill: D, now: Date): string;
+  tooltip(l: Localiser, drill: D, drRegionId: string, now: Date): string;
+  /** A drill opens its pair's or group's page. */
+  consoleUrl(ref: R): string;
+}
+
+function drillNode<R extends RefOf<'pairDrill'> | RefOf<'groupDrill'>, D extends Drill>(spec: DrillNodeSpec<R, D>): NodeKind<R> {
+  return {
+    parent: spec.parent,
+    present(ref, tree) {
+      const drill = spec.drill(ref, tree);
+      if (!drill) return goneNode(ref.id, ref.drillId);
+      return {
+        id: ref.id,
+        label: drill.drillId,
+        description: spec.description(tree.l, drill, tree.now()),
+        icon: drillIcon(drill.status),
+        contextValue: drillContextValue(spec.ownerKind, drill.status),
+        collapsible: 'none',
+      };
+    },
+    tooltip(ref, tree) {
+      const drill = spec.drill(ref, tree);
+      return drill ? spec.tooltip(tree.l, drill, spec.drRegion(ref, tree), tree.now()) : undefined;
+    },
+    consoleUrl: spec.consoleUrl,
+  };
+}
+
+export const PAIR_DRILL_NODE = drillNode<RefOf<'pairDrill'>, PairDrill>({
+  ownerKind: 'pair',
   parent: (ref, tree) => tree.pairRef(ref.regionId, ref.pairId),
-
-  present(ref, tree) {
-    const drill = tree.pairDrill(ref.pairId, ref.drillId);
-    if (!drill) return goneNode(ref.id, ref.drillId);
-    return {
-      id: ref.id,
-      label: drill.drillId,
-      description: pairDrillDescription(tree.l, drill, tree.now()),
-      icon: drillIcon(drill.status),
-      contextValue: drillContextValue('pair', drill.status),
-      collapsible: 'none',
-    };
-  },
-
-  tooltip(ref, tree) {
-    const drill = tree.pairDrill(ref.pairId, ref.drillId);
-    const drRegion = tree.pair(ref.regionId, ref.pairId)?.destinationRegionId ?? ref.regionId;
-    return drill ? markdownTable(tree.l, tree.l.t('Pair drill {0}', drill.drillId), pairDrillTooltipRows(tree.l, drill, drRegion, tree.now())) : undefined;
-  },
-
-  /** A drill opens its pair's page. */
+  drill: (ref, tree) => tree.pairDrill(ref.pairId, ref.drillId),
+  drRegion: (ref, tree) => tree.pair(ref.regionId, ref.pairId)?.destinationRegionId ?? ref.regionId,
+  description: pairDrillDescription,
+  tooltip: (l, drill, drRegionId, now) => markdownTable(l, l.t('Pair drill {0}', drill.drillId), pairDrillTooltipRows(l, drill, drRegionId, now)),
   consoleUrl: (ref) => pairConsoleUrl(ref.regionId, ref.pairId),
-};
+});
 
-export const GROUP_DRILL_NODE: NodeKind<RefOf<'groupDrill'>> = {
+export const GROUP_DRILL_NODE = drillNode<RefOf<'groupDrill'>, GroupDrill>({
+  ownerKind: 'group',
   parent: (ref, tree) => tree.groupRef(ref.regionId, ref.groupId),
-
-  present(ref, tree) {
-    const drill = tree.groupDrill(ref.groupId, ref.drillId);
-    if (!drill) return goneNode(ref.id, ref.drillId);
-    return {
-      id: ref.id,
-      label: drill.drillId,
-      description: groupDrillDescription(tree.l, drill, tree.now()),
-      icon: drillIcon(drill.status),
-      contextValue: drillContextValue('group', drill.status),
-      collapsible: 'none',
-    };
-  },
-
-  tooltip(ref, tree) {
-    const drill = tree.groupDrill(ref.groupId, ref.drillId);
-    const drRegion = tree.group(ref.regionId, ref.groupId)?.destinationRegionId ?? ref.regionId;
-    return drill ? markdownTable(tree.l, tree.l.t('Group drill {0}', drill.drillId), groupDrillTooltipRows(tree.l, drill, drRegion, tree.now())) : undefined;
-  },
-
-  /** A drill opens its group's page. */
+  drill: (ref, tree) => tree.groupDrill(ref.groupId, ref.drillId),
+  drRegion: (ref, tree) => tree.group(ref.regionId, ref.groupId)?.destinationRegionId ?? ref.regionId,
+  description: groupDrillDescription,
+  tooltip: (l, drill, drRegionId, now) => markdownTable(l, l.t('Group drill {0}', drill.drillId), groupDrillTooltipRows(l, drill, drRegionId, now)),
   consoleUrl: (ref) => groupConsoleUrl(ref.regionId, ref.groupId),
-};
+});
