@@ -28,8 +28,8 @@ import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
 import { isDrillRunning } from './status';
 import type { Localiser } from './text';
 
-export type { Collapsible, DrillOwner, NodeRef, PresentedNode } from './nodes';
-export { profileNodeId } from './nodes';
+// The handles live in nodes.ts; re-exported for callers that know only the explorer (the drill host tests).
+export type { DrillOwner, NodeRef, PresentedNode } from './nodes';
 
 export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGroups' | 'describePairDrills' | 'describeReplicaGroupDrills'>;
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EbsClient } from '../../src/ebs/client';
 import type { EbsDrTestApi } from '../../src/testApi';
-import type { NodeRef } from '../../src/replication/explorer';
+import type { NodeRef } from '../../src/replication/nodes';
 import { formatLocalDateTime } from '../../src/shared/format';
 import { regionChoiceKey } from '../../src/regions/regionChoice';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
