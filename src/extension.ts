@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   const clients = new EbsClients(credentials.connections, logger);
   guard.clients = clients;
   guard.connections = credentials.connections;
-  const replication = registerReplicationView({ context, input, log, clients, connections: credentials.connections });
+  const replication = registerReplicationView({ context, input, log, actions, clients, connections: credentials.connections });
   const drills = registerDrills({ context, input, log, actions, clients, connections: credentials.connections, tree: replication });
   context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);
 

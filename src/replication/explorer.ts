@@ -1,85 +1,37 @@
 // The Replication view's model: which regions are roots, what each region / pair / group has loaded (idle,
-// loading, loaded, failed), loading with a concurrency limit, refresh of one region or one pair, and the tree
-// (stable node handles, their children and how each looks). Pure: the shell maps PresentedNode to a TreeItem.
+// loading, loaded, failed), loading with a concurrency limit, refresh of one region or one pair, and the tree over
+// it (stable node handles; each kind of node, its children and its look, in nodes/). Pure: the shell maps
+// PresentedNode to a TreeItem.
 import { setMaxListeners } from 'node:events';
 import { mapSettledWithConcurrency } from '../ebs/concurrency';
+import { explainError } from '../ebs/catalogue';
+import type { EbsClient } from '../ebs/client';
 import { DEFAULT_INVENTORY_CONCURRENCY, loadInventory, type RegionInventory } from '../ebs/inventory';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
-import type { EbsClient } from '../ebs/client';
+import { Emitter, type Disposable } from '../shared/events';
+import { kindOf } from './nodes/index';
 import {
-  HEALTH_ICONS,
-  MESSAGE_ICONS,
-  REGION_ICONS,
-  drillContextValue,
-  drillIcon,
-  groupConsoleUrl,
-  groupDescription,
-  groupDrillDescription,
-  groupDrillNodeId,
-  groupDrillTooltipRows,
-  groupLabel,
   groupNodeId,
-  groupTooltip,
-  isDrillRunning,
-  isDrillable,
-  markdownTable,
-  ownerContextValue,
-  pairConsoleUrl,
-  pairDescription,
-  pairDrillDescription,
-  pairDrillNodeId,
-  pairDrillTooltipRows,
-  pairHealth,
-  pairLabel,
+  ownerKey,
   pairNodeId,
-  pairTooltip,
+  profileNodeId,
   regionNodeId,
-  regionSummaryIcon,
-  regionSummaryText,
-  summarise,
-  type IconSpec,
-} from './presentation';
+  type DrillListView,
+  type DrillOwner,
+  type NodeRef,
+  type PresentedNode,
+  type RegionView,
+  type TreeSource,
+} from './nodes';
 import { shapeRegion, withPair, type RegionContents } from './regionContents';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
+import { isDrillRunning } from './status';
 import type { Localiser } from './text';
-import { explainError } from '../ebs/catalogue';
+
+// The handles live in nodes.ts; re-exported for callers that know only the explorer (the drill host tests).
+export type { DrillOwner, NodeRef, PresentedNode } from './nodes';
 
 export type ExplorerClient = Pick<EbsClient, 'listReplicaPairs' | 'listReplicaGroups' | 'describePairDrills' | 'describeReplicaGroupDrills'>;
-
-// ---------------------------------------------------------------------------------------------
-// Node handles (interned by id: the same object for the same node across refreshes)
-// ---------------------------------------------------------------------------------------------
-
-export type NodeRef = (
-  | { kind: 'region'; id: string; regionId: string }
-  | { kind: 'group'; id: string; regionId: string; groupId: string }
-  | { kind: 'pair'; id: string; regionId: string; pairId: string }
-  | { kind: 'pairDrill'; id: string; regionId: string; pairId: string; drillId: string }
-  | { kind: 'groupDrill'; id: string; regionId: string; groupId: string; drillId: string }
-  /** "Could not load … — click to retry" under a region (its inventory) or under a pair/group (its drills). */
-  | { kind: 'loadError'; id: string; regionId: string; parentId: string; target: DrillOwner | { kind: 'region' } }
-  | { kind: 'message'; id: string; regionId: string; parentId: string; message: 'noPairs' | 'noDrills' }
-) & {
-  /** The profile whose subtree the node is in, when the view shows profiles side by side (every call uses it). */
-  profileId?: string;
-};
-
-export type DrillOwner = { kind: 'pair'; pairId: string } | { kind: 'group'; groupId: string };
-
-export type Collapsible = 'none' | 'collapsed' | 'expanded';
-
-export interface PresentedNode {
-  id: string;
-  label: string;
-  description?: string;
-  /** Markdown. */
-  tooltip?: string;
-  icon: IconSpec;
-  contextValue: string;
-  collapsible: Collapsible;
-  /** Activating the node (click) retries its load. */
-  retry?: boolean;
-}
 
 type Load<T> =
   | { status: 'idle' }
@@ -114,40 +66,34 @@ export interface DrillListing {
   profileId?: string;
 }
 
-/** The id of a profile's root node when the view shows profiles side by side; its subtree's ids start with it. */
-export function profileNodeId(profileId: string): string {
-  return `profile/${encodeURIComponent(profileId)}`;
-}
-
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
 
-const ownerKey = (owner: DrillOwner): string => (owner.kind === 'pair' ? `pair:${owner.pairId}` : `group:${owner.groupId}`);
-
-export class ReplicationExplorer {
+export class ReplicationExplorer implements TreeSource {
   private client: ExplorerClient | undefined;
   private regionIds: string[] = [];
   private readonly regions = new Map<string, Load<RegionContents>>();
   private readonly drills = new Map<string, Load<DrillList>>();
   private readonly refs = new Map<string, NodeRef>();
-  private readonly listeners = new Set<ChangeListener>();
-  private readonly busyListeners = new Set<(busy: boolean) => void>();
-  private readonly listingListeners = new Set<(listing: DrillListing) => void>();
+  private readonly changes = new Emitter<NodeRef[] | undefined>();
+  private readonly busyChanges = new Emitter<boolean>();
+  private readonly listings = new Emitter<DrillListing>();
   /** Owners with a request running on them (a drill start/clear): spinner and temporary description. */
   private readonly ownerBusy = new Map<string, string>();
   private readonly pending = new Set<Promise<unknown>>();
   private abort = ReplicationExplorer.controller();
   private token = 0;
   private regionNames = new Map<string, string>();
-  private readonly l: Localiser;
+  readonly l: Localiser;
   readonly concurrency: number;
   now: () => Date;
   private running: RunningDrills;
   readonly profileId: string | undefined;
-  private readonly prefix: string;
+  /** `profile/<id>/` when side by side, else '' (every node id starts with it). */
+  readonly idPrefix: string;
 
   /** Every request in flight listens on one signal (more than EventTarget's default limit of 10 listeners). */
   private static controller(): AbortController {
@@ -163,7 +109,7 @@ export class ReplicationExplorer {
     this.now = options.now ?? (() => new Date());
     this.running = options.runningDrills ?? NO_RUNNING_DRILLS;
     this.profileId = options.profileId;
-    this.prefix = options.profileId === undefined ? '' : `${profileNodeId(options.profileId)}/`;
+    this.idPrefix = options.profileId === undefined ? '' : `${profileNodeId(options.profileId)}/`;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -205,20 +151,17 @@ export class ReplicationExplorer {
     return this.regionIds;
   }
 
-  onDidChange(listener: ChangeListener): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+  onDidChange(listener: ChangeListener): Disposable {
+    return this.changes.event(listener);
   }
 
   /** Fires true when the first load starts and false when the last one ends. */
-  onDidChangeBusy(listener: (busy: boolean) => void): { dispose(): void } {
-    this.busyListeners.add(listener);
-    return { dispose: () => this.busyListeners.delete(listener) };
+  onDidChangeBusy(listener: (busy: boolean) => void): Disposable {
+    return this.busyChanges.event(listener);
   }
 
-  onDidLoadDrills(listener: (listing: DrillListing) => void): { dispose(): void } {
-    this.listingListeners.add(listener);
-    return { dispose: () => this.listingListeners.delete(listener) };
+  onDidLoadDrills(listener: (listing: DrillListing) => void): Disposable {
+    return this.listings.event(listener);
   }
 
   /** Shows a spinner and `text` on the owner's nodes until disposed. */
@@ -377,7 +320,7 @@ export class ReplicationExplorer {
       this.drills.set(key, next);
       if (next.status === 'loaded') {
         const listing: DrillListing = { owner, drRegionId, drills: next.value.drills, ...(this.profileId === undefined ? {} : { profileId: this.profileId }) };
-        this.listingListeners.forEach((l) => l(listing));
+        this.listings.fire(listing);
       }
       // The owner's contextValue says whether a drill runs: redraw it (in every region) when that changed.
       if (this.drillRunning(owner) !== wasRunning) this.fire(this.ownerRefs(owner));
@@ -417,10 +360,10 @@ export class ReplicationExplorer {
   private track<T>(work: Promise<T>): Promise<T> {
     const wasBusy = this.pending.size > 0;
     this.pending.add(work);
-    if (!wasBusy) this.busyListeners.forEach((l) => l(true));
+    if (!wasBusy) this.busyChanges.fire(true);
     const done = (): void => {
       this.pending.delete(work);
-      if (this.pending.size === 0) this.busyListeners.forEach((l) => l(false));
+      if (this.pending.size === 0) this.busyChanges.fire(false);
     };
     work.then(done, done);
     return work;
@@ -428,7 +371,7 @@ export class ReplicationExplorer {
 
   private fire(changed: NodeRef[] | undefined): void {
     if (changed !== undefined && changed.length === 0) return;
-    for (const listener of this.listeners) listener(changed);
+    this.changes.fire(changed);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -483,25 +426,60 @@ export class ReplicationExplorer {
     return state?.status === 'loaded' && state.value.kind === 'group' ? state.value.drills.find((d) => d.drillId === drillId) : undefined;
   }
 
-  /** The console page for a pair, group or drill node (a drill opens its pair's or group's page). */
-  consoleUrl(ref: NodeRef): string | undefined {
-    switch (ref.kind) {
-      case 'pair':
-      case 'pairDrill':
-        return pairConsoleUrl(ref.regionId, ref.pairId);
-      case 'group':
-      case 'groupDrill':
-        return groupConsoleUrl(ref.regionId, ref.groupId);
-      default:
-        return undefined;
+  regionView(regionId: string): RegionView {
+    const state = this.regions.get(regionId) ?? { status: 'idle' as const };
+    return state.status === 'failed' ? { status: 'failed' } : state;
+  }
+
+  regionName(regionId: string): string | undefined {
+    return this.regionNames.get(regionId);
+  }
+
+  /** Waits until the region has something to show, starting its load when it is idle. */
+  async regionShown(regionId: string): Promise<RegionView> {
+    let state = this.regions.get(regionId);
+    if (!state || state.status === 'idle') {
+      void this.refreshRegion(regionId);
+      state = this.regions.get(regionId);
     }
+    while (state?.status === 'loading' && !state.previous) {
+      await state.promise;
+      state = this.regions.get(regionId);
+    }
+    return this.regionView(regionId);
+  }
+
+  async drillsSettled(owner: DrillOwner, drRegionId: string): Promise<DrillListView> {
+    let state = this.ensureDrills(owner, drRegionId);
+    while (state.status === 'loading') {
+      await state.promise;
+      state = this.ensureDrills(owner, drRegionId);
+    }
+    if (state.status === 'failed') return { status: 'failed' };
+    return state.status === 'loaded' ? { status: 'loaded', drills: state.value.drills } : { status: 'none' };
+  }
+
+  drillsError(owner: DrillOwner): unknown {
+    const state = this.drills.get(ownerKey(owner));
+    return state?.status === 'failed' ? state.error : undefined;
+  }
+
+  drillRunning(owner: DrillOwner): boolean {
+    const state = this.drills.get(ownerKey(owner));
+    const drills: readonly { status: string }[] = state?.status === 'loaded' ? state.value.drills : [];
+    const id = owner.kind === 'pair' ? owner.pairId : owner.groupId;
+    return drills.some((d) => isDrillRunning(d.status)) || (this.running.isRunning?.(id) ?? false);
+  }
+
+  busyText(owner: DrillOwner): string | undefined {
+    return this.ownerBusy.get(ownerKey(owner));
   }
 
   // ------------------------------------------------------------------------------------------
-  // Tree
+  // Tree (each kind of node in nodes/; this dispatches)
   // ------------------------------------------------------------------------------------------
 
-  private intern<T extends NodeRef>(ref: T): T {
+  intern<T extends NodeRef>(ref: T): T {
     const found = this.refs.get(ref.id);
     if (found) return found as T;
     if (this.profileId !== undefined) ref.profileId = this.profileId;
@@ -510,15 +488,15 @@ export class ReplicationExplorer {
   }
 
   regionRef(regionId: string): NodeRef {
-    return this.intern({ kind: 'region', id: this.prefix + regionNodeId(regionId), regionId });
+    return this.intern({ kind: 'region', id: this.idPrefix + regionNodeId(regionId), regionId });
   }
 
   groupRef(regionId: string, groupId: string): NodeRef {
-    return this.intern({ kind: 'group', id: this.prefix + groupNodeId(regionId, groupId), regionId, groupId });
+    return this.intern({ kind: 'group', id: this.idPrefix + groupNodeId(regionId, groupId), regionId, groupId });
   }
 
   pairRef(regionId: string, pairId: string): NodeRef {
-    return this.intern({ kind: 'pair', id: this.prefix + pairNodeId(regionId, pairId), regionId, pairId });
+    return this.intern({ kind: 'pair', id: this.idPrefix + pairNodeId(regionId, pairId), regionId, pairId });
   }
 
   /** A node by id, if it has been shown. */
@@ -531,112 +509,13 @@ export class ReplicationExplorer {
   }
 
   parent(ref: NodeRef): NodeRef | undefined {
-    switch (ref.kind) {
-      case 'region':
-        return undefined;
-      case 'group':
-        return this.regionRef(ref.regionId);
-      case 'pair': {
-        const groupId = this.contents(ref.regionId)?.groupOfPair.get(ref.pairId);
-        return groupId ? this.groupRef(ref.regionId, groupId) : this.regionRef(ref.regionId);
-      }
-      case 'pairDrill':
-        return this.pairRef(ref.regionId, ref.pairId);
-      case 'groupDrill':
-        return this.groupRef(ref.regionId, ref.groupId);
-      default:
-        return this.refs.get(ref.parentId);
-    }
+    return kindOf(ref).parent(ref, this);
   }
 
   /** Children; waits for a load when nothing is there to show yet. */
   async children(ref: NodeRef | undefined): Promise<NodeRef[]> {
     if (!ref) return this.roots();
-    switch (ref.kind) {
-      case 'region':
-        return this.regionChildren(ref);
-      case 'group':
-        return this.groupChildren(ref.regionId, ref.groupId);
-      case 'pair':
-        return this.pairChildren(ref.regionId, ref.pairId);
-      default:
-        return [];
-    }
-  }
-
-  private async regionChildren(ref: NodeRef & { kind: 'region' }): Promise<NodeRef[]> {
-    let state = this.regions.get(ref.regionId);
-    if (!state || state.status === 'idle') {
-      void this.refreshRegion(ref.regionId);
-      state = this.regions.get(ref.regionId);
-    }
-    while (state?.status === 'loading' && !state.previous) {
-      await state.promise;
-      state = this.regions.get(ref.regionId);
-    }
-    if (state?.status === 'failed') {
-      return [this.intern({ kind: 'loadError', id: `${ref.id}/error`, regionId: ref.regionId, parentId: ref.id, target: { kind: 'region' } })];
-    }
-    const contents = this.contents(ref.regionId);
-    if (!contents) return [];
-    const nodes: NodeRef[] = [
-      ...contents.groups.map((g) => this.groupRef(ref.regionId, g.group.groupId)),
-      ...contents.ungroupedIds.map((id) => this.pairRef(ref.regionId, id)),
-    ];
-    if (nodes.length === 0) nodes.push(this.intern({ kind: 'message', id: `${ref.id}/empty`, regionId: ref.regionId, parentId: ref.id, message: 'noPairs' }));
-    return nodes;
-  }
-
-  private async drillChildren(owner: DrillOwner, regionId: string, parentId: string, drRegionId: string): Promise<NodeRef[]> {
-    let state = this.ensureDrills(owner, drRegionId);
-    while (state.status === 'loading') {
-      await state.promise;
-      state = this.ensureDrills(owner, drRegionId);
-    }
-    if (state.status === 'failed') {
-      return [this.intern({ kind: 'loadError', id: `${parentId}/drills-error`, regionId, parentId, target: owner })];
-    }
-    if (state.status !== 'loaded') return [];
-    const list = state.value;
-    const sorted = <T extends { drillId: string; startedAt?: Date }>(drills: T[]): T[] =>
-      [...drills].sort((a, b) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0) || (a.drillId < b.drillId ? -1 : 1));
-    if (list.kind === 'pair' && owner.kind === 'pair') {
-      return sorted(list.drills).map((d) =>
-        this.intern({ kind: 'pairDrill', id: this.prefix + pairDrillNodeId(regionId, owner.pairId, d.drillId), regionId, pairId: owner.pairId, drillId: d.drillId }),
-      );
-    }
-    if (list.kind === 'group' && owner.kind === 'group') {
-      return sorted(list.drills).map((d) =>
-        this.intern({ kind: 'groupDrill', id: this.prefix + groupDrillNodeId(regionId, owner.groupId, d.drillId), regionId, groupId: owner.groupId, drillId: d.drillId }),
-      );
-    }
-    return [];
-  }
-
-  private async groupChildren(regionId: string, groupId: string): Promise<NodeRef[]> {
-    const entry = this.contents(regionId)?.groupsById.get(groupId);
-    if (!entry) return [];
-    const drills = await this.drillChildren({ kind: 'group', groupId }, regionId, this.prefix + groupNodeId(regionId, groupId), entry.group.destinationRegionId);
-    // Re-read: the region may have reloaded while the drills were loading.
-    const members = this.contents(regionId)?.groupsById.get(groupId)?.memberIds ?? [];
-    return [...drills, ...members.map((id) => this.pairRef(regionId, id))];
-  }
-
-  private async pairChildren(regionId: string, pairId: string): Promise<NodeRef[]> {
-    const pair = this.pair(regionId, pairId);
-    if (!pair) return [];
-    const id = this.prefix + pairNodeId(regionId, pairId);
-    const drills = await this.drillChildren({ kind: 'pair', pairId }, regionId, id, pair.destinationRegionId);
-    if (drills.length > 0) return drills;
-    return [this.intern({ kind: 'message', id: `${id}/no-drills`, regionId, parentId: id, message: 'noDrills' })];
-  }
-
-  private drillRunning(owner: DrillOwner): boolean {
-    const state = this.drills.get(ownerKey(owner));
-    const drills: readonly { status: string }[] = state?.status === 'loaded' ? state.value.drills : [];
-    const fromDrills = drills.some((d) => isDrillRunning(d.status));
-    const id = owner.kind === 'pair' ? owner.pairId : owner.groupId;
-    return fromDrills || (this.running.isRunning?.(id) ?? false);
+    return (await kindOf(ref).children?.(ref, this)) ?? [];
   }
 
   /**
@@ -645,148 +524,17 @@ export class ReplicationExplorer {
    * present().
    */
   tooltip(ref: NodeRef): string | undefined {
-    const l = this.l;
-    const now = this.now();
-    switch (ref.kind) {
-      case 'group': {
-        const entry = this.contents(ref.regionId)?.groupsById.get(ref.groupId);
-        return entry ? groupTooltip(l, entry.group, ref.regionId, entry.memberIds, now) : undefined;
-      }
-      case 'pair': {
-        const pair = this.pair(ref.regionId, ref.pairId);
-        return pair ? pairTooltip(l, pair, ref.regionId, now) : undefined;
-      }
-      case 'pairDrill': {
-        const drill = this.pairDrill(ref.pairId, ref.drillId);
-        return drill
-          ? markdownTable(l, l.t('Pair drill {0}', drill.drillId), pairDrillTooltipRows(l, drill, this.drRegionOfPair(ref.regionId, ref.pairId), now))
-          : undefined;
-      }
-      case 'groupDrill': {
-        const drill = this.groupDrill(ref.groupId, ref.drillId);
-        const drRegion = this.group(ref.regionId, ref.groupId)?.destinationRegionId ?? ref.regionId;
-        return drill ? markdownTable(l, l.t('Group drill {0}', drill.drillId), groupDrillTooltipRows(l, drill, drRegion, now)) : undefined;
-      }
-      default:
-        return this.present(ref).tooltip;
-    }
+    const kind = kindOf(ref);
+    return kind.tooltip ? kind.tooltip(ref, this) : kind.present(ref, this).tooltip;
   }
 
   /** How a node looks right now (tooltips of groups, pairs and drills come from tooltip()). */
   present(ref: NodeRef): PresentedNode {
-    const l = this.l;
-    const now = this.now();
-    switch (ref.kind) {
-      case 'region':
-        return this.presentRegion(ref.regionId);
-      case 'group': {
-        const entry = this.contents(ref.regionId)?.groupsById.get(ref.groupId);
-        if (!entry) return this.gone(ref.id, ref.groupId);
-        const { group, memberIds } = entry;
-        return {
-          id: ref.id,
-          label: groupLabel(group),
-          description: groupDescription(l, group, ref.regionId, memberIds.length, now),
-          icon: HEALTH_ICONS[pairHealth(group.status)],
-          contextValue: ownerContextValue('group', isDrillable(group), this.drillRunning({ kind: 'group', groupId: group.groupId })),
-          collapsible: 'collapsed',
-          ...this.busyLook({ kind: 'group', groupId: group.groupId }),
-        };
-      }
-      case 'pair': {
-        const pair = this.pair(ref.regionId, ref.pairId);
-        if (!pair) return this.gone(ref.id, ref.pairId);
-        return {
-          id: ref.id,
-          label: pairLabel(pair),
-          description: pairDescription(l, pair, ref.regionId, now),
-          icon: HEALTH_ICONS[pairHealth(pair.status)],
-          contextValue: ownerContextValue('pair', isDrillable(pair), this.drillRunning({ kind: 'pair', pairId: pair.pairId })),
-          collapsible: 'collapsed',
-          ...this.busyLook({ kind: 'pair', pairId: pair.pairId }),
-        };
-      }
-      case 'pairDrill': {
-        const drill = this.pairDrill(ref.pairId, ref.drillId);
-        if (!drill) return this.gone(ref.id, ref.drillId);
-        return {
-          id: ref.id,
-          label: drill.drillId,
-          description: pairDrillDescription(l, drill, now),
-          icon: drillIcon(drill.status),
-          contextValue: drillContextValue('pair', drill.status),
-          collapsible: 'none',
-        };
-      }
-      case 'groupDrill': {
-        const drill = this.groupDrill(ref.groupId, ref.drillId);
-        if (!drill) return this.gone(ref.id, ref.drillId);
-        return {
-          id: ref.id,
-          label: drill.drillId,
-          description: groupDrillDescription(l, drill, now),
-          icon: drillIcon(drill.status),
-          contextValue: drillContextValue('group', drill.status),
-          collapsible: 'none',
-        };
-      }
-      case 'loadError': {
-        const error = ref.target.kind === 'region' ? this.regionError(ref.regionId) : this.drillsError(ref.target);
-        const explanation = error === undefined ? l.t('the request failed') : l.errorText(error);
-        const label =
-          ref.target.kind === 'region'
-            ? l.t('Could not load: {0} — click to retry', explanation)
-            : l.t('Could not load drills: {0} — click to retry', explanation);
-        return { id: ref.id, label, tooltip: label, icon: MESSAGE_ICONS.loadError, contextValue: 'loadError', collapsible: 'none', retry: true };
-      }
-      case 'message':
-        return {
-          id: ref.id,
-          label: ref.message === 'noPairs' ? l.t('No replication pairs in this region') : l.t('No drills'),
-          icon: MESSAGE_ICONS.info,
-          contextValue: 'message',
-          collapsible: 'none',
-        };
-    }
+    return kindOf(ref).present(ref, this);
   }
 
-  private busyLook(owner: DrillOwner): Partial<PresentedNode> {
-    const text = this.ownerBusy.get(ownerKey(owner));
-    return text === undefined ? {} : { icon: { id: 'loading~spin' }, description: text };
-  }
-
-  private drRegionOfPair(regionId: string, pairId: string): string {
-    return this.pair(regionId, pairId)?.destinationRegionId ?? regionId;
-  }
-
-  private drillsError(owner: DrillOwner): unknown {
-    const state = this.drills.get(ownerKey(owner));
-    return state?.status === 'failed' ? state.error : undefined;
-  }
-
-  private gone(id: string, label: string): PresentedNode {
-    return { id, label, icon: HEALTH_ICONS.unknown, contextValue: 'message', collapsible: 'none' };
-  }
-
-  private presentRegion(regionId: string): PresentedNode {
-    const l = this.l;
-    const id = this.prefix + regionNodeId(regionId);
-    const state = this.regions.get(regionId) ?? { status: 'idle' as const };
-    const name = this.regionNames.get(regionId);
-    const base = { id, label: regionId, collapsible: 'collapsed' as const, tooltip: name ? `**${regionId}** — ${name}` : `**${regionId}**` };
-    switch (state.status) {
-      case 'idle':
-        return { ...base, icon: REGION_ICONS.idle, contextValue: 'region' };
-      case 'loading': {
-        const summary = state.previous ? regionSummaryText(l, summarise([...state.previous.pairs.values()], state.previous.groups.length)) : undefined;
-        return { ...base, description: summary ?? l.t('Loading…'), icon: REGION_ICONS.loading, contextValue: 'region' };
-      }
-      case 'failed':
-        return { ...base, description: l.t('Could not load'), icon: REGION_ICONS.failed, contextValue: 'region.failed' };
-      case 'loaded': {
-        const summary = summarise([...state.value.pairs.values()], state.value.groups.length);
-        return { ...base, description: regionSummaryText(l, summary), icon: regionSummaryIcon(summary), contextValue: 'region' };
-      }
-    }
+  /** The console page for a pair, group or drill node (a drill opens its pair's or group's page). */
+  consoleUrl(ref: NodeRef): string | undefined {
+    return kindOf(ref).consoleUrl?.(ref);
   }
 }

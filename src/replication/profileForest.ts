@@ -4,8 +4,9 @@
 // Without side by side the tree is the one explorer of the active profile, or, while that profile cannot be used,
 // the same problem node and its ways out as the only root. Pure: the shell maps PresentedNode to a TreeItem.
 import { remedy, type ProblemRemedy } from '../credentials/remedies';
-import { MESSAGE_ICONS } from './presentation';
-import { profileNodeId, type NodeRef, type PresentedNode, type ReplicationExplorer } from './explorer';
+import type { ReplicationExplorer } from './explorer';
+import { profileNodeId, type NodeRef, type PresentedNode } from './nodes';
+import { MESSAGE_ICONS } from './status';
 import type { Localiser } from './text';
 
 export type ProfileProblemKind = 'environmentInvalid' | 'secretMissing' | 'sourceMissing' | 'rejected';

@@ -1,6 +1,7 @@
 // How the pure view model turns English templates into display text. The shell passes a localiser backed by
 // `vscode.l10n.t` (zh-cn in l10n/bundle.l10n.zh-cn.json); unit tests and the bench use the English one.
-import { explainError, formatMessage, type LocalisableMessage } from '../ebs/catalogue';
+import { explainError } from '../ebs/catalogue';
+import { formatMessage, type LocalisableMessage } from '../shared/text';
 
 export interface Localiser {
   /** `template` is the English text with `{0}` placeholders and the l10n key. */

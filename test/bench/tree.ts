@@ -5,7 +5,8 @@
 //                         (median of warm runs; _cold_ms the first run), with tree_critical_path_ms (pages of the
 //                         biggest region × latency), the ratio, and the CPU of the client's and the emulator's threads.
 import { EbsClient, MAX_PAGE_SIZE } from '../../src/ebs/client';
-import { ReplicationExplorer, type NodeRef } from '../../src/replication/explorer';
+import { ReplicationExplorer } from '../../src/replication/explorer';
+import type { NodeRef } from '../../src/replication/nodes';
 import { ENGLISH } from '../../src/replication/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario, type GenerateOptions } from '../emulator';

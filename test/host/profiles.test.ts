@@ -71,6 +71,28 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
     assert.deepEqual([item.command?.command, item.command?.arguments], ['ebsDr.reenterSecret', [prod.id]]);
   });
 
+  it('a view command with no profile shows the one guard: why, and the ways out', async () => {
+    const user = fx.user();
+    await vscode.commands.executeCommand('ebsDr.selectRegions');
+    const shown = await user.notification(/No EBS DR profile is active/);
+    assert.deepEqual(shown, { kind: 'warning', message: 'No EBS DR profile is active. Add a profile with an AccessKey first.', actions: ['Add AccessKey Profile', 'Import from aliyun CLI'] });
+    assert.deepEqual(user.prompts, [], 'no region picker without a connection');
+  });
+
+  it('an error shown by a view command (Select Regions refused with InvalidAccessKeyId) offers Switch Profile', async () => {
+    await fx.api.credentials.store.add({ name: 'prod', accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, defaultRegionId: 'cn-hangzhou' });
+    await waitFor(async () => (await labels()).includes('cn-hangzhou'), 'the prod tree');
+    await view().whenIdle();
+    await fx.emulator.admin.setFaults([{ action: 'DescribeRegions', mode: 'error', status: 400, code: 'InvalidAccessKeyId', message: 'The AccessKey ID is invalid.' }]);
+    const user = fx.user();
+    await vscode.commands.executeCommand('ebsDr.selectRegions');
+    const shown = await user.notification(/InvalidAccessKeyId/);
+    assert.equal(shown.kind, 'error');
+    assert.match(shown.message, /^The AccessKey ID is invalid\. .*\(error InvalidAccessKeyId, RequestId [^)]+\)$/);
+    assert.deepEqual(shown.actions, ['Switch Profile', 'View Logs']);
+    assert.deepEqual(user.prompts, [], 'no region picker after the failure');
+  });
+
   it('side by side: each profile has its own subtree signed with its own key; a profile without its secret shows one error node', async () => {
     fx.user();
     const store = fx.api.credentials.store;

@@ -1,104 +1,33 @@
-// The Replication view shell: the TreeDataProvider over the pure ReplicationExplorer, the TreeView (progress on
-// the view, badge, message), the region choice per profile and the view's commands. Also what the drill commands
-// need from the tree (DrillTree: data, reveal, busy owners, drill listings, running-drill badge).
+// The Replication view shell: the TreeView over the pure tree (ProfileForest over one ReplicationExplorer, or one
+// per profile side by side), following the profiles (roots, why a profile cannot be used, the view's message),
+// Refresh / Retry, and what the drill commands need from the tree (DrillTree: data, reveal, busy owners, drill
+// listings, running-drill badge). The view's other commands: ui/nodeCommands.ts, ui/profileCommands.ts and the
+// regions' ui/regionCommands.ts; the TreeDataProvider: ui/treeProvider.ts.
 import * as vscode from 'vscode';
-import type { ConnectionProblem, ConnectionProvider, ConnectionResolution, ProfileRemedy } from '../../credentials/connection';
-import { explainError } from '../../ebs/catalogue';
-import type { Region } from '../../ebs/types';
+import type { ConnectionProvider } from '../../credentials/connection';
 import type { ConnectedClient, EbsClients } from '../../credentials/ui/clients';
-import { errorText, localise, showError } from '../../ebs/ui/errorMessages';
-import type { Log } from '../../shared/ui/log';
-import { onSettingChanged, setting } from '../../shared/ui/settings';
-import { BACK, type UserInput } from '../../shared/ui/userInput';
-import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef, type PresentedNode } from '../explorer';
-import { findRegionsWithPairs, replicationRegions } from '../../regions/findRegions';
-import { remedy as remedyOf } from '../../credentials/remedies';
-import { COMMAND } from '../../shared/commands';
-import { isProfileNode, ProfileForest, remedyPresentation, shownProfiles, type ProblemRemedy, type ProfileSlot, type SlotProblem, type TreeRef } from '../profileForest';
+import { explainError } from '../../ebs/catalogue';
+import type { RegionInventory } from '../../ebs/inventory';
 import { RegionChoices, rootRegions } from '../../regions/regionChoice';
+import { registerRegionCommands, type RegionRoots } from '../../regions/ui/regionCommands';
+import { COMMAND } from '../../shared/commands';
+import type { Actions } from '../../shared/ui/action';
+import type { Log } from '../../shared/ui/log';
+import { onSettingChanged } from '../../shared/ui/settings';
+import type { UserInput } from '../../shared/ui/userInput';
+import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef } from '../explorer';
+import { ProfileForest, type ProfileSlot, type TreeRef } from '../profileForest';
 import { NO_RUNNING_DRILLS, type RunningDrills } from '../runningDrills';
-import type { Localiser } from '../text';
+import { registerNodeCommands, VSCODE_EXTERNALS, type ReplicationExternals } from './nodeCommands';
+import { CONNECTION_PROBLEM_CONTEXT_KEY, refusedProblem, slotProblem, unusableProblem, type ViewProblem } from './problems';
+import { registerProfileCommands } from './profileCommands';
+import { PROFILES_IN_TREE_SETTING, profilesSideBySide, TREE_PROFILES_SETTING, treeProfiles } from './sideBySideSettings';
+import { isRef, isTreeRef, localiser, ReplicationTreeProvider } from './treeProvider';
+import { REPLICATION_VIEW_ID, ViewActivity } from './viewActivity';
 
-export const REPLICATION_VIEW_ID = 'ebsDr.replication';
-
-/** Set to the kind of problem while the active profile cannot be used (package.json viewsWelcome shows the remedies). */
-export const CONNECTION_PROBLEM_CONTEXT_KEY = 'ebsDr.connectionProblem';
-
-/** Why a profile cannot be used, as the view says it (never a secret). */
-export interface ViewProblem {
-  kind: ConnectionProblem['kind'];
-  profileId: string;
-  profileName: string;
-  /** The localised explanation (message and detail). */
-  text: string;
-  remedies: readonly ProfileRemedy[];
-}
-
-/** What `resolve()` said about a profile that cannot be used, in words. */
-export function unusableProblem(resolution: Extract<ConnectionResolution, { status: 'unusable' }>): ViewProblem {
-  const { problem } = resolution;
-  const text = problem.detail ? `${localise(problem.message)} ${localise(problem.detail)}` : localise(problem.message);
-  return { kind: problem.kind, profileId: resolution.profileId, profileName: resolution.profileName, text, remedies: problem.remedies };
-}
-
-/** Alibaba Cloud refused the profile's credentials (every region failed with a credentials error). */
-/** The problem as the tree shows it: its words and its ways out (Retry first when Alibaba Cloud refused the credentials). */
-function slotProblem(problem: ViewProblem): SlotProblem {
-  return { kind: problem.kind, text: problem.text, remedies: problem.kind === 'rejected' ? ['retry', ...problem.remedies] : problem.remedies };
-}
-
-export function refusedProblem(profileId: string, profileName: string, error: unknown): ViewProblem {
-  const text = `${vscode.l10n.t('Alibaba Cloud refused the credentials of the profile "{0}".', profileName)} ${errorText(explainError(error))}`;
-  return { kind: 'rejected', profileId, profileName, text, remedies: ['reenterSecret', 'switchProfile', 'addProfile', 'viewLogs'] };
-}
-
-export const REPLICATION_COMMANDS = {
-  selectRegions: COMMAND.selectRegions,
-  findRegionsWithPairs: COMMAND.findRegionsWithPairs,
-  refresh: COMMAND.refresh,
-  refreshRegion: COMMAND.refreshRegion,
-  refreshPair: COMMAND.refreshPair,
-  retryLoad: COMMAND.retryLoad,
-  copyPairId: COMMAND.copyPairId,
-  copyDiskId: COMMAND.copyDiskId,
-  copyDrillId: COMMAND.copyDrillId,
-  openInConsole: COMMAND.openInConsole,
-  chooseTreeProfiles: COMMAND.chooseTreeProfiles,
-  profileRemedies: COMMAND.profileRemedies,
-} as const;
-
-/** The settings that put several profiles side by side in the view. */
-export const PROFILES_IN_TREE_SETTING = 'profilesInTree';
-export const TREE_PROFILES_SETTING = 'treeProfiles';
-
-/** True when ebsDr.profilesInTree is on. */
-export function profilesSideBySide(): boolean {
-  return setting<boolean>(PROFILES_IN_TREE_SETTING, false) === true;
-}
-
-/** The profiles the view shows side by side (ebsDr.treeProfiles names; none named: every profile). */
-export function treeProfiles(connections: ConnectionProvider): ReturnType<ConnectionProvider['profiles']> {
-  return shownProfiles(connections.profiles(), setting<unknown[]>(TREE_PROFILES_SETTING, []));
-}
-
-
-/** What a way-out row runs: the remedy's command (Re-enter Secret for that profile), or Refresh for Retry. */
-function remedyCommand(remedy: ProblemRemedy, profileId: string): vscode.Command {
-  const way = remedyOf(remedy);
-  return { command: way.command, title: vscode.l10n.t(way.label), arguments: way.takesProfileId ? [profileId] : [] };
-}
-
-
-/** The clipboard and the browser: replaceable so host tests can see what would be copied or opened. */
-export interface ReplicationExternals {
-  copy(text: string): Thenable<void>;
-  open(url: string): Thenable<boolean>;
-}
-
-const VSCODE_EXTERNALS: ReplicationExternals = {
-  copy: (text) => vscode.env.clipboard.writeText(text),
-  open: (url) => vscode.env.openExternal(vscode.Uri.parse(url, true)),
-};
+// The drill commands read these settings through this module.
+export { PROFILES_IN_TREE_SETTING, profilesSideBySide, TREE_PROFILES_SETTING, treeProfiles };
+export { REPLICATION_VIEW_ID };
 
 export interface ReplicationViewDeps {
   context: vscode.ExtensionContext;
@@ -106,6 +35,8 @@ export interface ReplicationViewDeps {
   clients: Pick<EbsClients, 'active' | 'forProfile'>;
   input: UserInput;
   log: Log;
+  /** The one action path: every command of the view is registered through it. */
+  actions: Actions<ConnectedClient>;
 }
 
 /** Hooks for the host tests (exposed through the extension's test API). */
@@ -132,74 +63,6 @@ export interface ReplicationTestApi {
   explorerOf(profileId: string): ReplicationExplorer | undefined;
 }
 
-const localiser: Localiser = {
-  t: (template, ...args) => vscode.l10n.t(template, ...args),
-  errorText: (error) => errorText(explainError(error)),
-};
-
-function toTreeItem(node: TreeRef, p: PresentedNode): vscode.TreeItem {
-  const state =
-    p.collapsible === 'none'
-      ? vscode.TreeItemCollapsibleState.None
-      : p.collapsible === 'expanded'
-        ? vscode.TreeItemCollapsibleState.Expanded
-        : vscode.TreeItemCollapsibleState.Collapsed;
-  const item = new vscode.TreeItem(p.label, state);
-  item.id = p.id;
-  item.description = p.description;
-  if (p.tooltip) item.tooltip = new vscode.MarkdownString(p.tooltip);
-  item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
-  item.contextValue = p.contextValue;
-  if (node.kind === 'profileRemedy') item.command = remedyCommand(node.remedy, node.profileId);
-  else if (p.retry && node.kind === 'profileProblem') item.command = { command: REPLICATION_COMMANDS.profileRemedies, title: vscode.l10n.t('Fix Profile…'), arguments: [node] };
-  else if (p.retry) item.command = { command: REPLICATION_COMMANDS.retryLoad, title: vscode.l10n.t('Retry'), arguments: [node] };
-  return item;
-}
-
-class ReplicationTreeProvider implements vscode.TreeDataProvider<TreeRef>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeRef | TreeRef[] | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: { dispose(): void };
-
-  constructor(private readonly explorer: ProfileForest) {
-    this.subscription = explorer.onDidChange((refs) => this.changed.fire(refs));
-  }
-
-  getTreeItem(node: TreeRef): vscode.TreeItem {
-    return toTreeItem(node, this.explorer.present(node));
-  }
-
-  /** Tooltips are built on hover only (a table of every field; thousands of pairs would cost too much up front). */
-  resolveTreeItem(item: vscode.TreeItem, node: TreeRef): vscode.TreeItem {
-    if (item.tooltip === undefined) {
-      const tooltip = this.explorer.tooltip(node);
-      if (tooltip) item.tooltip = new vscode.MarkdownString(tooltip);
-    }
-    return item;
-  }
-
-  getChildren(node?: TreeRef): Promise<TreeRef[]> {
-    return this.explorer.children(node);
-  }
-
-  getParent(node: TreeRef): TreeRef | undefined {
-    return this.explorer.parent(node);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
-  }
-}
-
-function isTreeRef(value: unknown): value is TreeRef {
-  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && typeof (value as { id?: unknown }).id === 'string';
-}
-
-function isRef(value: unknown): value is NodeRef {
-  return isTreeRef(value) && !isProfileNode(value);
-}
-
 /** One profile shown side by side: its explorer, the client it was built for, and why it is refused (if it is). */
 interface SideProfile {
   explorer: ReplicationExplorer;
@@ -208,17 +71,13 @@ interface SideProfile {
   subscriptions: { dispose(): void }[];
 }
 
-/** Where a region command acts: a profile's connection and the explorer showing it. */
-interface Target {
-  connected: ConnectedClient;
-  explorer: ReplicationExplorer | undefined;
-}
-
-export class ReplicationView implements vscode.Disposable {
+export class ReplicationView implements vscode.Disposable, RegionRoots {
   readonly explorer = new ReplicationExplorer({ localiser });
   readonly forest = new ProfileForest(this.explorer, localiser);
   readonly provider = new ReplicationTreeProvider(this.forest);
   readonly treeView: vscode.TreeView<TreeRef>;
+  readonly concurrency = this.explorer.concurrency;
+  private readonly activity: ViewActivity;
   private readonly side = new Map<string, SideProfile>();
   /** Why a profile shown side by side cannot be used (resolve() said so, or every region refused its credentials). */
   private readonly sideProblems = new Map<string, ViewProblem>();
@@ -231,14 +90,14 @@ export class ReplicationView implements vscode.Disposable {
   private runningSubscription: { dispose(): void } | undefined;
   private source: { profileId: string; client: unknown } | undefined;
   private syncing: Promise<void> = Promise.resolve();
-  private endProgress: (() => void) | undefined;
   private problem: ViewProblem | undefined;
   private checking: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: ReplicationViewDeps) {
+    const { actions, input, log } = deps;
     this.choices = new RegionChoices(deps.context.globalState);
     this.treeView = vscode.window.createTreeView(REPLICATION_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    const C = REPLICATION_COMMANDS;
+    this.activity = new ViewActivity(this.treeView);
     const onBusy = this.explorer.onDidChangeBusy(() => this.updateProgress());
     const onListing = this.explorer.onDidLoadDrills((listing) => this.listingListeners.forEach((l) => l(listing)));
     const connections = deps.connections.onDidChange(() => this.sync());
@@ -250,24 +109,26 @@ export class ReplicationView implements vscode.Disposable {
       { dispose: () => connections.dispose() },
       { dispose: () => this.forest.dispose() },
       onSettingChanged(['endpointTemplate', PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => this.sync()),
-      vscode.commands.registerCommand(C.selectRegions, (node?: unknown) => this.selectRegions(node)),
-      vscode.commands.registerCommand(C.findRegionsWithPairs, (node?: unknown) => this.findRegions(node)),
-      vscode.commands.registerCommand(C.refresh, () => this.refresh()),
-      vscode.commands.registerCommand(C.refreshRegion, (node?: unknown) => this.refreshRegion(node)),
-      vscode.commands.registerCommand(C.refreshPair, (node?: unknown) => this.refreshPair(node)),
-      vscode.commands.registerCommand(C.retryLoad, (node?: unknown) => this.retry(node)),
-      vscode.commands.registerCommand(C.chooseTreeProfiles, () => this.chooseTreeProfiles()),
-      vscode.commands.registerCommand(C.profileRemedies, (node?: unknown) => this.profileRemedies(node)),
-      vscode.commands.registerCommand(C.copyPairId, (node?: unknown) => this.copyPairId(node)),
-      vscode.commands.registerCommand(C.copyDiskId, (node?: unknown) => this.copyDiskId(node)),
-      vscode.commands.registerCommand(C.copyDrillId, (node?: unknown) => this.copyDrillId(node)),
-      vscode.commands.registerCommand(C.openInConsole, (node?: unknown) => this.openInConsole(node)),
+      actions.register(COMMAND.refresh, () => this.refresh()),
+      actions.register(COMMAND.refreshRegion, (_context, node?: unknown) => this.refreshRegion(node)),
+      actions.register(COMMAND.refreshPair, (_context, node?: unknown) => this.refreshPair(node)),
+      actions.register(COMMAND.retryLoad, (_context, node?: unknown) => this.retry(node)),
+      ...registerRegionCommands({ actions, choices: this.choices, input, log, roots: this }),
+      ...registerProfileCommands({
+        actions,
+        connections: deps.connections,
+        input,
+        problemOf: (profileId) => (profileId === undefined ? this.problem : this.sideProblems.get(profileId)),
+        sync: () => this.sync(),
+        refresh: () => this.refresh(),
+      }),
+      ...registerNodeCommands({ actions, forest: this.forest, input, externals: () => this.externals }),
     );
     this.sync();
   }
 
   // ------------------------------------------------------------------------------------------
-  // Connection, roots, progress, badge
+  // Following the profiles: roots, problems, side by side, message
   // ------------------------------------------------------------------------------------------
 
   /** Follows the active connection (profile switch, new secrets, endpoint setting): new roots, everything reloaded. */
@@ -401,25 +262,6 @@ export class ReplicationView implements vscode.Disposable {
     return id === undefined ? undefined : this.side.get(id)?.explorer;
   }
 
-  /** The connection a region command acts on: the node's profile, else the active profile (telling the user when there is none). */
-  private async target(node: unknown): Promise<Target | undefined> {
-    await this.sync();
-    const profileId = this.forest.isSideBySide && isTreeRef(node) ? node.profileId : undefined;
-    if (profileId !== undefined) {
-      const got = await this.deps.clients.forProfile(profileId);
-      if ('connected' in got) return { connected: got.connected, explorer: this.explorerFor(profileId) };
-      const problem = got.resolution.status === 'unusable' ? unusableProblem(got.resolution).text : vscode.l10n.t('No EBS DR profile is active. Add a profile with an AccessKey first.');
-      await this.deps.input.notify('warning', problem);
-      return undefined;
-    }
-    const connected = await this.deps.clients.active();
-    if (!connected) {
-      await this.deps.input.notify('warning', this.problem?.text ?? vscode.l10n.t('No EBS DR profile is active. Add a profile with an AccessKey first.'));
-      return undefined;
-    }
-    return { connected, explorer: this.explorerFor(connected.connection.profileId) };
-  }
-
   private updateMessage(): void {
     if (this.problem) {
       // The message (it wraps) says why; the problem node below lists the ways out as rows. Welcome content would not
@@ -445,17 +287,7 @@ export class ReplicationView implements vscode.Disposable {
   }
 
   private updateProgress(): void {
-    const busy = this.explorer.isBusy() || [...this.side.values()].some((s) => s.explorer.isBusy());
-    this.progress(busy);
-  }
-
-  private progress(busy: boolean): void {
-    if (busy && !this.endProgress) {
-      void vscode.window.withProgress({ location: { viewId: REPLICATION_VIEW_ID } }, () => new Promise<void>((resolve) => (this.endProgress = resolve)));
-    } else if (!busy && this.endProgress) {
-      this.endProgress();
-      this.endProgress = undefined;
-    }
+    this.activity.progress(this.explorer.isBusy() || [...this.side.values()].some((s) => s.explorer.isBusy()));
   }
 
   setRunningDrills(running: RunningDrills): void {
@@ -463,103 +295,45 @@ export class ReplicationView implements vscode.Disposable {
     this.running = running;
     this.explorer.setRunningDrills(running);
     for (const side of this.side.values()) side.explorer.setRunningDrills(running);
-    this.runningSubscription = running.onDidChange(() => this.updateBadge());
-    this.updateBadge();
-  }
-
-  private updateBadge(): void {
-    if (this.running.badge) {
-      this.treeView.badge = this.running.badge();
-      return;
-    }
-    const count = this.running.count();
-    this.treeView.badge =
-      count > 0 ? { value: count, tooltip: count === 1 ? vscode.l10n.t('1 drill running') : vscode.l10n.t('{0} drills running', count) } : undefined;
+    this.runningSubscription = running.onDidChange(() => this.activity.showBadge(running));
+    this.activity.showBadge(running);
   }
 
   // ------------------------------------------------------------------------------------------
-  // Commands
+  // What the region commands use (src/regions/ui/regionCommands.ts RegionRoots)
   // ------------------------------------------------------------------------------------------
 
-  private async selectRegions(node?: unknown): Promise<void> {
-    const target = await this.target(node);
-    if (!target) return;
-    const { connection, client } = target.connected;
-    const title = vscode.l10n.t('Select Regions');
-    let regions: Region[];
-    try {
-      regions = await this.withViewProgress(replicationRegions(client, connection.defaultRegionId));
-    } catch (error) {
-      await showError(this.deps.input, error, { retry: () => this.selectRegions(node), viewLogs: () => this.deps.log.show() });
-      return;
-    }
-    const current = target.explorer?.rootRegionIds() ?? this.roots(target.connected).regionIds;
-    const listed = new Set(regions.map((r) => r.regionId));
-    const items = [
-      ...regions.map((r) => ({ label: r.regionId, description: r.localName, picked: current.includes(r.regionId), value: r.regionId })),
-      ...current.filter((id) => !listed.has(id)).map((id) => ({ label: id, description: vscode.l10n.t('not offered for async replication'), picked: true, value: id })),
-    ];
-    const picked = await this.deps.input.pickMany(items, {
-      title: this.forest.isSideBySide ? vscode.l10n.t('{0}: {1}', connection.profileName, title) : title,
-      placeholder: vscode.l10n.t('Regions to show in the Replication view (none: the profile\'s default region {0})', connection.defaultRegionId),
-    });
-    if (picked === undefined || picked === BACK) return;
-    this.setRegionNames(new Map(regions.map((r) => [r.regionId, r.localName])));
-    await this.choices.set(connection.profileId, picked);
-    await this.applyRoots(target);
+  async profileOf(node: unknown): Promise<string | undefined> {
+    await this.sync();
+    return this.forest.isSideBySide && isTreeRef(node) ? node.profileId : undefined;
   }
 
-  private setRegionNames(names: ReadonlyMap<string, string>): void {
+  shownRegionIds(profileId: string): readonly string[] | undefined {
+    return this.explorerFor(profileId)?.rootRegionIds();
+  }
+
+  setRegionNames(names: ReadonlyMap<string, string>): void {
     this.regionNames = new Map([...this.regionNames, ...names]);
     this.explorer.setRegionNames(this.regionNames);
     for (const side of this.side.values()) side.explorer.setRegionNames(this.regionNames);
   }
 
-  private async applyRoots(target: Target): Promise<void> {
-    if (!target.explorer) return;
-    target.explorer.setRegions(this.roots(target.connected).regionIds);
+  async rootsChosen(connected: ConnectedClient, loaded?: readonly RegionInventory[]): Promise<void> {
+    const explorer = this.explorerFor(connected.connection.profileId);
+    if (!explorer) return;
+    explorer.setRegions(this.roots(connected).regionIds);
+    if (loaded) explorer.adopt(loaded);
     this.updateMessage();
-    await target.explorer.loadIdle();
+    await explorer.loadIdle();
   }
 
-  private async findRegions(node?: unknown): Promise<void> {
-    const target = await this.target(node);
-    if (!target) return;
-    const { connected } = target;
-    const { connection, client } = connected;
-    const explorer = target.explorer;
-    let result: Awaited<ReturnType<typeof findRegionsWithPairs>>;
-    try {
-      result = await this.withViewProgress(
-        findRegionsWithPairs(client, connection.defaultRegionId, { concurrency: this.explorer.concurrency }),
-        vscode.l10n.t('Looking for replication pairs in every region…'),
-      );
-    } catch (error) {
-      await showError(this.deps.input, error, { retry: () => this.findRegions(node), viewLogs: () => this.deps.log.show() });
-      return;
-    }
-    this.setRegionNames(new Map(result.regions.map((r) => [r.regionId, r.localName])));
-    for (const failed of result.failed) this.deps.log.warn(`Find Regions with Pairs: ${failed.regionId}: ${explainError(failed.error).code}`);
-    if (result.withPairs.length > 0) {
-      // The default region stays only if it was chosen or has pairs itself.
-      const base = this.choices.chosen(connection.profileId) ?? [];
-      await this.choices.set(connection.profileId, [...base, ...result.withPairs]);
-      if (explorer) {
-        explorer.setRegions(this.roots(connected).regionIds);
-        explorer.adopt(result.inventories);
-        this.updateMessage();
-        void explorer.loadIdle();
-      }
-    }
-    const failedText =
-      result.failed.length > 0 ? ` ${vscode.l10n.t('Could not check {0}: see the EBS DR log.', result.failed.map((f) => f.regionId).join(', '))}` : '';
-    const summary =
-      result.withPairs.length > 0
-        ? vscode.l10n.t('Replication pairs found in {0} of {1} regions: {2}.', result.withPairs.length, result.regions.length, result.withPairs.join(', '))
-        : vscode.l10n.t('No replication pairs found in {0} regions.', result.regions.length);
-    const text = this.forest.isSideBySide ? vscode.l10n.t('{0}: {1}', connection.profileName, summary + failedText) : summary + failedText;
-    void this.deps.input.notify(result.failed.length > 0 ? 'warning' : 'info', text);
+  withProgress<T>(work: Promise<T>, title?: string): Promise<T> {
+    return this.activity.withProgress(work, title);
   }
+
+  // ------------------------------------------------------------------------------------------
+  // Refresh and Retry
+  // ------------------------------------------------------------------------------------------
 
   /** Re-reads the chosen regions (another window may have changed them) and reloads every root. */
   private async refresh(): Promise<void> {
@@ -603,115 +377,8 @@ export class ReplicationView implements vscode.Disposable {
   }
 
   private async retry(node: unknown): Promise<void> {
-    if (isTreeRef(node) && node.kind === 'profileProblem') return this.profileRemedies(node);
+    if (isTreeRef(node) && node.kind === 'profileProblem') return void (await vscode.commands.executeCommand(COMMAND.profileRemedies, node));
     if (isRef(node)) await this.forest.explorerOf(node)?.retry(node);
-  }
-
-  /** Side by side: which profiles the view shows (writes ebsDr.treeProfiles and turns ebsDr.profilesInTree on or off). */
-  private async chooseTreeProfiles(): Promise<void> {
-    const profiles = this.deps.connections.profiles();
-    if (profiles.length === 0) {
-      const add = vscode.l10n.t('Add AccessKey Profile');
-      const choice = await this.deps.input.notify('info', vscode.l10n.t('There are no profiles to show side by side yet.'), add);
-      if (choice === add) await vscode.commands.executeCommand(COMMAND.addProfile);
-      return;
-    }
-    const on = profilesSideBySide();
-    const shown = new Set(on ? treeProfiles(this.deps.connections).map((p) => p.id) : []);
-    const ONLY_ACTIVE = '';
-    const picked = await this.deps.input.pickMany(
-      [
-        { label: vscode.l10n.t('Show only the active profile'), description: vscode.l10n.t('side by side off'), picked: false, value: ONLY_ACTIVE },
-        ...profiles.map((p) => ({ label: p.name, description: p.active ? vscode.l10n.t('active profile') : undefined, picked: shown.has(p.id), value: p.id })),
-      ],
-      { title: vscode.l10n.t('Show Profiles Side by Side'), placeholder: vscode.l10n.t('Profiles to show as the roots of the Replication view (none: only the active profile)') },
-    );
-    if (picked === undefined || picked === BACK) return;
-    const config = vscode.workspace.getConfiguration('ebsDr');
-    const names = profiles.filter((p) => picked.includes(p.id)).map((p) => p.name);
-    if (picked.includes(ONLY_ACTIVE) || names.length === 0) {
-      await config.update(PROFILES_IN_TREE_SETTING, false, vscode.ConfigurationTarget.Global);
-    } else {
-      await config.update(TREE_PROFILES_SETTING, names, vscode.ConfigurationTarget.Global);
-      await config.update(PROFILES_IN_TREE_SETTING, true, vscode.ConfigurationTarget.Global);
-    }
-    await this.sync();
-  }
-
-  /** The remedies of a profile that cannot be used (its error node's click and context menu). */
-  private async profileRemedies(node: unknown): Promise<void> {
-    const profileId = isTreeRef(node) ? node.profileId : undefined;
-    const problem = profileId === undefined ? this.problem : this.sideProblems.get(profileId);
-    if (!problem) return;
-    type Choice = ProfileRemedy | 'retry';
-    const items: { label: string; value: Choice }[] = [
-      ...(problem.kind === 'rejected' ? [{ label: vscode.l10n.t('Retry'), value: 'retry' as const }] : []),
-      ...problem.remedies.map((r) => ({ label: remedyPresentation(r, localiser).label, value: r })),
-    ];
-    const choice = await this.deps.input.pickOne(items, { title: problem.profileName, placeholder: problem.text });
-    if (choice === 'retry') await this.refresh();
-    else if (typeof choice === 'string') {
-      const way = remedyOf(choice);
-      await vscode.commands.executeCommand(way.command, ...(way.takesProfileId ? [problem.profileId] : []));
-    }
-  }
-
-  private async copy(text: string | undefined): Promise<void> {
-    if (text) await this.externals.copy(text);
-  }
-
-  private async copyPairId(node: unknown): Promise<void> {
-    if (isRef(node) && (node.kind === 'pair' || node.kind === 'pairDrill')) await this.copy(node.pairId);
-  }
-
-  private async copyDrillId(node: unknown): Promise<void> {
-    if (isRef(node) && (node.kind === 'pairDrill' || node.kind === 'groupDrill')) await this.copy(node.drillId);
-  }
-
-  /** A pair has two disks (asks which); a pair drill has one drill disk; a group drill one per pair (asks which). */
-  private async copyDiskId(node: unknown): Promise<void> {
-    if (!isRef(node)) return;
-    const explorer = this.forest.explorerOf(node);
-    if (!explorer) return;
-    const title = vscode.l10n.t('Copy Disk ID');
-    if (node.kind === 'pairDrill') {
-      await this.copy(explorer.pairDrill(node.pairId, node.drillId)?.drillDiskId);
-    } else if (node.kind === 'pair') {
-      const pair = explorer.pair(node.regionId, node.pairId);
-      if (!pair) return;
-      const disk = await this.deps.input.pickOne(
-        [
-          { label: pair.sourceDiskId, description: vscode.l10n.t('primary disk, {0}', pair.sourceZoneId), value: pair.sourceDiskId },
-          { label: pair.destinationDiskId, description: vscode.l10n.t('secondary disk, {0}', pair.destinationZoneId), value: pair.destinationDiskId },
-        ],
-        { title },
-      );
-      if (typeof disk === 'string') await this.copy(disk);
-    } else if (node.kind === 'groupDrill') {
-      const drill = explorer.groupDrill(node.groupId, node.drillId);
-      const disks = (drill?.pairs ?? []).filter((p) => p.drillDiskId);
-      const disk =
-        disks.length === 1
-          ? disks[0]?.drillDiskId
-          : await this.deps.input.pickOne(
-              disks.map((p) => ({ label: p.drillDiskId ?? '', description: vscode.l10n.t('drill disk of {0}', p.pairId), value: p.drillDiskId ?? '' })),
-              { title },
-            );
-      if (typeof disk === 'string') await this.copy(disk);
-    }
-  }
-
-  private async openInConsole(node: unknown): Promise<void> {
-    const url = isRef(node) ? this.forest.explorerOf(node)?.consoleUrl(node) : undefined;
-    if (url) await this.externals.open(url);
-  }
-
-  private withViewProgress<T>(work: Promise<T>, title?: string): Promise<T> {
-    void vscode.window.withProgress({ location: { viewId: REPLICATION_VIEW_ID }, title }, () => work.then(
-      () => undefined,
-      () => undefined,
-    ));
-    return work;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -793,7 +460,7 @@ export class ReplicationView implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.endProgress?.();
+    this.activity.dispose();
     this.runningSubscription?.dispose();
     this.dropSide(new Set());
     this.subscriptions.forEach((s) => s.dispose());

@@ -2,25 +2,11 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KNOWN_DRILL_STATUSES, KNOWN_PAIR_STATUSES } from '../../../src/ebs/types';
-import {
-  HEALTH_ICONS,
-  ageText,
-  directionText,
-  drillContextValue,
-  drillIcon,
-  drillStatusText,
-  escapeMarkdown,
-  formatLocalDateTime,
-  groupConsoleUrl,
-  isDrillable,
-  ownerContextValue,
-  pairConsoleUrl,
-  pairHealth,
-  pairStatusText,
-  pairTooltip,
-  pairTooltipRows,
-  recoveryPointText,
-} from '../../../src/replication/presentation';
+import { formatLocalDateTime, escapeMarkdown } from '../../../src/shared/format';
+import { groupConsoleUrl, pairConsoleUrl } from '../../../src/replication/console';
+import { pairTooltip, pairTooltipRows } from '../../../src/replication/nodes/pair';
+import { ageText, directionText, drillContextValue, isRecordDrillable, ownerContextValue, recoveryPointText } from '../../../src/replication/presentation';
+import { HEALTH_ICONS, drillIcon, drillStatusText, pairHealth, pairStatusText } from '../../../src/replication/status';
 import { ENGLISH as l } from '../../../src/replication/text';
 import { NOW, ago, samplePair } from '../support/samples';
 
@@ -84,10 +70,10 @@ describe('replication/presentation', () => {
   });
 
   it('encodes drillability and running drills in contextValues', () => {
-    assert.equal(isDrillable(samplePair()), true);
-    assert.equal(isDrillable(samplePair({ lastRecoverPoint: undefined })), false);
-    assert.equal(isDrillable(samplePair({ status: 'failovered' })), false);
-    assert.equal(isDrillable(samplePair({ status: 'stopped' })), true);
+    assert.equal(isRecordDrillable(samplePair()), true);
+    assert.equal(isRecordDrillable(samplePair({ lastRecoverPoint: undefined })), false);
+    assert.equal(isRecordDrillable(samplePair({ status: 'failovered' })), false);
+    assert.equal(isRecordDrillable(samplePair({ status: 'stopped' })), true);
     assert.equal(ownerContextValue('pair', true, false), 'pair.drillable');
     assert.equal(ownerContextValue('pair', true, true), 'pair.drillable.drillRunning');
     assert.equal(ownerContextValue('pair', false, false), 'pair.notDrillable');

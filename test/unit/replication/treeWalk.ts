@@ -1,5 +1,6 @@
 // Walks the pure explorer like VS Code would with every node expanded, as TreeLines.
-import type { NodeRef, ReplicationExplorer } from '../../../src/replication/explorer';
+import type { ReplicationExplorer } from '../../../src/replication/explorer';
+import type { NodeRef } from '../../../src/replication/nodes';
 import type { TreeLine } from '../../host/support/treeScenario';
 
 export async function walk(explorer: ReplicationExplorer, expand: (ref: NodeRef) => boolean = () => true): Promise<TreeLine[]> {

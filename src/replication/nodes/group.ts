@@ -1,0 +1,88 @@
+// A replica group's node: under its root region; its children are its drills (asked in its DR region), then its
+// member pairs in this region. Pure.
+import type { ReplicaGroup } from '../../ebs/types';
+import { groupConsoleUrl } from '../console';
+import { goneNode, groupNodeId, withBusyLook, type NodeKind, type RefOf } from '../nodes';
+import {
+  bandwidthText,
+  directionText,
+  groupLabel,
+  isRecordDrillable,
+  joinParts,
+  markdownTable,
+  ownerContextValue,
+  recoveryPointRow,
+  recoveryPointText,
+  rpoText,
+  siteText,
+} from '../presentation';
+import { HEALTH_ICONS, pairHealth, pairStatusWithMessage } from '../status';
+import type { Localiser } from '../text';
+import { drillChildren } from './drill';
+
+export function groupDescription(l: Localiser, group: ReplicaGroup, regionId: string, memberCount: number, now: Date): string {
+  return joinParts([
+    directionText(group, regionId),
+    pairStatusWithMessage(l, group.status, group.statusMessage),
+    recoveryPointText(l, group.lastRecoverPoint, now),
+    memberCount === 1 ? l.t('1 pair') : l.t('{0} pairs', memberCount),
+  ]);
+}
+
+export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date): [string, string][] {
+  const rows: [string, string][] = [
+    [l.t('Group ID'), group.groupId],
+    [l.t('Name'), group.name],
+    [l.t('Status'), pairStatusWithMessage(l, group.status, group.statusMessage)],
+    [l.t('Direction'), directionText(group, regionId)],
+    [l.t('Primary zone'), `${group.sourceRegionId}, ${group.sourceZoneId}`],
+    [l.t('Secondary zone'), `${group.destinationRegionId}, ${group.destinationZoneId}`],
+    [l.t('RPO'), rpoText(l, group.rpoSeconds)],
+    [l.t('Bandwidth'), bandwidthText(l, group.bandwidthKbps)],
+    [l.t('Site'), siteText(l, group.site)],
+    [l.t('Pairs'), memberIds.join(', ')],
+    [l.t('Recovery point'), recoveryPointRow(l, group.lastRecoverPoint, now)],
+  ];
+  if (group.description) rows.splice(2, 0, [l.t('Description'), group.description]);
+  return rows;
+}
+
+export function groupTooltip(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date): string {
+  return markdownTable(l, l.t('Replica group {0}', groupLabel(group)), groupTooltipRows(l, group, regionId, memberIds, now));
+}
+
+export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
+  parent: (ref, tree) => tree.regionRef(ref.regionId),
+
+  async children(ref, tree) {
+    const { regionId, groupId } = ref;
+    const entry = tree.contents(regionId)?.groupsById.get(groupId);
+    if (!entry) return [];
+    const drills = await drillChildren(tree, { kind: 'group', groupId }, regionId, tree.idPrefix + groupNodeId(regionId, groupId), entry.group.destinationRegionId);
+    // Re-read: the region may have reloaded while the drills were loading.
+    const members = tree.contents(regionId)?.groupsById.get(groupId)?.memberIds ?? [];
+    return [...drills, ...members.map((id) => tree.pairRef(regionId, id))];
+  },
+
+  present(ref, tree) {
+    const entry = tree.contents(ref.regionId)?.groupsById.get(ref.groupId);
+    if (!entry) return goneNode(ref.id, ref.groupId);
+    const { group, memberIds } = entry;
+    const owner = { kind: 'group', groupId: group.groupId } as const;
+    return withBusyLook(tree, owner, {
+      id: ref.id,
+      label: groupLabel(group),
+      description: groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now()),
+      icon: HEALTH_ICONS[pairHealth(group.status)],
+      contextValue: ownerContextValue('group', isRecordDrillable(group), tree.drillRunning(owner)),
+      collapsible: 'collapsed',
+    });
+  },
+
+  tooltip(ref, tree) {
+    const entry = tree.contents(ref.regionId)?.groupsById.get(ref.groupId);
+    return entry ? groupTooltip(tree.l, entry.group, ref.regionId, entry.memberIds, tree.now()) : undefined;
+  },
+
+  consoleUrl: (ref) => groupConsoleUrl(ref.regionId, ref.groupId),
+};

@@ -1,0 +1,91 @@
+// A replication pair's node: under its group or its region (once per root region it is the source or destination
+// of); its children are its drills (asked in its DR region), or "No drills". Pure.
+import type { ReplicaPair } from '../../ebs/types';
+import { formatLocalDateTime } from '../../shared/format';
+import { pairConsoleUrl } from '../console';
+import { goneNode, pairNodeId, withBusyLook, type NodeKind, type NodeRef, type RefOf } from '../nodes';
+import {
+  bandwidthText,
+  directionText,
+  isRecordDrillable,
+  joinParts,
+  markdownTable,
+  ownerContextValue,
+  pairLabel,
+  recoveryPointRow,
+  recoveryPointText,
+  rpoText,
+  siteText,
+} from '../presentation';
+import { HEALTH_ICONS, pairHealth, pairStatusWithMessage } from '../status';
+import type { Localiser } from '../text';
+import { drillChildren } from './drill';
+
+export function pairDescription(l: Localiser, pair: ReplicaPair, regionId: string, now: Date): string {
+  return joinParts([directionText(pair, regionId), pairStatusWithMessage(l, pair.status, pair.statusMessage), recoveryPointText(l, pair.lastRecoverPoint, now)]);
+}
+
+export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: string, now: Date): [string, string][] {
+  const rows: [string, string][] = [
+    [l.t('Pair ID'), pair.pairId],
+    [l.t('Name'), pair.name],
+    [l.t('Status'), pairStatusWithMessage(l, pair.status, pair.statusMessage)],
+    [l.t('Direction'), directionText(pair, regionId)],
+    [l.t('Primary disk'), `${pair.sourceDiskId} (${pair.sourceRegionId}, ${pair.sourceZoneId})`],
+    [l.t('Secondary disk'), `${pair.destinationDiskId} (${pair.destinationRegionId}, ${pair.destinationZoneId})`],
+    [l.t('Initial primary zone'), pair.primaryZoneId],
+    [l.t('Initial secondary zone'), pair.standbyZoneId],
+    [l.t('RPO'), rpoText(l, pair.rpoSeconds)],
+    [l.t('Bandwidth'), bandwidthText(l, pair.bandwidthKbps)],
+    [l.t('Charge type'), pair.chargeType ?? '—'],
+    [l.t('Group'), pair.groupId ? (pair.groupName ? `${pair.groupName} (${pair.groupId})` : pair.groupId) : '—'],
+    [l.t('Site'), siteText(l, pair.site)],
+    [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],
+  ];
+  if (pair.description) rows.splice(2, 0, [l.t('Description'), pair.description]);
+  if (pair.createdAt) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
+  if (pair.expiresAt) rows.push([l.t('Expires'), formatLocalDateTime(pair.expiresAt)]);
+  return rows;
+}
+
+export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date): string {
+  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now));
+}
+
+export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
+  parent(ref, tree) {
+    const groupId = tree.contents(ref.regionId)?.groupOfPair.get(ref.pairId);
+    return groupId ? tree.groupRef(ref.regionId, groupId) : tree.regionRef(ref.regionId);
+  },
+
+  async children(ref, tree) {
+    const pair = tree.pair(ref.regionId, ref.pairId);
+    if (!pair) return [];
+    const id = tree.idPrefix + pairNodeId(ref.regionId, ref.pairId);
+    const drills = await drillChildren(tree, { kind: 'pair', pairId: ref.pairId }, ref.regionId, id, pair.destinationRegionId);
+    if (drills.length > 0) return drills;
+    const none: NodeRef = { kind: 'message', id: `${id}/no-drills`, regionId: ref.regionId, parentId: id, message: 'noDrills' };
+    return [tree.intern(none)];
+  },
+
+  present(ref, tree) {
+    const pair = tree.pair(ref.regionId, ref.pairId);
+    if (!pair) return goneNode(ref.id, ref.pairId);
+    const owner = { kind: 'pair', pairId: pair.pairId } as const;
+    return withBusyLook(tree, owner, {
+      id: ref.id,
+      label: pairLabel(pair),
+      description: pairDescription(tree.l, pair, ref.regionId, tree.now()),
+      icon: HEALTH_ICONS[pairHealth(pair.status)],
+      contextValue: ownerContextValue('pair', isRecordDrillable(pair), tree.drillRunning(owner)),
+      collapsible: 'collapsed',
+    });
+  },
+
+  tooltip(ref, tree) {
+    const pair = tree.pair(ref.regionId, ref.pairId);
+    return pair ? pairTooltip(tree.l, pair, ref.regionId, tree.now()) : undefined;
+  },
+
+  consoleUrl: (ref) => pairConsoleUrl(ref.regionId, ref.pairId),
+};

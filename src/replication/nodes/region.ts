@@ -1,0 +1,44 @@
+// A root region's node: its load state and the roll-up of its pairs' health; its children are its groups, then its
+// ungrouped pairs (or "No replication pairs in this region", or one retry node when its load failed). Pure.
+import type { NodeKind, NodeRef, RefOf } from '../nodes';
+import { regionSummaryIcon, regionSummaryText, summarise } from '../regionSummary';
+import type { RegionContents } from '../regionContents';
+import { REGION_ICONS } from '../status';
+import type { Localiser } from '../text';
+
+const summaryText = (l: Localiser, contents: RegionContents): string => regionSummaryText(l, summarise([...contents.pairs.values()], contents.groups.length));
+
+export const REGION_NODE: NodeKind<RefOf<'region'>> = {
+  parent: () => undefined,
+
+  async children(ref, tree) {
+    const { regionId } = ref;
+    const state = await tree.regionShown(regionId);
+    if (state.status === 'failed') return [tree.intern({ kind: 'loadError', id: `${ref.id}/error`, regionId, parentId: ref.id, target: { kind: 'region' } })];
+    const contents = tree.contents(regionId);
+    if (!contents) return [];
+    const nodes: NodeRef[] = [...contents.groups.map((g) => tree.groupRef(regionId, g.group.groupId)), ...contents.ungroupedIds.map((id) => tree.pairRef(regionId, id))];
+    if (nodes.length === 0) nodes.push(tree.intern({ kind: 'message', id: `${ref.id}/empty`, regionId, parentId: ref.id, message: 'noPairs' }));
+    return nodes;
+  },
+
+  present(ref, tree) {
+    const { l } = tree;
+    const { regionId } = ref;
+    const state = tree.regionView(regionId);
+    const name = tree.regionName(regionId);
+    const base = { id: ref.id, label: regionId, collapsible: 'collapsed' as const, tooltip: name ? `**${regionId}** — ${name}` : `**${regionId}**` };
+    switch (state.status) {
+      case 'idle':
+        return { ...base, icon: REGION_ICONS.idle, contextValue: 'region' };
+      case 'loading':
+        return { ...base, description: state.previous ? summaryText(l, state.previous) : l.t('Loading…'), icon: REGION_ICONS.loading, contextValue: 'region' };
+      case 'failed':
+        return { ...base, description: l.t('Could not load'), icon: REGION_ICONS.failed, contextValue: 'region.failed' };
+      case 'loaded': {
+        const summary = summarise([...state.value.pairs.values()], state.value.groups.length);
+        return { ...base, description: regionSummaryText(l, summary), icon: regionSummaryIcon(summary), contextValue: 'region' };
+      }
+    }
+  },
+};

@@ -1,0 +1,39 @@
+// A region's roll-up of its pairs' health: its description ("13 pairs · 2 failed · 1 stopped") and its icon. Pure.
+import type { ReplicaPair } from '../ebs/types';
+import { SEPARATOR } from './presentation';
+import { pairHealth, REGION_ICONS, type Health, type IconSpec } from './status';
+import type { Localiser } from './text';
+
+export interface RegionSummary {
+  pairs: number;
+  groups: number;
+  byHealth: Partial<Record<Health, number>>;
+}
+
+export function summarise(pairs: readonly ReplicaPair[], groups: number): RegionSummary {
+  const byHealth: Partial<Record<Health, number>> = {};
+  for (const pair of pairs) {
+    const h = pairHealth(pair.status);
+    byHealth[h] = (byHealth[h] ?? 0) + 1;
+  }
+  return { pairs: pairs.length, groups, byHealth };
+}
+
+export function regionSummaryText(l: Localiser, summary: RegionSummary): string {
+  if (summary.pairs === 0 && summary.groups === 0) return l.t('no replication pairs');
+  const parts = [summary.pairs === 1 ? l.t('1 pair') : l.t('{0} pairs', summary.pairs)];
+  const failed = summary.byHealth.failed ?? 0;
+  const stopped = summary.byHealth.stopped ?? 0;
+  const failedOver = summary.byHealth.failedOver ?? 0;
+  if (failed > 0) parts.push(l.t('{0} failed', failed));
+  if (stopped > 0) parts.push(l.t('{0} stopped', stopped));
+  if (failedOver > 0) parts.push(l.t('{0} failed over', failedOver));
+  return parts.join(SEPARATOR);
+}
+
+export function regionSummaryIcon(summary: RegionSummary): IconSpec {
+  if (summary.pairs === 0 && summary.groups === 0) return REGION_ICONS.empty;
+  if ((summary.byHealth.failed ?? 0) > 0) return REGION_ICONS.broken;
+  if ((summary.byHealth.stopped ?? 0) + (summary.byHealth.failedOver ?? 0) + (summary.byHealth.unknown ?? 0) > 0) return REGION_ICONS.attention;
+  return REGION_ICONS.healthy;
+}
