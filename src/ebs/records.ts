@@ -65,11 +65,6 @@ export interface ReplicaPair extends ReplicationRecord {
 export interface ReplicaGroup extends ReplicationRecord {
   groupId: string;
   status: GroupStatus;
-  /**
-   * Never set: the service reports no StatusMessage for a replica group. Kept only while src/replication still reads
-   * it; remove it with that reader.
-   */
-  statusMessage?: string;
   /** Member pair IDs (comma-joined wire values are split). */
   pairIds: string[];
   pairCount?: number;

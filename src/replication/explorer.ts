@@ -25,7 +25,7 @@ import {
 } from './nodes';
 import { shapeRegion, withPair, type RegionContents } from './regionContents';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
-import { isDrillRunning } from './status';
+import { isDrillInProgress } from '../ebs/types';
 import type { Localiser } from './text';
 
 // The handles live in nodes.ts; re-exported for callers that know only the explorer (the drill host tests).
@@ -468,7 +468,7 @@ export class ReplicationExplorer implements TreeSource {
     const state = this.drills.get(ownerKey(owner));
     const drills: readonly { status: string }[] = state?.status === 'loaded' ? state.value.drills : [];
     const id = owner.kind === 'pair' ? owner.pairId : owner.groupId;
-    return drills.some((d) => isDrillRunning(d.status)) || (this.running.isRunning?.(id) ?? false);
+    return drills.some((d) => isDrillInProgress(d.status)) || (this.running.isRunning?.(id) ?? false);
   }
 
   busyText(owner: DrillOwner): string | undefined {

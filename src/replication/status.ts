@@ -132,6 +132,3 @@ export function drillStatusText(l: Localiser, status: DrillStatus): string {
   }
 }
 
-export function isDrillRunning(status: DrillStatus): boolean {
-  return status === 'executing' || status === 'clearing';
-}

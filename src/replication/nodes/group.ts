@@ -16,14 +16,14 @@ import {
   rpoText,
   siteText,
 } from '../presentation';
-import { HEALTH_ICONS, pairHealth, pairStatusWithMessage } from '../status';
+import { HEALTH_ICONS, pairHealth, pairStatusText } from '../status';
 import type { Localiser } from '../text';
 import { drillChildren } from './drill';
 
 export function groupDescription(l: Localiser, group: ReplicaGroup, regionId: string, memberCount: number, now: Date): string {
   return joinParts([
     directionText(group, regionId),
-    pairStatusWithMessage(l, group.status, group.statusMessage),
+    pairStatusText(l, group.status),
     recoveryPointText(l, group.lastRecoverPoint, now),
     memberCount === 1 ? l.t('1 pair') : l.t('{0} pairs', memberCount),
   ]);
@@ -33,7 +33,7 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
   const rows: [string, string][] = [
     [l.t('Group ID'), group.groupId],
     [l.t('Name'), group.name],
-    [l.t('Status'), pairStatusWithMessage(l, group.status, group.statusMessage)],
+    [l.t('Status'), pairStatusText(l, group.status)],
     [l.t('Direction'), directionText(group, regionId)],
     [l.t('Primary zone'), `${group.sourceRegionId}, ${group.sourceZoneId}`],
     [l.t('Secondary zone'), `${group.destinationRegionId}, ${group.destinationZoneId}`],

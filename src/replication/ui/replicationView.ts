@@ -382,7 +382,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   }
 
   // ------------------------------------------------------------------------------------------
-  // What the drill commands use (src/drills/ui/tree.ts DrillTree); `profileId`: the node's profile when side by side
+  // What the drill commands use (src/drills/tree.ts DrillTree); `profileId`: the node's profile when side by side
   // ------------------------------------------------------------------------------------------
 
   rootRegionIds(profileId?: string): readonly string[] {
