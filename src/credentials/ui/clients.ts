@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { EbsClient } from '../../ebs/client';
 import type { ActiveConnection, ConnectionProvider, ConnectionResolution } from '../connection';
 import { isCredentialProvider, type EbsCallLogger, type EbsCredentialSource } from '../../ebs/types';
-import { onSettingChanged, setting } from '../../shared/ui/settings';
+import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
 
 export interface ConnectedClient {
   connection: ActiveConnection;
@@ -23,7 +23,7 @@ export class EbsClients implements vscode.Disposable {
     private readonly logger: EbsCallLogger,
   ) {
     this.subscriptions.push(
-      onSettingChanged(['endpointTemplate', 'stsEndpoint'], () => this.cached.clear()),
+      onSettingChanged([SETTING.endpointTemplate, SETTING.stsEndpoint], () => this.cached.clear()),
       connections.onDidChange(() => this.cached.clear()),
     );
   }
@@ -42,7 +42,7 @@ export class EbsClients implements vscode.Disposable {
   }
 
   private clientFor(connection: ActiveConnection): ConnectedClient {
-    const endpointTemplate = setting<string>('endpointTemplate', '') || undefined;
+    const endpointTemplate = setting<string>(SETTING.endpointTemplate, '') || undefined;
     // The key holds no secret in clear: it only decides whether to reuse the client.
     const key = JSON.stringify([endpointTemplate, this.credentialKey(connection.credentials)]);
     const cached = this.cached.get(connection.profileId);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { EbsCallLogger } from '../../ebs/types';
 import { localise } from '../../ebs/ui/errorMessages';
 import type { Log } from '../../shared/ui/log';
-import { onSettingChanged, setting } from '../../shared/ui/settings';
+import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
 import type { Actions } from '../../shared/ui/action';
 import type { UserInput } from '../../shared/ui/userInput';
 import type { ConnectionProvider } from '../connection';
@@ -36,7 +36,7 @@ export interface Credentials {
 }
 
 export function registerCredentials(context: vscode.ExtensionContext, input: UserInput, log: Log, logger: EbsCallLogger, actions: Actions<unknown>): Credentials {
-  const store = new ProfileStore(context.secrets, context.globalState, () => process.env, { stsEndpoint: () => setting<string>('stsEndpoint', '') });
+  const store = new ProfileStore(context.secrets, context.globalState, () => process.env, { stsEndpoint: () => setting<string>(SETTING.stsEndpoint, '') });
   const commands = new CredentialCommands({ store, input, log, logger });
   const changed = new vscode.EventEmitter<void>();
   /** The problem the user was last told about; cleared once the active profile works again, so a new breakage is told. */
@@ -96,7 +96,7 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
     ...commands.register(actions),
     store.onDidChange(onChange),
     // A new STS endpoint means new role providers: every view and client resolves again.
-    onSettingChanged(['stsEndpoint'], () => store.refresh(true)),
+    onSettingChanged([SETTING.stsEndpoint], () => store.refresh(true)),
     // Another window added, removed or switched a profile, or a secret changed behind our back.
     context.secrets.onDidChange((event) => {
       if (event.key.startsWith('ebsDr.')) store.refresh(true);

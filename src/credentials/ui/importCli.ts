@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LocalisableMessage } from '../../shared/text';
 import { errorText } from '../../ebs/ui/errorMessages';
 import { localise } from '../../shared/ui/l10n';
-import { setting } from '../../shared/ui/settings';
+import { setting, SETTING } from '../../shared/ui/settings';
 import { BACK } from '../../shared/ui/userInput';
 import { cliConfigPath, CliConfigError, importOrder, parseCliConfig, preferredCliProfile, type CliProfile } from '../aliyunCli';
 import { maskAccessKeyId, validateProfileName } from '../profiles';
@@ -14,7 +14,7 @@ import type { EcsRoleProfileDraft, ProfileDraft, ProfileSummary, RoleProfileDraf
 import type { CredentialsDeps } from './deps';
 import { checkWarnings } from './keyChecks';
 
-export const CLI_CONFIG_SETTING = 'aliyunCliConfigPath';
+export const CLI_CONFIG_SETTING = SETTING.aliyunCliConfigPath;
 
 export class ImportFromAliyunCli {
   constructor(private readonly deps: CredentialsDeps) {}

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { EbsClient } from '../../ebs/client';
 import type { EbsCallLogger, EbsCredentialSource } from '../../ebs/types';
 import { errorText } from '../../ebs/ui/errorMessages';
-import { setting } from '../../shared/ui/settings';
+import { setting, SETTING } from '../../shared/ui/settings';
 import { checkAccessKey, type KeyCheck } from '../keyCheck';
 
 export class KeyChecks {
@@ -23,7 +23,7 @@ export class KeyChecks {
 
   /** The same check for any credentials: fixed keys, or a role provider (whose first call assumes the role). */
   async checkSource(source: EbsCredentialSource, defaultRegionId: string): Promise<KeyCheck> {
-    const endpointTemplate = setting<string>('endpointTemplate', '') || undefined;
+    const endpointTemplate = setting<string>(SETTING.endpointTemplate, '') || undefined;
     const client = new EbsClient({ credentials: source, endpointTemplate, logger: this.deps.logger, timeoutMs: 15_000, retry: { maxAttempts: 2 } });
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the AccessKey with Alibaba Cloud…') },

@@ -10,7 +10,7 @@ import { RegionChoices, rootRegions } from '../../regions/regionChoice';
 import { formatLocalDateTime } from '../../shared/format';
 import type { ActionContext } from '../../shared/ui/action';
 import { localise } from '../../shared/ui/l10n';
-import { setting } from '../../shared/ui/settings';
+import { setting, SETTING } from '../../shared/ui/settings';
 import type { PickItem } from '../../shared/ui/userInput';
 import { DRILL_KINDS, type DrillKindApi } from '../kinds';
 import { ownerLabel, type DrillKind, type DrillTarget } from '../model';
@@ -19,7 +19,7 @@ import { asDrillNode, ownerIdOf, type DrillNode } from '../tree';
 import type { DrillShell } from './shell';
 import { localiseText } from './text';
 
-export const CONFIRM_SETTING = 'confirmBeforeDrill';
+export const CONFIRM_SETTING = SETTING.confirmBeforeDrill;
 
 type Context = ActionContext<ConnectedClient>;
 

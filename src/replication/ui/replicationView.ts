@@ -13,7 +13,7 @@ import { registerRegionCommands, type RegionRoots } from '../../regions/ui/regio
 import { COMMAND } from '../../shared/commands';
 import type { Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
-import { onSettingChanged } from '../../shared/ui/settings';
+import { onSettingChanged, SETTING } from '../../shared/ui/settings';
 import type { UserInput } from '../../shared/ui/userInput';
 import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef } from '../explorer';
 import { ProfileForest, type ProfileSlot, type TreeRef } from '../profileForest';
@@ -108,7 +108,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
       { dispose: () => onListing.dispose() },
       { dispose: () => connections.dispose() },
       { dispose: () => this.forest.dispose() },
-      onSettingChanged(['endpointTemplate', PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => this.sync()),
+      onSettingChanged([SETTING.endpointTemplate, PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => this.sync()),
       actions.register(COMMAND.refresh, () => this.refresh()),
       actions.register(COMMAND.refreshRegion, (_context, node?: unknown) => this.refreshRegion(node)),
       actions.register(COMMAND.refreshPair, (_context, node?: unknown) => this.refreshPair(node)),

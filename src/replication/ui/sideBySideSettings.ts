@@ -1,10 +1,10 @@
 // The settings that put several profiles side by side in the Replication view (the drill commands read them too).
 import type { ConnectionProvider } from '../../credentials/connection';
-import { setting } from '../../shared/ui/settings';
+import { setting, SETTING } from '../../shared/ui/settings';
 import { shownProfiles } from '../profileForest';
 
-export const PROFILES_IN_TREE_SETTING = 'profilesInTree';
-export const TREE_PROFILES_SETTING = 'treeProfiles';
+export const PROFILES_IN_TREE_SETTING = SETTING.profilesInTree;
+export const TREE_PROFILES_SETTING = SETTING.treeProfiles;
 
 /** True when ebsDr.profilesInTree is on. */
 export function profilesSideBySide(): boolean {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMAND } from '../../../src/shared/commands';
+import { SETTING } from '../../../src/shared/settings';
 import { repoRoot } from '../../harness/paths';
 
 function sourceFiles(dir: string): string[] {
@@ -13,7 +14,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('shared/commands: the command-id table', () => {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { commands: { command: string }[]; configuration: { properties: Record<string, unknown> } };
+  };
 
   it('lists exactly the commands package.json declares', () => {
     const declared = manifest.contributes.commands.map((c) => c.command).sort();
@@ -26,5 +29,10 @@ describe('shared/commands: the command-id table', () => {
       .filter((file) => !file.endsWith(join('shared', 'commands.ts')))
       .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(ebsDr\.[A-Za-z]+)'/g)].filter((m) => ids.has(m[1] as string)).map((m) => `${file.slice(repoRoot.length + 1)}: ${m[1]}`));
     assert.deepEqual(spelled, []);
+  });
+
+  it('the settings table lists exactly the settings package.json declares', () => {
+    const declared = Object.keys(manifest.contributes.configuration.properties).sort();
+    assert.deepEqual(Object.values(SETTING).map((key) => `ebsDr.${key}`).sort(), declared);
   });
 });

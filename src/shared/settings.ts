@@ -1,0 +1,13 @@
+// Every setting of the extension (keys under ebsDr.), in one table; package.json declares exactly these (a unit
+// test compares both). Pure: the shell reads them through shared/ui/settings.ts.
+
+export const SETTING = {
+  aliyunCliConfigPath: 'aliyunCliConfigPath',
+  confirmBeforeDrill: 'confirmBeforeDrill',
+  endpointTemplate: 'endpointTemplate',
+  profilesInTree: 'profilesInTree',
+  stsEndpoint: 'stsEndpoint',
+  treeProfiles: 'treeProfiles',
+} as const;
+
+export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
