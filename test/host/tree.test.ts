@@ -10,7 +10,7 @@ import type { ReplicationTestApi } from '../../src/replication/ui/replicationVie
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, generateScenario, startEmulator, type RunningEmulator } from '../emulator';
 import { activateExtension } from './support/extension';
 import { ScriptedUserInput } from './support/scriptedInput';
-import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator, type TreeLine } from './support/treeScenario';
+import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator, type TreeLine } from '../fixtures/treeScenario';
 
 const ENV = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_PROFILE'];
 const PROFILE = 'environment';

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator';
-import { startTreeEmulator, type TreeEmulator } from '../host/support/treeScenario';
+import { startTreeEmulator, type TreeEmulator } from '../fixtures/treeScenario';
 import { waitUntil, Workbench } from './workbench';
 
 describe('Replication tree in a real browser (code-server + chromium + emulator)', function () {

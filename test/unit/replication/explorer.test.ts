@@ -7,7 +7,7 @@ import type { NodeRef } from '../../../src/replication/nodes';
 import { shapeRegion } from '../../../src/replication/regionContents';
 import { ENGLISH } from '../../../src/replication/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../emulator';
-import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator } from '../../host/support/treeScenario';
+import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator } from '../../fixtures/treeScenario';
 import { NOW, samplePair } from '../support/samples';
 import { walk } from './treeWalk';
 

@@ -1,7 +1,7 @@
 // Walks the pure explorer like VS Code would with every node expanded, as TreeLines.
 import type { ReplicationExplorer } from '../../../src/replication/explorer';
 import type { NodeRef } from '../../../src/replication/nodes';
-import type { TreeLine } from '../../host/support/treeScenario';
+import type { TreeLine } from '../../fixtures/treeScenario';
 
 export async function walk(explorer: ReplicationExplorer, expand: (ref: NodeRef) => boolean = () => true): Promise<TreeLine[]> {
   const lines: TreeLine[] = [];
