@@ -20,7 +20,7 @@ import {
   unixSecondsToDate,
 } from './coerce';
 import { GROUP_DRILL, PAIR_DRILL } from './drillKinds';
-import { WireNotes } from './wireNotes';
+import { uniqueBy, WireNotes } from './wireNotes';
 import {
   DrillRecord,
   GroupDrill,
@@ -137,7 +137,7 @@ export function mapReplicaGroup(g: Obj, body?: unknown, notes?: WireNotes): Repl
   const groupId = requireString(g, GROUP_NAMES.id, GROUP_NAMES.what, body);
   const group = replicationRecord(g, GROUP_NAMES, body, notes) as ReplicaGroup;
   group.groupId = groupId;
-  group.pairIds = stringList(g.PairIds);
+  group.pairIds = uniqueBy(stringList(g.PairIds), (id) => id, notes);
   assign(group, 'pairCount', optNumber(g.PairNumber));
   return group;
 }
@@ -179,12 +179,16 @@ export function parseGroupDrillsPage(body: unknown, groupId: string, notes?: Wir
     groupId: optString(d.GroupId) ?? groupId,
     status,
     pairs: Array.isArray(d.PairsInfo)
-      ? d.PairsInfo.filter(isObject).map((p) => {
-          const info: GroupDrillPair = { pairId: str(p.PairId) };
-          assign(info, 'drillDiskId', optString(p.DrillDiskId));
-          assign(info, 'drillDiskStatus', optString(p.DrillDiskStatus));
-          return info;
-        })
+      ? uniqueBy(
+          d.PairsInfo.filter(isObject).map((p) => {
+            const info: GroupDrillPair = { pairId: str(p.PairId) };
+            assign(info, 'drillDiskId', optString(p.DrillDiskId));
+            assign(info, 'drillDiskStatus', optString(p.DrillDiskStatus));
+            return info;
+          }),
+          (info) => info.pairId,
+          notes,
+        )
       : [],
   }));
 }

@@ -43,7 +43,7 @@ export class WireNotes {
 }
 
 /** The items with the first of each key only; the same array when there is no duplicate. */
-export function uniqueBy<T>(items: T[], key: (item: T) => string, notes: WireNotes): T[] {
+export function uniqueBy<T>(items: T[], key: (item: T) => string, notes?: WireNotes): T[] {
   const seen = new Set<string>();
   let out: T[] | undefined;
   for (let i = 0; i < items.length; i++) {
@@ -54,7 +54,7 @@ export function uniqueBy<T>(items: T[], key: (item: T) => string, notes: WireNot
       out?.push(item);
       continue;
     }
-    notes.duplicate(k);
+    notes?.duplicate(k);
     out ??= items.slice(0, i);
   }
   return out ?? items;

@@ -155,17 +155,19 @@ describe('ebs/client against a hostile or broken endpoint', function () {
       handler = (req, res) => {
         const action = params(req).get('Action') ?? req.headers['x-acs-action'];
         if (action === 'DescribeDiskReplicaGroups') {
-          json(res, 200, { RequestId: requestId(), ReplicaGroups: [{ ReplicaGroupId: 'pg-5a2b', Status: 'normal' }, { ReplicaGroupId: 'pg-5a2b', Status: 'invalid' }] });
+          json(res, 200, { RequestId: requestId(), ReplicaGroups: [{ ReplicaGroupId: 'pg-5a2b', Status: 'normal', PairIds: ['pair-2ze0ab1c,pair-2ze0ab1c', 'pair-2ze0ab1d'] }, { ReplicaGroupId: 'pg-5a2b', Status: 'invalid' }] });
         } else if (action === 'DescribePairDrills') {
           json(res, 200, { RequestId: requestId(), Drills: [{ DrillId: 'pdrill-7c1', Status: 'executing' }, { DrillId: 'pdrill-7c1', Status: 'executed' }, { DrillId: 'pdrill-7c2', Status: 'executed' }] });
         } else {
-          json(res, 200, { RequestId: requestId(), Drills: [{ DrillId: 'gdrill-9e4', Status: 'executed' }, { DrillId: 'gdrill-9e4', Status: 'executing' }] });
+          const pairsInfo = [{ PairId: 'pair-2ze0ab1c', DrillDiskId: 'd-bp1first' }, { PairId: 'pair-2ze0ab1c', DrillDiskId: 'd-bp1second' }];
+          json(res, 200, { RequestId: requestId(), Drills: [{ DrillId: 'gdrill-9e4', Status: 'executed', PairsInfo: pairsInfo }, { DrillId: 'gdrill-9e4', Status: 'executing' }] });
         }
       };
       const c = client();
-      assert.deepEqual((await c.listReplicaGroups('cn-shanghai')).map((g) => [g.groupId, g.status]), [['pg-5a2b', 'normal']]);
+      assert.deepEqual((await c.listReplicaGroups('cn-shanghai')).map((g) => [g.groupId, g.status, g.pairIds]), [['pg-5a2b', 'normal', ['pair-2ze0ab1c', 'pair-2ze0ab1d']]]);
       assert.deepEqual((await c.describePairDrills('cn-shanghai', 'pair-2ze0ab1c')).map((d) => [d.drillId, d.status]), [['pdrill-7c1', 'executing'], ['pdrill-7c2', 'executed']]);
-      assert.deepEqual((await c.describeReplicaGroupDrills('cn-shanghai', 'pg-5a2b')).map((d) => [d.drillId, d.status]), [['gdrill-9e4', 'executed']]);
+      const groupDrills = await c.describeReplicaGroupDrills('cn-shanghai', 'pg-5a2b');
+      assert.deepEqual(groupDrills.map((d) => [d.drillId, d.status, d.pairs.map((p) => p.drillDiskId)]), [['gdrill-9e4', 'executed', ['d-bp1first']]]);
       assert.equal(notes.length, 3, notes.join('\n'));
     });
   });
