@@ -1,7 +1,10 @@
 // Reading the aliyun CLI's config.json as an import source: which profiles can become EBS DR profiles (AK,
 // StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole) and why the others cannot. The file's shape and the
-// modes' fields are described in docs/credentials.md. Pure.
+// modes' fields are described in docs/credentials.md. Pure, except readCliConfigFile, which reads the file with checks:
+// a regular file, at most MAX_CLI_CONFIG_BYTES, within CLI_CONFIG_READ_TIMEOUT_MS (a FIFO or a device never hangs it).
 import { formatMessage } from '../shared/text';
+import { constants as fsConstants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { LocalisableMessage } from '../ebs/catalogue';
@@ -78,6 +81,78 @@ export function cliConfigPath(setting: string | undefined, home: string = homedi
   if (configured === '~') return home;
   if (configured.startsWith('~/') || configured.startsWith('~\\')) return join(home, configured.slice(2));
   return isAbsolute(configured) ? configured : join(home, configured);
+}
+
+/** The aliyun CLI's config is a few kilobytes; a bigger file is not one. */
+export const MAX_CLI_CONFIG_BYTES = 1024 * 1024;
+/** A local file is read in milliseconds; a read still waiting after this is abandoned (a network mount that hangs). */
+export const CLI_CONFIG_READ_TIMEOUT_MS = 5000;
+
+/** Why the config file cannot be read: `notFound`, `folder`, `notFile` (FIFO, socket, device), `tooLarge`, `timeout`, `unreadable`. */
+export type CliFileProblem = 'notFound' | 'folder' | 'notFile' | 'tooLarge' | 'timeout' | 'unreadable';
+
+export class CliFileError extends Error {
+  constructor(
+    readonly problem: CliFileProblem,
+    /** The system error code for `unreadable` (EACCES…). */
+    readonly errno?: string,
+  ) {
+    super(`The aliyun CLI config cannot be read: ${problem}${errno ? ` (${errno})` : ''}.`);
+    this.name = 'CliFileError';
+  }
+}
+
+function fileProblem(error: unknown): CliFileError {
+  if (error instanceof CliFileError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new CliFileError('notFound');
+  if (code === 'EISDIR') return new CliFileError('folder');
+  return new CliFileError('unreadable', typeof code === 'string' ? code : undefined);
+}
+
+/**
+ * The text of the config file at `path`, checked before and while it is read: a regular file (a FIFO, socket or device
+ * is refused before it is opened; opened non-blocking and checked again, in case it was swapped), at most `maxBytes`,
+ * within `timeoutMs`. Throws CliFileError.
+ */
+export async function readCliConfigFile(path: string, maxBytes = MAX_CLI_CONFIG_BYTES, timeoutMs = CLI_CONFIG_READ_TIMEOUT_MS): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new CliFileError('timeout')), timeoutMs);
+  });
+  const read = readChecked(path, maxBytes);
+  read.catch(() => undefined);
+  try {
+    return await Promise.race([read, deadline]);
+  } catch (error) {
+    throw fileProblem(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readChecked(path: string, maxBytes: number): Promise<string> {
+  const before = await stat(path);
+  if (before.isDirectory()) throw new CliFileError('folder');
+  if (!before.isFile()) throw new CliFileError('notFile');
+  if (before.size > maxBytes) throw new CliFileError('tooLarge');
+  const handle = await open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) throw new CliFileError('notFile');
+    // Read to the end, one byte beyond the limit at most: a file that grew since stat() is still caught.
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > maxBytes) throw new CliFileError('tooLarge');
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The profile the aliyun CLI itself would use: ALIBABA_CLOUD_PROFILE (or its aliases), else the file's `current`. */

@@ -56,7 +56,7 @@ function paramValue(err: EbsError, param: MessageParam): string {
     case 'code':
       return err.code;
     case 'serverMessage':
-      return err.serverMessage ?? err.message;
+      return forNotification(err.serverMessage ?? err.message);
     case 'permission':
       return `ebs:${err.action ?? '*'}`;
     case 'action':
@@ -70,6 +70,14 @@ function paramValue(err: EbsError, param: MessageParam): string {
     case 'requestId':
       return err.requestId ?? '-';
   }
+}
+
+/** How much of a server's message a notification shows; the call log keeps all of it. */
+export const MAX_NOTIFIED_MESSAGE_LENGTH = 300;
+
+/** The first MAX_NOTIFIED_MESSAGE_LENGTH characters and "…" (a 200 kB message is no notification). */
+export function forNotification(text: string): string {
+  return text.length > MAX_NOTIFIED_MESSAGE_LENGTH ? `${text.slice(0, MAX_NOTIFIED_MESSAGE_LENGTH)}…` : text;
 }
 
 function render(template: MessageTemplate, err: EbsError): LocalisableMessage {

@@ -157,6 +157,15 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   entry(LocalErrorCode.GatewayError, 'transient', t('A gateway answered HTTP {0} without a valid EBS response.', 'httpStatus'), WAIT_AND_RETRY),
   entry(LocalErrorCode.Cancelled, 'transient', t('The operation was cancelled.'), t('No action is needed.'), true),
 
+  // --- hostile or broken endpoints ---
+  entry(
+    LocalErrorCode.ResponseTooLarge,
+    'input',
+    t('The EBS endpoint of {0} sent a larger answer than any EBS answer can be; it was not read.', 'regionId'),
+    CHECK_ENDPOINT,
+  ),
+  entry(LocalErrorCode.UnexpectedRedirect, 'input', t('The EBS endpoint of {0} answered with a redirect (HTTP {1}), which EBS never sends.', 'regionId', 'httpStatus'), CHECK_ENDPOINT),
+
   // --- internal ---
   entry(LocalErrorCode.UnexpectedResponse, 'internal', t('The EBS service returned a response the extension does not understand.'), REPORT_BUG),
   entry(LocalErrorCode.InvalidArgument, 'internal', t('The extension passed an invalid argument: {0}', 'serverMessage'), REPORT_BUG),

@@ -29,8 +29,9 @@ import {
   parseStartDrill,
 } from './wire';
 import { requestIdOf } from './coerce';
+import { uniqueBy, WireNotes } from './wireNotes';
 
-export { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, EBS_API_VERSION, MAX_PAGE_SIZE, MAX_PAGES } from './transport';
+export { DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, EBS_API_VERSION, MAX_PAGE_SIZE, MAX_PAGES, MAX_RESPONSE_BYTES } from './transport';
 export type { CallOptions, EbsClientOptions } from './transport';
 
 /** DescribeDiskReplicaPairs / Groups accept at most 100 comma-separated IDs. */
@@ -130,7 +131,9 @@ export class EbsClient {
     if (options.resourceType !== undefined) query.ResourceType = options.resourceType;
     if (options.acceptLanguage !== undefined) query.AcceptLanguage = options.acceptLanguage;
     const { body } = await this.transport.invoke('DescribeRegions', regionId, query, options);
-    return this.transport.parse('DescribeRegions', regionId, () => parseDescribeRegions(body));
+    const notes = new WireNotes();
+    const regions = this.transport.parse('DescribeRegions', regionId, () => parseDescribeRegions(body));
+    return this.noted('DescribeRegions', regionId, notes, uniqueBy(regions, (r) => r.regionId, notes));
   }
 
   /** Every pair visible in the region (primary or secondary there), all pages, MaxResults 500. */
@@ -138,13 +141,17 @@ export class EbsClient {
     const base: Query = { RegionId: regionId };
     if (options.groupId !== undefined) base.ReplicaGroupId = options.groupId;
     if (options.site !== undefined) base.Site = options.site;
-    return this.listByIds('DescribeDiskReplicaPairs', regionId, base, 'PairIds', options.pairIds, options, parseReplicaPairsPage);
+    const notes = new WireNotes();
+    const pairs = await this.listByIds('DescribeDiskReplicaPairs', regionId, base, 'PairIds', options.pairIds, options, (body) => parseReplicaPairsPage(body, notes));
+    return this.noted('DescribeDiskReplicaPairs', regionId, notes, uniqueBy(pairs, (p) => p.pairId, notes));
   }
 
   async listReplicaGroups(regionId: string, options: ListReplicaGroupsOptions = {}): Promise<ReplicaGroup[]> {
     const base: Query = { RegionId: regionId };
     if (options.site !== undefined) base.Site = options.site;
-    return this.listByIds('DescribeDiskReplicaGroups', regionId, base, 'GroupIds', options.groupIds, options, parseReplicaGroupsPage);
+    const notes = new WireNotes();
+    const groups = await this.listByIds('DescribeDiskReplicaGroups', regionId, base, 'GroupIds', options.groupIds, options, (body) => parseReplicaGroupsPage(body, notes));
+    return this.noted('DescribeDiskReplicaGroups', regionId, notes, uniqueBy(groups, (g) => g.groupId, notes));
   }
 
   /** Must be called in the pair's secondary (DR) region. */
@@ -153,7 +160,7 @@ export class EbsClient {
   }
 
   async describePairDrills(regionId: string, pairId: string, options: DescribeDrillsOptions = {}): Promise<PairDrill[]> {
-    return this.describeDrills(PAIR_DRILL, regionId, pairId, options, (body) => parsePairDrillsPage(body, pairId));
+    return this.describeDrills(PAIR_DRILL, regionId, pairId, options, (body, notes) => parsePairDrillsPage(body, pairId, notes));
   }
 
   async clearPairDrill(request: ClearPairDrillRequest): Promise<MutationResult> {
@@ -166,7 +173,7 @@ export class EbsClient {
   }
 
   async describeReplicaGroupDrills(regionId: string, groupId: string, options: DescribeDrillsOptions = {}): Promise<GroupDrill[]> {
-    return this.describeDrills(GROUP_DRILL, regionId, groupId, options, (body) => parseGroupDrillsPage(body, groupId));
+    return this.describeDrills(GROUP_DRILL, regionId, groupId, options, (body, notes) => parseGroupDrillsPage(body, groupId, notes));
   }
 
   async clearReplicaGroupDrill(request: ClearReplicaGroupDrillRequest): Promise<MutationResult> {
@@ -176,7 +183,9 @@ export class EbsClient {
   async describeReplicaPairProgress(regionId: string, pairId: string, options: CallOptions = {}): Promise<ReplicaPairProgress> {
     const query: Query = { RegionId: regionId, ReplicaPairId: nonEmpty(pairId, 'pairId') };
     const { body } = await this.transport.invoke('DescribeDiskReplicaPairProgress', regionId, query, options);
-    return this.transport.parse('DescribeDiskReplicaPairProgress', regionId, () => parseReplicaPairProgress(body, pairId));
+    const notes = new WireNotes();
+    const progress = this.transport.parse('DescribeDiskReplicaPairProgress', regionId, () => parseReplicaPairProgress(body, pairId, notes));
+    return this.noted('DescribeDiskReplicaPairProgress', regionId, notes, progress);
   }
 
   /** All pages; with IDs, one listing per 100 of them (the filter's limit), joined in order. */
@@ -208,10 +217,25 @@ export class EbsClient {
     return this.transport.parse(kind.start, request.regionId, () => parseStartDrill(body, kind.start));
   }
 
-  private async describeDrills<D>(kind: DrillKind, regionId: string, ownerId: string, options: DescribeDrillsOptions, parsePage: (body: unknown) => D[]): Promise<D[]> {
+  private async describeDrills<D extends { drillId: string }>(
+    kind: DrillKind,
+    regionId: string,
+    ownerId: string,
+    options: DescribeDrillsOptions,
+    parsePage: (body: unknown, notes: WireNotes) => D[],
+  ): Promise<D[]> {
     const query: Query = { RegionId: regionId, [kind.idParameter]: nonEmpty(ownerId, kind.idArgument) };
     if (options.drillId !== undefined) query.DrillId = options.drillId;
-    return this.transport.paginate(kind.describe, regionId, query, options, parsePage);
+    const notes = new WireNotes();
+    const drills = await this.transport.paginate(kind.describe, regionId, query, options, (body) => parsePage(body, notes));
+    return this.noted(kind.describe, regionId, notes, uniqueBy(drills, (d) => d.drillId, notes));
+  }
+
+  /** Says once, in the log, what the parsers corrected in the call's answers; returns `value`. */
+  private noted<T>(action: string, regionId: string, notes: WireNotes, value: T): T {
+    const summary = notes.summary(action, regionId);
+    if (summary !== undefined) this.transport.note(summary);
+    return value;
   }
 
   private async clearDrill(kind: DrillKind, ownerId: string, request: ClearDrillArguments): Promise<MutationResult> {

@@ -45,8 +45,12 @@ export interface EbsCallRecord {
   httpStatus?: number;
   /** True when this attempt failed and the client is going to retry. */
   willRetry?: boolean;
+  /** The service's whole error message (notifications show only its first few hundred characters). */
+  serverMessage?: string;
 }
 
 export interface EbsCallLogger {
   call(record: EbsCallRecord): void;
+  /** What the client corrected in an answer (implausible timestamps, duplicate IDs): one line per call. */
+  note?(message: string): void;
 }

@@ -4,6 +4,7 @@
 
 import { EbsError, LocalErrorCode } from './ebsError';
 import { Tag } from './types';
+import { PLAUSIBLE_FUTURE_UNTIL_MS, WireNotes } from './wireNotes';
 
 export type Obj = Record<string, unknown>;
 
@@ -40,12 +41,21 @@ export function optBoolean(value: unknown): boolean | undefined {
 
 const MAX_DATE_MS = 8.64e15;
 
-/** Unix seconds (number or digit string) → Date; 0, negative, missing or garbage → undefined. */
-export function unixSecondsToDate(value: unknown): Date | undefined {
+/**
+ * Unix seconds (number or digit string) → Date; 0, negative, missing or garbage → undefined. So is an implausible
+ * instant (before 2010, or more than a day ahead: milliseconds sent as seconds, year 58887), which `notes` records
+ * under `field` for the call's one log line. An instant meant to lie ahead (`ahead`: an expiry) may be up to year 3000.
+ */
+export function unixSecondsToDate(value: unknown, notes?: WireNotes, field = 'timestamp', ahead = false): Date | undefined {
   const seconds = optNumber(value);
   if (seconds === undefined || seconds <= 0) return undefined;
   const ms = seconds * 1000;
-  // Beyond ±8.64e15 ms a Date is invalid (ECMAScript TimeClip): checked before allocating one.
+  const bounds = notes ?? new WireNotes();
+  if (ms < bounds.fromMs || ms > (ahead ? PLAUSIBLE_FUTURE_UNTIL_MS : bounds.untilMs)) {
+    notes?.implausible(field, value);
+    return undefined;
+  }
+  // Beyond ±8.64e15 ms a Date is invalid (ECMAScript TimeClip); the bounds above already keep far inside it.
   return ms <= MAX_DATE_MS ? new Date(ms) : undefined;
 }
 

@@ -13,6 +13,10 @@ export const LocalErrorCode = {
   NetworkError: 'NetworkError',
   /** An error status (>= 400) with a body that is not JSON: HTML error page, empty, plain text. */
   GatewayError: 'GatewayError',
+  /** An answer larger than MAX_RESPONSE_BYTES (httpObserver.ts): the connection is closed before it is all read. */
+  ResponseTooLarge: 'ResponseTooLarge',
+  /** A 3xx answer (with or without a JSON body): EBS never redirects, so the endpoint is not an EBS endpoint. */
+  UnexpectedRedirect: 'UnexpectedRedirect',
   /** Anything else we cannot make sense of: non-JSON 2xx, JSON array, missing fields, unknown throwables. */
   UnexpectedResponse: 'UnexpectedResponse',
   /** Bad endpoint template, plain http to a non-loopback host, missing credentials. */
@@ -115,6 +119,8 @@ export function isRetryableCode(code: string, httpStatus?: number): boolean {
     case LocalErrorCode.Cancelled:
     case LocalErrorCode.ConfigurationError:
     case LocalErrorCode.InvalidArgument:
+    case LocalErrorCode.ResponseTooLarge:
+    case LocalErrorCode.UnexpectedRedirect:
       return false;
   }
   if (code === 'Throttling' || code.startsWith('Throttling.')) return true;

@@ -30,6 +30,14 @@ export function isLoopbackHost(hostname: string): boolean {
   return false;
 }
 
+/**
+ * The template with whatever stands before an `@` in its authority masked: `https://user:password@host` →
+ * `https://***@host`, also without a scheme (`user:password@host`). For messages; the template is never used so.
+ */
+export function withoutCredentials(template: string): string {
+  return template.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/|)([^/?#]*)@/i, (_whole, scheme: string) => `${scheme}***@`);
+}
+
 export function isValidRegionId(regionId: string): boolean {
   return REGION_ID.test(regionId) && regionId.length <= 64;
 }
@@ -40,8 +48,10 @@ export function isValidRegionId(regionId: string): boolean {
  */
 export function resolveEndpoint(regionId: string, template?: string): ResolvedEndpoint {
   if (!isValidRegionId(regionId)) throw configError(`"${regionId}" is not a valid region ID.`);
-  const source = template === undefined || template.trim() === '' ? DEFAULT_ENDPOINT_TEMPLATE : template.trim();
-  const substituted = source.split('{regionId}').join(regionId);
+  const raw = template === undefined || template.trim() === '' ? DEFAULT_ENDPOINT_TEMPLATE : template.trim();
+  const substituted = raw.split('{regionId}').join(regionId);
+  // Every message below quotes the template with any user name and password masked.
+  const source = withoutCredentials(raw);
   if (/[{}]/.test(substituted)) {
     throw configError(`The endpoint template "${source}" has an unknown placeholder; only {regionId} is supported.`);
   }

@@ -90,15 +90,17 @@ function normalise(err: unknown, ctx: WireObservation | undefined): EbsError {
   if (typeof e.code === 'string' && isObject(e.data)) {
     const data = e.data;
     const httpStatus = typeof e.statusCode === 'number' ? e.statusCode : numberOr(data.statusCode, status);
-    const rawCode = presentString(data.Code) ?? presentString(data.code) ?? presentString(e.code);
+    const sentCode = data.Code ?? data.code;
+    const rawCode = sentCode === undefined || sentCode === null ? usableCode(e.code) : usableCode(sentCode);
     const serverMessage = presentString(data.Message) ?? presentString(data.message);
     const requestId = presentString(data.RequestId) ?? presentString(data.requestId) ?? wireRequestId;
     const hostId = presentString(data.HostId) ?? presentString(data.hostId);
     const recommend = presentString(data.Recommend) ?? presentString(data.recommend);
     if (rawCode === undefined) {
+      const odd = sentCode === undefined || sentCode === null || sentCode === '' ? '' : ` (its code ${shortForm(sentCode)} is not an error code)`;
       return new EbsError({
         code: LocalErrorCode.UnexpectedResponse,
-        message: `The service answered HTTP ${httpStatus ?? '?'} without an error code${serverMessage ? `: ${serverMessage}` : '.'}`,
+        message: `The service answered HTTP ${httpStatus ?? '?'} without an error code${odd}${serverMessage ? `: ${serverMessage}` : '.'}`,
         httpStatus,
         requestId,
         hostId,
@@ -148,6 +150,16 @@ function normalise(err: unknown, ctx: WireObservation | undefined): EbsError {
 
   // 4. A body that is not JSON (HTML error page, empty body, plain text, redirect).
   if (err instanceof SyntaxError || name === 'SyntaxError') {
+    if (status !== undefined && status >= 300 && status < 400) {
+      return new EbsError({
+        code: LocalErrorCode.UnexpectedRedirect,
+        message: `The endpoint answered HTTP ${status} (a redirect) with a ${describeBody(message, ctx?.contentType)} instead of an EBS answer.`,
+        httpStatus: status,
+        requestId: wireRequestId,
+        cause: err,
+        retryable: false,
+      });
+    }
     if (status !== undefined && status >= 400) {
       return new EbsError({
         code: LocalErrorCode.GatewayError,
@@ -178,6 +190,31 @@ function normalise(err: unknown, ctx: WireObservation | undefined): EbsError {
     cause: err,
     retryable: status !== undefined && status >= 500,
   });
+}
+
+/** The longest error code taken as one (the service's are below 60 characters). */
+export const MAX_ERROR_CODE_LENGTH = 100;
+
+/**
+ * A code as the service sent it, when it is one: text (or a number) of at most MAX_ERROR_CODE_LENGTH characters
+ * without spaces or control characters. An object, a list or a paragraph is not a code (never "[object Object]").
+ */
+function usableCode(value: unknown): string | undefined {
+  const text = presentString(value)?.trim();
+  if (text === undefined || text === '' || text.length > MAX_ERROR_CODE_LENGTH) return undefined;
+  // eslint-disable-next-line no-control-regex -- a code with control characters is not one
+  return /[\s\u0000-\u001f\u007f-\u009f]/.test(text) ? undefined : text;
+}
+
+/** A value off the wire in a few characters, for a message: JSON, cut at 60 characters. */
+function shortForm(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 function numberOr(value: unknown, fallback: number | undefined): number | undefined {

@@ -7,13 +7,14 @@ import { resolveEndpoint, ResolvedEndpoint } from './endpoint';
 import { credentialProviderError } from './credentialErrors';
 import { EbsError, LocalErrorCode } from './ebsError';
 import { toEbsError } from './sdkErrors';
-import { observeAttempt } from './httpObserver';
+import { MAX_RESPONSE_BYTES, observeAttempt } from './httpObserver';
 import { RandomFn, resolveRetryPolicy, RetryPolicy, runWithRetry } from './retry';
 import { callSdk, newSdkClient, SdkClient } from './sdk';
 import { EbsCallLogger, EbsCallRecord, EbsCredentialModel, EbsCredentialSource, isCredentialProvider } from './types';
 import { isObject, nextTokenOf } from './coerce';
 
 export { EBS_API_VERSION } from './sdk';
+export { MAX_RESPONSE_BYTES } from './httpObserver';
 /** Documented maximum for MaxResults with NextToken paging. */
 export const MAX_PAGE_SIZE = 500;
 /** Guard against a server that never stops paging. */
@@ -36,6 +37,8 @@ export interface EbsClientOptions {
   random?: RandomFn;
   /** Appended to the SDK's user agent. */
   userAgent?: string;
+  /** The most one answer may bring before the call fails with ResponseTooLarge (default MAX_RESPONSE_BYTES, 8 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions {
@@ -53,6 +56,23 @@ export interface Answer {
 
 function requestIdIn(body: Record<string, unknown>): string | undefined {
   return typeof body.RequestId === 'string' ? body.RequestId : undefined;
+}
+
+/** A 3xx answer as an error; the Location is named by its host only (a URL may carry credentials or tokens). */
+export function unexpectedRedirect(action: string, status: number, headers: unknown): EbsError {
+  const location = isObject(headers) && typeof headers.location === 'string' ? headers.location : undefined;
+  let target = '';
+  try {
+    if (location !== undefined) target = ` to ${new URL(location).host}`;
+  } catch {
+    target = '';
+  }
+  return new EbsError({
+    code: LocalErrorCode.UnexpectedRedirect,
+    message: `${action}: the endpoint answered HTTP ${status} (a redirect${target}) instead of an EBS answer.`,
+    httpStatus: status,
+    retryable: false,
+  });
 }
 
 export class EbsTransport {
@@ -147,6 +167,7 @@ export class EbsTransport {
               requestId: error.requestId,
               errorCode: error.code,
               httpStatus: error.httpStatus,
+              serverMessage: error.serverMessage,
               willRetry,
             });
           },
@@ -195,9 +216,12 @@ export class EbsTransport {
     }
     // The SDK's own timers are a backstop only; ours fire first and destroy the socket.
     const sdk = this.sdkClientFor(endpoint, this.attemptTimeoutMs + 1000);
-    const { observation, promise } = observeAttempt(() => callSdk(sdk, action, query, attemptMs + 1000));
+    const { observation, promise } = observeAttempt(() => callSdk(sdk, action, query, attemptMs + 1000), this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     try {
-      const response: unknown = await raceWithSignal(promise, timer.signal, (reason) => observation.abort(reason));
+      const response: unknown = await raceWithSignal(Promise.race([promise, observation.overflow]), timer.signal, (reason) => observation.abort(reason));
+      const status = isObject(response) && typeof response.statusCode === 'number' ? response.statusCode : observation.httpStatus;
+      // The SDK takes any status below 400 as an answer; EBS never redirects, so a 3xx is not one (whatever its body).
+      if (status !== undefined && status >= 300 && status < 400) throw unexpectedRedirect(action, status, isObject(response) ? response.headers : undefined);
       const body = isObject(response) ? response.body : undefined;
       if (!isObject(body)) {
         throw new EbsError({
@@ -207,7 +231,6 @@ export class EbsTransport {
           retryable: false,
         });
       }
-      const status = isObject(response) && typeof response.statusCode === 'number' ? response.statusCode : observation.httpStatus;
       return { body, httpStatus: status };
     } catch (err) {
       throw toEbsError(err, { ...observation.toWire(), action, regionId });
@@ -227,6 +250,15 @@ export class EbsTransport {
     }
   }
 
+  /** A line for the log about an answer (what the parsers corrected); a failing logger never breaks a call. */
+  note(message: string): void {
+    try {
+      this.options.logger?.note?.(message);
+    } catch {
+      // as in log()
+    }
+  }
+
   private log(record: EbsCallRecord): void {
     const logger = this.options.logger;
     if (!logger) return;
@@ -235,6 +267,7 @@ export class EbsTransport {
     if (record.errorCode !== undefined) clean.errorCode = record.errorCode;
     if (record.httpStatus !== undefined) clean.httpStatus = record.httpStatus;
     if (record.willRetry !== undefined) clean.willRetry = record.willRetry;
+    if (record.serverMessage !== undefined) clean.serverMessage = record.serverMessage;
     try {
       logger.call(clean);
     } catch {

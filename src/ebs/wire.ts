@@ -20,6 +20,7 @@ import {
   unixSecondsToDate,
 } from './coerce';
 import { GROUP_DRILL, PAIR_DRILL } from './drillKinds';
+import { uniqueBy, WireNotes } from './wireNotes';
 import {
   DrillRecord,
   GroupDrill,
@@ -76,7 +77,7 @@ const GROUP_NAMES: RecordNames = {
 };
 
 /** The fields a pair and a group share (their optional ones included). */
-function replicationRecord(r: Obj, names: RecordNames, body: unknown): ReplicationRecord {
+function replicationRecord(r: Obj, names: RecordNames, body: unknown, notes: WireNotes | undefined): ReplicationRecord {
   const record: ReplicationRecord = {
     name: str(r[names.name]),
     description: str(r.Description),
@@ -97,7 +98,7 @@ function replicationRecord(r: Obj, names: RecordNames, body: unknown): Replicati
   if (rpoSeconds !== undefined) record.rpoSeconds = rpoSeconds;
   const bandwidthKbps = optNumber(r.Bandwidth);
   if (bandwidthKbps !== undefined) record.bandwidthKbps = bandwidthKbps;
-  const lastRecoverPoint = unixSecondsToDate(r.LastRecoverPoint);
+  const lastRecoverPoint = unixSecondsToDate(r.LastRecoverPoint, notes, 'LastRecoverPoint');
   if (lastRecoverPoint !== undefined) record.lastRecoverPoint = lastRecoverPoint;
   const site = optString(r.Site);
   if (site !== undefined) record.site = site;
@@ -108,19 +109,19 @@ function replicationRecord(r: Obj, names: RecordNames, body: unknown): Replicati
   return record;
 }
 
-export function mapReplicaPair(p: Obj, body?: unknown): ReplicaPair {
+export function mapReplicaPair(p: Obj, body?: unknown, notes?: WireNotes): ReplicaPair {
   const pairId = requireString(p, PAIR_NAMES.id, PAIR_NAMES.what, body);
   // The shared record grows into the pair in place (a copy or Object.assign costs a third more over a big inventory);
   // the cast holds because the pair's required fields are the next three stores.
-  const pair = replicationRecord(p, PAIR_NAMES, body) as ReplicaPair;
+  const pair = replicationRecord(p, PAIR_NAMES, body, notes) as ReplicaPair;
   pair.pairId = pairId;
   pair.sourceDiskId = str(p.SourceDiskId);
   pair.destinationDiskId = str(p.DestinationDiskId);
   const statusMessage = optString(p.StatusMessage);
   if (statusMessage !== undefined) pair.statusMessage = statusMessage;
-  const createdAt = unixSecondsToDate(p.CreateTime);
+  const createdAt = unixSecondsToDate(p.CreateTime, notes, 'CreateTime');
   if (createdAt !== undefined) pair.createdAt = createdAt;
-  const expiresAt = unixSecondsToDate(p.ExpiredTime);
+  const expiresAt = unixSecondsToDate(p.ExpiredTime, notes, 'ExpiredTime', true);
   if (expiresAt !== undefined) pair.expiresAt = expiresAt;
   const chargeType = optString(p.ChargeType);
   if (chargeType !== undefined) pair.chargeType = chargeType;
@@ -132,39 +133,39 @@ export function mapReplicaPair(p: Obj, body?: unknown): ReplicaPair {
 }
 
 /** A replica group; it has no StatusMessage (the service's model has none). */
-export function mapReplicaGroup(g: Obj, body?: unknown): ReplicaGroup {
+export function mapReplicaGroup(g: Obj, body?: unknown, notes?: WireNotes): ReplicaGroup {
   const groupId = requireString(g, GROUP_NAMES.id, GROUP_NAMES.what, body);
-  const group = replicationRecord(g, GROUP_NAMES, body) as ReplicaGroup;
+  const group = replicationRecord(g, GROUP_NAMES, body, notes) as ReplicaGroup;
   group.groupId = groupId;
-  group.pairIds = stringList(g.PairIds);
+  group.pairIds = uniqueBy(stringList(g.PairIds), (id) => id, notes);
   assign(group, 'pairCount', optNumber(g.PairNumber));
   return group;
 }
 
-export function parseReplicaPairsPage(body: unknown): ReplicaPair[] {
+export function parseReplicaPairsPage(body: unknown, notes?: WireNotes): ReplicaPair[] {
   const what = 'DescribeDiskReplicaPairs';
-  return objects(requireArray(body, 'ReplicaPairs', what), what, body).map((p) => mapReplicaPair(p, body));
+  return objects(requireArray(body, 'ReplicaPairs', what), what, body).map((p) => mapReplicaPair(p, body, notes));
 }
 
-export function parseReplicaGroupsPage(body: unknown): ReplicaGroup[] {
+export function parseReplicaGroupsPage(body: unknown, notes?: WireNotes): ReplicaGroup[] {
   const what = 'DescribeDiskReplicaGroups';
-  return objects(requireArray(body, 'ReplicaGroups', what), what, body).map((g) => mapReplicaGroup(g, body));
+  return objects(requireArray(body, 'ReplicaGroups', what), what, body).map((g) => mapReplicaGroup(g, body, notes));
 }
 
 /** A page of `Drills` of either kind: the shared drill fields here, the kind's own ones from `own`. */
-function parseDrillsPage<D extends DrillRecord>(action: string, body: unknown, own: (d: Obj, shared: DrillRecord) => D): D[] {
+function parseDrillsPage<D extends DrillRecord>(action: string, body: unknown, notes: WireNotes | undefined, own: (d: Obj, shared: DrillRecord) => D): D[] {
   const what = `${action} drill`;
   return objects(requireArray(body, 'Drills', action), action, body).map((d) => {
     const drill = own(d, { drillId: requireString(d, 'DrillId', what, body), status: requireString(d, 'Status', what, body) });
     assign(drill, 'statusMessage', optString(d.StatusMessage));
-    assign(drill, 'startedAt', unixSecondsToDate(d.StartAt));
-    assign(drill, 'recoverPoint', unixSecondsToDate(d.RecoverPoint));
+    assign(drill, 'startedAt', unixSecondsToDate(d.StartAt, notes, 'StartAt'));
+    assign(drill, 'recoverPoint', unixSecondsToDate(d.RecoverPoint, notes, 'RecoverPoint'));
     return drill;
   });
 }
 
-export function parsePairDrillsPage(body: unknown, pairId: string): PairDrill[] {
-  return parseDrillsPage(PAIR_DRILL.describe, body, (d, { drillId, status }) => {
+export function parsePairDrillsPage(body: unknown, pairId: string, notes?: WireNotes): PairDrill[] {
+  return parseDrillsPage(PAIR_DRILL.describe, body, notes, (d, { drillId, status }) => {
     const drill: PairDrill = { drillId, pairId, status };
     assign(drill, 'drillDiskId', optString(d.DrillDiskId));
     assign(drill, 'drillDiskStatus', optString(d.DrillDiskStatus));
@@ -172,18 +173,22 @@ export function parsePairDrillsPage(body: unknown, pairId: string): PairDrill[] 
   });
 }
 
-export function parseGroupDrillsPage(body: unknown, groupId: string): GroupDrill[] {
-  return parseDrillsPage(GROUP_DRILL.describe, body, (d, { drillId, status }) => ({
+export function parseGroupDrillsPage(body: unknown, groupId: string, notes?: WireNotes): GroupDrill[] {
+  return parseDrillsPage(GROUP_DRILL.describe, body, notes, (d, { drillId, status }) => ({
     drillId,
     groupId: optString(d.GroupId) ?? groupId,
     status,
     pairs: Array.isArray(d.PairsInfo)
-      ? d.PairsInfo.filter(isObject).map((p) => {
-          const info: GroupDrillPair = { pairId: str(p.PairId) };
-          assign(info, 'drillDiskId', optString(p.DrillDiskId));
-          assign(info, 'drillDiskStatus', optString(p.DrillDiskStatus));
-          return info;
-        })
+      ? uniqueBy(
+          d.PairsInfo.filter(isObject).map((p) => {
+            const info: GroupDrillPair = { pairId: str(p.PairId) };
+            assign(info, 'drillDiskId', optString(p.DrillDiskId));
+            assign(info, 'drillDiskStatus', optString(p.DrillDiskStatus));
+            return info;
+          }),
+          (info) => info.pairId,
+          notes,
+        )
       : [],
   }));
 }
@@ -193,10 +198,10 @@ export function parseStartDrill(body: unknown, action: string): StartDrillResult
   return { drillId: requireString(body, 'DrillId', action, body), requestId: requestIdOf(body) };
 }
 
-export function parseReplicaPairProgress(body: unknown, pairId: string): ReplicaPairProgress {
+export function parseReplicaPairProgress(body: unknown, pairId: string, notes?: WireNotes): ReplicaPairProgress {
   if (!isObject(body)) throw unexpected('DescribeDiskReplicaPairProgress: the response body is not a JSON object.');
   const progress: ReplicaPairProgress = { pairId, requestId: requestIdOf(body) };
   assign(progress, 'progress', optNumber(body.Progress));
-  assign(progress, 'recoverPoint', unixSecondsToDate(body.RecoverPoint));
+  assign(progress, 'recoverPoint', unixSecondsToDate(body.RecoverPoint, notes, 'RecoverPoint'));
   return progress;
 }

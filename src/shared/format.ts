@@ -33,3 +33,15 @@ export function formatLocalDateTime(date: Date | number): string {
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One log line stays one line and shows what it holds: line breaks, ESC and every other control character (C0, DEL,
+ * C1, the Unicode line and paragraph separators) become `\n`, `\r`, `\t` or `\u001b`-style escapes, whatever value
+ * (a region ID, an error code, a server message) brought them.
+ */
+export function escapeControlCharacters(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => NAMED_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

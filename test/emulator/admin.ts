@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRule } from './faults';
 import { FaultValidationError, parseFaultRules } from './faults';
-import { errorBody, newRequestId, readBody, sendJson } from './http';
+import { BodyTooLargeError, errorBody, newRequestId, readBody, sendJson } from './http';
 import type { RequestLogEntry } from './requestLog';
 import type { GroupDrill, PairDrill } from './state';
 import type { ReplicaGroup, ReplicaPair } from './types';
@@ -88,29 +88,44 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
+/** The clock may move by at most ten years in one call, and be set only within 2000–2100: beyond, time math breaks. */
+export const MAX_ADVANCE_SECONDS = 10 * 366 * 24 * 3600;
+export const CLOCK_FROM_MS = Date.UTC(2000, 0, 1);
+export const CLOCK_UNTIL_MS = Date.UTC(2100, 0, 1);
+/** The largest admin body (a fault list or a clock update is a few hundred bytes). */
+export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
+
 function clockUpdate(ctl: AdminController, input: unknown): void {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AdminError(400, 'InvalidParameter', 'Expected {"now": ISO} or {"advanceSeconds": N} (optionally "speed").');
   const { now, advanceSeconds, speed } = input as { now?: unknown; advanceSeconds?: unknown; speed?: unknown };
   if (now === undefined && advanceSeconds === undefined && speed === undefined) throw new AdminError(400, 'MissingParameter', 'Expected "now", "advanceSeconds" or "speed".');
-  if (now !== undefined) {
-    if (typeof now !== 'string' || !Number.isFinite(Date.parse(now))) throw new AdminError(400, 'InvalidParameter', '"now" must be an ISO-8601 time.');
-    ctl.setClock(now);
-  }
+  if (now !== undefined && (typeof now !== 'string' || !Number.isFinite(Date.parse(now)))) throw new AdminError(400, 'InvalidParameter', '"now" must be an ISO-8601 time.');
   if (advanceSeconds !== undefined) {
     if (typeof advanceSeconds !== 'number' || !Number.isFinite(advanceSeconds)) throw new AdminError(400, 'InvalidParameter', '"advanceSeconds" must be a number.');
-    ctl.advanceClock(advanceSeconds);
+    if (Math.abs(advanceSeconds) > MAX_ADVANCE_SECONDS) throw new AdminError(400, 'InvalidParameter', `"advanceSeconds" must be at most ${MAX_ADVANCE_SECONDS} (ten years) either way.`);
   }
-  if (speed !== undefined) {
-    if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0) throw new AdminError(400, 'InvalidParameter', '"speed" must be a number >= 0.');
-    ctl.setSpeed(speed);
+  if (speed !== undefined && (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0)) throw new AdminError(400, 'InvalidParameter', '"speed" must be a number >= 0.');
+  // Checked before anything moves: the clock ends between 2000 and 2100, or the call changes nothing.
+  if (now !== undefined || advanceSeconds !== undefined) {
+    const target = (typeof now === 'string' ? Date.parse(now) : ctl.clock().nowSeconds * 1000) + (typeof advanceSeconds === 'number' ? advanceSeconds * 1000 : 0);
+    if (target < CLOCK_FROM_MS || target >= CLOCK_UNTIL_MS) throw new AdminError(400, 'InvalidParameter', 'The clock must stay between 2000-01-01 and 2100-01-01; it was not moved.');
   }
+  if (typeof now === 'string') ctl.setClock(now);
+  if (typeof advanceSeconds === 'number') ctl.advanceClock(advanceSeconds);
+  if (typeof speed === 'number') ctl.setSpeed(speed);
 }
 
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, ctl: AdminController): Promise<void> {
   const requestId = newRequestId();
   const route = `${req.method ?? 'GET'} ${path.slice(ADMIN_PREFIX.length).replace(/\/+$/, '')}`;
   try {
-    const body = await readBody(req);
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_ADMIN_BODY_BYTES);
+    } catch (e) {
+      if (e instanceof BodyTooLargeError) throw new AdminError(413, 'InvalidParameter', `The admin body exceeds ${MAX_ADMIN_BODY_BYTES} bytes.`);
+      throw e;
+    }
     switch (route) {
       case 'GET state':
         return sendJson(res, 200, ctl.snapshot());

@@ -1,14 +1,24 @@
 // Import from aliyun CLI: reads the CLI's config file (the setting ebsDr.aliyunCliConfigPath, else
 // ~/.aliyun/config.json), offers every profile (those that cannot be imported disabled with the reason), checks and
 // saves the chosen ones; a chained role comes after the profile it assumes its role with.
-import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { LocalisableMessage } from '../../shared/text';
 import { errorText } from '../../ebs/ui/errorMessages';
 import { localise } from '../../shared/ui/l10n';
 import { setting, SETTING } from '../../shared/ui/settings';
 import { BACK } from '../../shared/ui/userInput';
-import { cliConfigPath, CliConfigError, importOrder, parseCliConfig, preferredCliProfile, type CliProfile } from '../aliyunCli';
+import {
+  cliConfigPath,
+  CliConfigError,
+  CLI_CONFIG_READ_TIMEOUT_MS,
+  CliFileError,
+  importOrder,
+  MAX_CLI_CONFIG_BYTES,
+  parseCliConfig,
+  preferredCliProfile,
+  readCliConfigFile,
+  type CliProfile,
+} from '../aliyunCli';
 import { maskAccessKeyId, validateProfileName } from '../profiles';
 import type { EcsRoleProfileDraft, ProfileDraft, ProfileSummary, RoleProfileDraft } from '../store';
 import type { CredentialsDeps } from './deps';
@@ -24,16 +34,11 @@ export class ImportFromAliyunCli {
     const path = cliConfigPath(setting<string>(CLI_CONFIG_SETTING, ''));
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readCliConfigFile(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      if (!(error instanceof CliFileError)) throw error;
       const openSettings = vscode.l10n.t('Open Settings');
-      const reason =
-        code === 'ENOENT'
-          ? vscode.l10n.t('There is no aliyun CLI config at {0}. Run "aliyun configure", or set ebsDr.aliyunCliConfigPath to where you keep it.', path)
-          : code === 'EISDIR'
-            ? vscode.l10n.t('{0} is a folder, not the aliyun CLI config file. Set ebsDr.aliyunCliConfigPath to the file.', path)
-            : vscode.l10n.t('The aliyun CLI config {0} cannot be read ({1}).', path, code ?? 'error');
+      const reason = fileProblemText(error, path);
       if ((await input.notify('error', reason, openSettings)) === openSettings) {
         await vscode.commands.executeCommand('workbench.action.openSettings', `ebsDr.${CLI_CONFIG_SETTING}`);
       }
@@ -144,4 +149,21 @@ export class ImportFromAliyunCli {
 function cliReason(profile: CliProfile): string {
   if (!profile.reason) return '';
   return profile.reasonField ? vscode.l10n.t('The field {0} is not usable: {1}', profile.reasonField, localise(profile.reason)) : localise(profile.reason);
+}
+
+function fileProblemText(error: CliFileError, path: string): string {
+  switch (error.problem) {
+    case 'notFound':
+      return vscode.l10n.t('There is no aliyun CLI config at {0}. Run "aliyun configure", or set ebsDr.aliyunCliConfigPath to where you keep it.', path);
+    case 'folder':
+      return vscode.l10n.t('{0} is a folder, not the aliyun CLI config file. Set ebsDr.aliyunCliConfigPath to the file.', path);
+    case 'notFile':
+      return vscode.l10n.t('{0} is not a regular file (a pipe, socket or device), so it is not read. Set ebsDr.aliyunCliConfigPath to the aliyun CLI config file.', path);
+    case 'tooLarge':
+      return vscode.l10n.t('{0} is larger than {1} KiB, too large for an aliyun CLI config, so it is not read. Set ebsDr.aliyunCliConfigPath to the config file.', path, String(MAX_CLI_CONFIG_BYTES / 1024));
+    case 'timeout':
+      return vscode.l10n.t('Reading {0} did not finish within {1} seconds, so it was abandoned. Check the disk or network share it is on, or copy the file locally.', path, String(CLI_CONFIG_READ_TIMEOUT_MS / 1000));
+    case 'unreadable':
+      return vscode.l10n.t('The aliyun CLI config {0} cannot be read ({1}).', path, error.errno ?? 'error');
+  }
 }

@@ -1,5 +1,7 @@
-// The "EBS DR" log output channel.
+// The "EBS DR" log output channel: the one log path. Every line has its control characters escaped, so that no value
+// (a region ID or message from a server, a profile name) can break a line or forge one.
 import * as vscode from 'vscode';
+import { escapeControlCharacters } from '../format';
 
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('EBS DR', { log: true });
@@ -11,18 +13,21 @@ export class Log implements vscode.Disposable {
   }
 
   info(message: string): void {
-    this.channel.info(message);
-    this.kept?.push(`info ${message}`);
+    const line = escapeControlCharacters(message);
+    this.channel.info(line);
+    this.kept?.push(`info ${line}`);
   }
 
   warn(message: string): void {
-    this.channel.warn(message);
-    this.kept?.push(`warn ${message}`);
+    const line = escapeControlCharacters(message);
+    this.channel.warn(line);
+    this.kept?.push(`warn ${line}`);
   }
 
   error(message: string): void {
-    this.channel.error(message);
-    this.kept?.push(`error ${message}`);
+    const line = escapeControlCharacters(message);
+    this.channel.error(line);
+    this.kept?.push(`error ${line}`);
   }
 
   show(): void {

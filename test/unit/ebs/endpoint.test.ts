@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { EbsError } from '../../../src/ebs/errors';
-import { isLoopbackHost, resolveEndpoint } from '../../../src/ebs/endpoint';
+import { isLoopbackHost, resolveEndpoint, withoutCredentials } from '../../../src/ebs/endpoint';
 
 function configError(fn: () => unknown): EbsError {
   try {
@@ -54,5 +54,15 @@ describe('ebs/endpoint', () => {
     configError(() => resolveEndpoint('cn-beijing', 'https://user:pw@host'));
     configError(() => resolveEndpoint('../evil', undefined));
     configError(() => resolveEndpoint('CN_X', undefined));
+  });
+
+  it('never quotes a user name or password of the template back in its messages', () => {
+    for (const template of ['https://ops:S3cretPassw0rd@ebs.{regionId}.aliyuncs.com', 'ops:S3cretPassw0rd@ebs.{regionId}.aliyuncs.com', 'https://ops:S3cretPassw0rd@host/path', 'ftp://ops:S3cretPassw0rd@host']) {
+      const e = configError(() => resolveEndpoint('cn-beijing', template));
+      assert.doesNotMatch(e.message, /S3cretPassw0rd|ops:/, template);
+      assert.match(e.message, /\*\*\*@/, template);
+    }
+    assert.equal(withoutCredentials('https://ops:S3cretPassw0rd@ebs.{regionId}.aliyuncs.com'), 'https://***@ebs.{regionId}.aliyuncs.com');
+    assert.equal(withoutCredentials('https://ebs.{regionId}.aliyuncs.com/a@b'), 'https://ebs.{regionId}.aliyuncs.com/a@b');
   });
 });

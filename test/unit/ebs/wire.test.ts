@@ -65,9 +65,9 @@ describe('ebs/wire', () => {
     });
     assert.deepEqual(g?.pairIds, ['pair-a', 'pair-b', 'pair-c']);
     assert.equal(g?.sourceRegionId, 'x');
-    const [d] = parsePairDrillsPage({ RequestId: 'r', Drills: [{ DrillId: 'drill-1', Status: 'executed', StartAt: 10, RecoverPoint: 5, DrillDiskId: 'd-9' }] }, 'pair-a');
+    const [d] = parsePairDrillsPage({ RequestId: 'r', Drills: [{ DrillId: 'drill-1', Status: 'executed', StartAt: 1767225610, RecoverPoint: 1767225605, DrillDiskId: 'd-9' }] }, 'pair-a');
     assert.equal(d?.pairId, 'pair-a');
-    assert.equal(d?.startedAt?.getTime(), 10_000);
+    assert.equal(d?.startedAt?.getTime(), 1767225610_000);
     assert.equal(d && isDrillTerminal(d.status), true);
     const [gd] = parseGroupDrillsPage(
       { RequestId: 'r', Drills: [{ DrillId: 'pg-drill-1', Status: 'executing', PairsInfo: [{ PairId: 'pair-a', DrillDiskId: 'd-1', DrillDiskStatus: 'creating' }] }] },
@@ -98,7 +98,14 @@ describe('ebs/wire', () => {
     assert.equal(unixSecondsToDate(0), undefined);
     assert.equal(unixSecondsToDate(null), undefined);
     assert.equal(unixSecondsToDate('abc'), undefined);
-    assert.equal(unixSecondsToDate(1)?.toISOString(), '1970-01-01T00:00:01.000Z');
+    assert.equal(unixSecondsToDate(1767225600)?.toISOString(), '2026-01-01T00:00:00.000Z');
+    assert.equal(unixSecondsToDate('1767225600')?.toISOString(), '2026-01-01T00:00:00.000Z');
+    // Implausible instants are unknown: before 2010, milliseconds sent as seconds, more than a day ahead.
+    assert.equal(unixSecondsToDate(1), undefined);
+    assert.equal(unixSecondsToDate(1262303999), undefined);
+    assert.equal(unixSecondsToDate(1767225600_000), undefined);
+    assert.equal(unixSecondsToDate(Math.floor(Date.now() / 1000) + 2 * 86400), undefined);
+    assert.ok(unixSecondsToDate(Math.floor(Date.now() / 1000) + 3600) instanceof Date, 'an hour of clock skew is fine');
   });
 
   it('status predicates handle known and unknown values', () => {
@@ -113,17 +120,17 @@ describe('ebs/wire', () => {
 
 describe('ebs/wire: pairs and groups share one reader', () => {
   it('reads the shared fields under each kind’s wire names, and no StatusMessage for a group', () => {
-    const shared = { Description: 'd', Status: 'invalid', StatusMessage: 'DeviceRemoved', SourceZoneId: 'sz', DestinationZoneId: 'dz', PrimaryRegion: 'p', PrimaryZone: 'pz', StandbyRegion: 's', StandbyZone: 'szz', RPO: '900', Bandwidth: 0, LastRecoverPoint: 100, Site: 'backup', ResourceGroupId: 'rg-1', EnableRtc: true, Tags: [{ TagKey: 'k', TagValue: 'v' }] };
+    const shared = { Description: 'd', Status: 'invalid', StatusMessage: 'DeviceRemoved', SourceZoneId: 'sz', DestinationZoneId: 'dz', PrimaryRegion: 'p', PrimaryZone: 'pz', StandbyRegion: 's', StandbyZone: 'szz', RPO: '900', Bandwidth: 0, LastRecoverPoint: 1767225100, Site: 'backup', ResourceGroupId: 'rg-1', EnableRtc: true, Tags: [{ TagKey: 'k', TagValue: 'v' }] };
     const [pair] = parseReplicaPairsPage({ RequestId: 'r', ReplicaPairs: [{ ...shared, ReplicaPairId: 'pair-1', PairName: 'n', SourceRegion: 'a', DestinationRegion: 'b' }] });
     const [group] = parseReplicaGroupsPage({ RequestId: 'r', ReplicaGroups: [{ ...shared, ReplicaGroupId: 'pg-1', GroupName: 'n', SourceRegionId: 'a', DestinationRegionId: 'b' }] });
-    const common = { name: 'n', description: 'd', status: 'invalid', sourceRegionId: 'a', sourceZoneId: 'sz', destinationRegionId: 'b', destinationZoneId: 'dz', primaryRegionId: 'p', primaryZoneId: 'pz', standbyRegionId: 's', standbyZoneId: 'szz', rpoSeconds: 900, bandwidthKbps: 0, lastRecoverPoint: new Date(100_000), site: 'backup', resourceGroupId: 'rg-1', enableRtc: true, tags: [{ key: 'k', value: 'v' }] };
+    const common = { name: 'n', description: 'd', status: 'invalid', sourceRegionId: 'a', sourceZoneId: 'sz', destinationRegionId: 'b', destinationZoneId: 'dz', primaryRegionId: 'p', primaryZoneId: 'pz', standbyRegionId: 's', standbyZoneId: 'szz', rpoSeconds: 900, bandwidthKbps: 0, lastRecoverPoint: new Date(1767225100_000), site: 'backup', resourceGroupId: 'rg-1', enableRtc: true, tags: [{ key: 'k', value: 'v' }] };
     assert.deepEqual(pair, { ...common, pairId: 'pair-1', sourceDiskId: '', destinationDiskId: '', statusMessage: 'DeviceRemoved' });
     assert.deepEqual(group, { ...common, groupId: 'pg-1', pairIds: [] });
   });
 
   it('reads the shared drill fields of both kinds', () => {
-    const shared = { DrillId: 'x', Status: 'execute_failed', StatusMessage: 'SYNCPOINT_NOT_FOUND', StartAt: 10, RecoverPoint: 5 };
-    const common = { drillId: 'x', status: 'execute_failed', statusMessage: 'SYNCPOINT_NOT_FOUND', startedAt: new Date(10_000), recoverPoint: new Date(5_000) };
+    const shared = { DrillId: 'x', Status: 'execute_failed', StatusMessage: 'SYNCPOINT_NOT_FOUND', StartAt: 1767225610, RecoverPoint: 1767225605 };
+    const common = { drillId: 'x', status: 'execute_failed', statusMessage: 'SYNCPOINT_NOT_FOUND', startedAt: new Date(1767225610_000), recoverPoint: new Date(1767225605_000) };
     assert.deepEqual(parsePairDrillsPage({ RequestId: 'r', Drills: [shared] }, 'pair-1'), [{ ...common, pairId: 'pair-1' }]);
     assert.deepEqual(parseGroupDrillsPage({ RequestId: 'r', Drills: [shared] }, 'pg-1'), [{ ...common, groupId: 'pg-1', pairs: [] }]);
     assert.throws(() => parseGroupDrillsPage({ RequestId: 'r', Drills: [{ Status: 'executed' }] }, 'pg-1'), unexpected);

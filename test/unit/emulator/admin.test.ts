@@ -89,6 +89,28 @@ describe('admin API', () => {
     assertJsonError(await raw(emu.port, { method: 'PATCH', path: '/__emulator/state' }), 404);
   });
 
+  it('keeps the clock within bounds: 400 for an absurd advance or time, and the clock still works after', async () => {
+    const post = (body: string): Promise<Awaited<ReturnType<typeof raw>>> => raw(emu.port, { method: 'POST', path: '/__emulator/clock', headers: { 'content-type': 'application/json' }, body });
+    const before = (await emu.admin.clock()).nowSeconds;
+    for (const body of ['{"advanceSeconds": 1e300}', '{"advanceSeconds": -1e300}', `{"advanceSeconds": ${10 * 366 * 86400 + 1}}`, '{"now": "1999-12-31T23:59:59Z"}', '{"now": "2100-01-01T00:00:00Z"}', '{"now": "2099-12-31T00:00:00Z", "advanceSeconds": 172800}']) {
+      const res = await post(body);
+      assertJsonError(res, 400);
+      assert.equal(res.json.Code, 'InvalidParameter', body);
+    }
+    // Nothing moved, and a signed API call still succeeds (1e300 used to break every call with 500).
+    assert.ok(Math.abs((await emu.admin.clock()).nowSeconds - before) < 60);
+    const answer = await call(makeClient(emu.endpoint), 'DescribeRegions');
+    assert.equal(answer.statusCode, 200);
+    assert.equal((await emu.admin.advance(-5 * 365 * 86400)).nowSeconds < before, true, 'five years back is within bounds');
+  });
+
+  it('answers an admin body over 1 MiB with 413 and a JSON error', async () => {
+    const body = JSON.stringify([{ action: '*', mode: 'http', status: 503, message: 'x'.repeat(2 * 1024 * 1024) }]);
+    const res = await raw(emu.port, { method: 'POST', path: '/__emulator/faults', headers: { 'content-type': 'application/json' }, body });
+    assertJsonError(res, 413);
+    assert.deepEqual(await emu.admin.faults(), []);
+  });
+
   it('serves the admin API only to loopback callers', async function () {
     const address = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
     if (!address) return this.skip();

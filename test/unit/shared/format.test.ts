@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ageMessage, escapeMarkdown, formatLocalDateTime } from '../../../src/shared/format';
+import { ageMessage, escapeControlCharacters, escapeMarkdown, formatLocalDateTime } from '../../../src/shared/format';
 import { formatMessage } from '../../../src/shared/text';
 
 describe('shared/format: one age, one local time, one Markdown escaper', () => {
@@ -24,5 +24,12 @@ describe('shared/format: one age, one local time, one Markdown escaper', () => {
 
   it('escapes every Markdown symbol and flattens line breaks', () => {
     assert.equal(escapeMarkdown('a|b *c* [d](e) <f>\nnext'), 'a\\|b \\*c\\* \\[d\\]\\(e\\) \\<f\\> next');
+  });
+
+  it('escapes control characters so that one log line stays one line (a region ID with a line break, ESC sequences)', () => {
+    const regionId = 'cn-hangzhou\n[info] Credentials: imported 9 profile(s)';
+    assert.equal(escapeControlCharacters(`DescribeRegions region=${regionId}`), 'DescribeRegions region=cn-hangzhou\\n[info] Credentials: imported 9 profile(s)');
+    assert.equal(escapeControlCharacters('\u001b[31mred\u001b[0m\r\t\u0000\u007f\u009b\u2028'), '\\u001b[31mred\\u001b[0m\\r\\t\\u0000\\u007f\\u009b\\u2028');
+    assert.equal(escapeControlCharacters('StartPairDrill region=cn-shanghai 报错 “ok”'), 'StartPairDrill region=cn-shanghai 报错 “ok”');
   });
 });
