@@ -3,6 +3,7 @@
 import { loadavg, cpus } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
+import { benchHost } from './hostBench';
 import { benchInventory } from './inventory';
 import { figure } from './report';
 import { benchTree } from './tree';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   await benchInventory();
   await benchDrills();
   await benchTree();
+  benchHost();
 }
 
 main().catch((error: unknown) => {
