@@ -3,7 +3,7 @@
 // answer — the one case where the SDK would parse XML — ends as the catalogued XmlResponse error, not a crash.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,9 @@ import type * as Ebs from '../../../src/ebs';
 import { XML_RESPONSE_CODE } from '../../../src/ebs/xmlUnsupported';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../../emulator';
 import { bundleOptions } from '../../harness/bundle';
+import { repoRoot } from '../../harness/paths';
+
+const GONE = ['@alicloud/tea-xml', 'xmlbuilder', 'sax', 'xml2js', 'debug', 'supports-color', 'ms', 'has-flag'];
 
 describe('bundle stand-ins for the XML stack and debug', function () {
   let dir = '';
@@ -46,10 +49,15 @@ describe('bundle stand-ins for the XML stack and debug', function () {
   });
 
   it('leaves xmlbuilder, sax, xml2js, tea-xml, debug and supports-color out of the bundle', () => {
-    for (const gone of ['@alicloud/tea-xml', 'xmlbuilder', 'sax', 'xml2js', 'debug', 'supports-color', 'ms', 'has-flag']) {
-      assert.ok(!inputs.some((i) => i.includes(`node_modules/${gone}/`)), `${gone} must not be bundled`);
-    }
+    for (const gone of GONE) assert.ok(!inputs.some((i) => i.includes(`node_modules/${gone}/`)), `${gone} must not be bundled`);
     assert.ok(inputs.some((i) => i.endsWith('src/ebs/xmlUnsupported.ts')));
+  });
+
+  it('the extension bundle scripts/build.mjs made (dist/extension.meta.json) leaves them out too', () => {
+    const meta = JSON.parse(readFileSync(join(repoRoot, 'dist', 'extension.meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
+    const built = Object.keys(meta.inputs);
+    for (const gone of GONE) assert.ok(!built.some((i) => i.includes(`node_modules/${gone}/`)), `${gone} must not be in dist/extension.js`);
+    assert.ok(built.some((i) => i.endsWith('src/ebs/sdkDebugOff.ts')));
   });
 
   it('turns an XML error answer into the catalogued XmlResponse error, once, without retrying', async () => {
