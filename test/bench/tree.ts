@@ -12,9 +12,8 @@ import type { NodeRef } from '../../src/replication/nodes';
 import { ENGLISH } from '../../src/replication/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario, type GenerateOptions } from '../emulator';
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import { startBenchEmulator } from './emulatorProcess';
+import { retainedHeapBytes } from './heap';
 import { criticalPathMs, printLoadFigures } from './inventory';
 import { figure, median } from './report';
 import { timedRuns, type RunFigures } from './runs';
@@ -107,26 +106,18 @@ async function fullLoad(): Promise<FullLoad> {
   }
 }
 
-/** A full garbage collection (the bench runs without --expose-gc; V8 allows turning it on at run time). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 /** Heap bytes a fully loaded and rendered tree of 30 × 5,000 pairs keeps, per 1,000 pair records. */
 async function retainedHeapPer1k(): Promise<number> {
   const generate = { regions: REGIONS, pairsPerRegion: 5000 };
   const emulator = await startBenchEmulator(generate, 0);
   try {
-    collectGarbage();
-    const before = process.memoryUsage().heapUsed;
+    const before = retainedHeapBytes();
     const explorer = new ReplicationExplorer({ localiser: ENGLISH });
     explorer.setSource(client(emulator.url), regionIds(generate));
     const roots = explorer.roots();
     await explorer.loadAll();
     for (const root of roots) await render(explorer, root);
-    collectGarbage();
-    const retained = process.memoryUsage().heapUsed - before;
+    const retained = retainedHeapBytes() - before;
     const records = roots.reduce((n, r) => n + (explorer.contents(r.regionId)?.pairs.size ?? 0), 0);
     // Each region lists the pairs it is the source or the destination of: every pair is held twice.
     if (records === 0) throw new Error('tree bench: no pairs loaded');

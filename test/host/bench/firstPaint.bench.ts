@@ -7,8 +7,6 @@
 //   host_heap_mb                    extension host heap (after a full GC) before loading the big tree
 //   host_heap_after_15k_pairs_mb    the same once 3 regions × 5,000 pairs are loaded and rendered
 //   host_heap_per_1k_pairs_kb       the growth per 1,000 pair records the tree holds
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import * as vscode from 'vscode';
 import type { NodeRef } from '../../../src/replication/nodes';
 import { regionChoiceKey } from '../../../src/regions/regionChoice';
@@ -16,6 +14,7 @@ import { COMMAND } from '../../../src/shared/commands';
 import { SETTING } from '../../../src/shared/settings';
 import type { EbsDrTestApi } from '../../../src/testApi';
 import { startBenchEmulator, type BenchEmulator } from '../../bench/emulatorProcess';
+import { retainedHeapBytes } from '../../bench/heap';
 import { figure } from '../../bench/report';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, generateScenario, type GenerateOptions } from '../../emulator';
 import { EXTENSION_ID } from '../support/extension';
@@ -31,12 +30,7 @@ async function waitFor(what: string, probe: () => boolean | Promise<boolean>, st
   }
 }
 
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
-const heapMb = (): number => process.memoryUsage().heapUsed / (1024 * 1024);
+const heapMb = (): number => retainedHeapBytes() / (1024 * 1024);
 const regionIds = (generate: GenerateOptions): string[] => (generateScenario(generate).Regions ?? []).map((r) => r.RegionId);
 
 /** Asks for the roots and every root's rows the way VS Code renders them; true once all `ids` are loaded. */
@@ -118,12 +112,10 @@ describe('host benchmark: activation, first rows, heap', function () {
     const big = { regions: 3, pairsPerRegion: 5000 };
     const second = await startBenchEmulator(big, 0);
     emulators.push(second);
-    collectGarbage();
     const before = heapMb();
     await setEndpoint(second.url);
     // Each region lists the pairs it is the source or the destination of.
     const bigRows = await showRegions(api, regionIds(big), 15_000);
-    collectGarbage();
     const after = heapMb();
     const records = pairRecords(api, regionIds(big));
     figure('host_heap_mb', before, 'MB');
