@@ -32,6 +32,13 @@ function bundleStubs() {
   return Object.fromEntries(Object.entries(stubs).map(([name, path]) => [name, join(root, path)]));
 }
 
+/** Resolves exactly the package names of bundle-stubs.json (not their subpaths: a stand-in may use the package's files). */
+function standIns() {
+  const stubs = bundleStubs();
+  const filter = new RegExp(`^(${Object.keys(stubs).map((n) => n.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+  return { name: 'stand-ins', setup: (b) => b.onResolve({ filter }, (args) => ({ path: stubs[args.path] })) };
+}
+
 const started = Date.now();
 rmSync(join(root, 'dist', 'extension.js.map'), { force: true });
 const bundled = await build({
@@ -45,7 +52,7 @@ const bundled = await build({
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
-  alias: bundleStubs(),
+  plugins: [standIns()],
   metafile: true,
 });
 writeFileSync(join(root, 'dist', 'extension.meta.json'), JSON.stringify(bundled.metafile));

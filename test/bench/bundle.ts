@@ -11,12 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { bundleOptions } from '../harness/bundle';
 import { repoRoot } from '../harness/paths';
 import { figure, median } from './report';
 
-export function benchBundle(runs = 9): void {
+export async function benchBundle(runs = 9): Promise<void> {
   const bundle = join(repoRoot, 'dist', 'extension.js');
   figure('bundle_min_kb', statSync(bundle).size / 1024, 'KB');
   for (const [name, bytes] of bundleParts(join(repoRoot, 'dist', 'extension.meta.json')).slice(0, TOP_PARTS)) figure(`bundle_part.${name}`, bytes / 1024, 'KB');
@@ -24,7 +24,7 @@ export function benchBundle(runs = 9): void {
     Number(execFileSync(process.execPath, [join(__dirname, 'evalBundle.js'), bundle], { encoding: 'utf8' })),
   );
   figure('bundle_eval_median_ms', median(times), 'ms');
-  benchSdkFirstCall(runs);
+  await benchSdkFirstCall(runs);
 }
 
 const TOP_PARTS = 10;
@@ -42,11 +42,11 @@ function bundleParts(metafile: string): [string, number][] {
   return [...parts].sort((a, b) => b[1] - a[1]);
 }
 
-function benchSdkFirstCall(runs: number): void {
+async function benchSdkFirstCall(runs: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ebs-bench-'));
   try {
     const ebsBundle = join(dir, 'ebs.js');
-    buildSync(bundleOptions('src/ebs/index.ts', ebsBundle));
+    await build(bundleOptions('src/ebs/index.ts', ebsBundle));
     const pairs = Array.from({ length: runs }, () => {
       const out = execFileSync(process.execPath, [join(__dirname, 'evalBundle.js'), '--first-call', ebsBundle], { encoding: 'utf8' });
       const [first, next] = out.trim().split(' ').map(Number);

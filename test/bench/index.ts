@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   // Wall-time figures depend on what else runs: say how busy the machine was.
   figure('machine_cpus', cpus().length, 'cores');
   figure('machine_load_avg_1m', loadavg()[0] ?? 0, 'load');
-  benchBundle();
+  await benchBundle();
   benchVsix();
   await benchInventory();
   await benchDrills();

@@ -1,5 +1,5 @@
-// The bundle replaces @alicloud/tea-xml (xmlbuilder, sax, xml2js) and `debug` with small stand-ins
-// (scripts/bundle-stubs.json). Proves, on a bundle built that way, that those packages are gone and that an XML error
+// The bundle replaces @alicloud/tea-xml (xmlbuilder, sax, xml2js), `debug` and the root of @alicloud/credentials with
+// small stand-ins (scripts/bundle-stubs.json). Proves, on a bundle built that way, that those packages are gone and that an XML error
 // answer — the one case where the SDK would parse XML — ends as the catalogued XmlResponse error, not a crash.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +17,7 @@ import { repoRoot } from '../../harness/paths';
 
 const GONE = ['@alicloud/tea-xml', 'xmlbuilder', 'sax', 'xml2js', 'debug', 'supports-color', 'ms', 'has-flag'];
 
-describe('bundle stand-ins for the XML stack and debug', function () {
+describe('bundle stand-ins (XML stack, debug, the root of @alicloud/credentials)', function () {
   let dir = '';
   let inputs: string[] = [];
   let ebs: typeof Ebs;
@@ -58,6 +58,9 @@ describe('bundle stand-ins for the XML stack and debug', function () {
     const built = Object.keys(meta.inputs);
     for (const gone of GONE) assert.ok(!built.some((i) => i.includes(`node_modules/${gone}/`)), `${gone} must not be in dist/extension.js`);
     assert.ok(built.some((i) => i.endsWith('src/ebs/sdkDebugOff.ts')));
+    // Only the four providers the extension uses remain of @alicloud/credentials (src/credentials/credentialsLibrary.ts).
+    const providers = built.flatMap((i) => /@alicloud\/credentials\/dist\/src\/providers\/(\w+)\.js$/.exec(i)?.[1] ?? []).sort();
+    assert.deepEqual(providers.filter((p) => !['http', 'session', 'time'].includes(p)), ['ecs_ram_role', 'ram_role_arn', 'static_ak', 'static_sts']);
   });
 
   it('turns an XML error answer into the catalogued XmlResponse error, once, without retrying', async () => {
