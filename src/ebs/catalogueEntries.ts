@@ -169,6 +169,7 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   // --- internal ---
   entry(LocalErrorCode.UnexpectedResponse, 'internal', t('The EBS service returned a response the extension does not understand.'), REPORT_BUG),
   entry(LocalErrorCode.InvalidArgument, 'internal', t('The extension passed an invalid argument: {0}', 'serverMessage'), REPORT_BUG),
+  entry('XmlResponse', 'input', t('The endpoint of {0} answered in XML, which is not an EBS response.', 'regionId'), CHECK_ENDPOINT),
 ];
 
 const CHECK_ROLE = t('Check the role settings of the profile (role ARN acs:ram::<account ID>:role/<role name>, session name, duration, external ID), or switch to another profile.');

@@ -3,6 +3,7 @@
 import { loadavg, cpus } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
+import { benchHost } from './hostBench';
 import { benchInventory } from './inventory';
 import { figure } from './report';
 import { benchTree } from './tree';
@@ -12,11 +13,12 @@ async function main(): Promise<void> {
   // Wall-time figures depend on what else runs: say how busy the machine was.
   figure('machine_cpus', cpus().length, 'cores');
   figure('machine_load_avg_1m', loadavg()[0] ?? 0, 'load');
-  benchBundle();
+  await benchBundle();
   benchVsix();
   await benchInventory();
   await benchDrills();
   await benchTree();
+  benchHost();
 }
 
 main().catch((error: unknown) => {

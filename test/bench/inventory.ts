@@ -1,23 +1,24 @@
-// Inventory load figures: 30 regions × 500 pairs with 100 ms emulator latency per request, loaded in parallel (the
-// inventory's default concurrency) and sequentially, against the critical path. The emulator runs in a worker thread
-// (emulatorWorker.ts) so its CPU does not count as the client's; on a machine with few cores it still competes for
-// them, hence the CPU figures of both sides:
-//   inventory_load_ms / _cold_ms          wall time of a parallel load (median of warm runs / the first run)
-//   inventory_client_cpu_ms               CPU of this (the extension's) thread during a warm parallel load
-//   inventory_emulator_cpu_ms             CPU of the emulator's thread during it
-//   inventory_critical_path_ms            pages of the biggest region × latency (groups load beside them)
-//   inventory_vs_critical_path            inventory_load_ms / inventory_critical_path_ms
-//   inventory_sequential_ms               one region after the other
+// Inventory load figures: 30 regions × 500 and × 2,000 pairs with 100 ms emulator latency per request, loaded in
+// parallel (the inventory's default concurrency), against the lower bound of what any client could do. The emulator
+// runs in a child process (emulatorProcess.ts), like the real service, which works beside the client; on a machine
+// with few cores it still competes for them, hence the CPU figures of both sides. Per size (`inventory_30x<N>_…`):
+//   load_ms / load_cold_ms        wall time of a parallel load (median of warm runs / the first run)
+//   client_cpu_ms                 CPU of the extension's thread during a warm parallel load
+//   client_cpu_per_1k_pairs_ms    the same per 1,000 pair records
+//   emulator_cpu_ms               CPU of the emulator's process during it
+//   critical_path_ms              pages of the biggest region × latency (groups load beside them)
+//   lower_bound_ms                max(critical path, client CPU): no client can be faster than either
+//   vs_lower_bound                load_ms / lower_bound_ms
+// and, at 30 × 500, inventory_sequential_ms (one region after the other) and inventory_concurrency.
 import { EbsClient, MAX_PAGE_SIZE } from '../../src/ebs/client';
 import { DEFAULT_INVENTORY_CONCURRENCY, loadInventory, type RegionInventory } from '../../src/ebs/inventory';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario } from '../emulator';
-import { startWorkerEmulator } from './emulatorWorker';
+import { startBenchEmulator } from './emulatorProcess';
 import { figure, figureIfKnown } from './report';
-import { timedRuns } from './runs';
+import { timedRuns, type RunFigures } from './runs';
 
 export const BENCH_REGIONS = 30;
-export const BENCH_PAIRS_PER_REGION = 500;
 export const BENCH_LATENCY_MS = 100;
 const WARM_RUNS = 5;
 
@@ -27,9 +28,28 @@ function loaded(results: RegionInventory[]): RegionInventory[] {
   return results;
 }
 
-export async function benchInventory(): Promise<void> {
-  const generate = { regions: BENCH_REGIONS, pairsPerRegion: BENCH_PAIRS_PER_REGION };
-  const emulator = await startWorkerEmulator(generate, BENCH_LATENCY_MS);
+/** Pages of the biggest region, one request each, back to back. */
+export function criticalPathMs(biggestRegionPairs: number, latencyMs: number): number {
+  return Math.max(1, Math.ceil(biggestRegionPairs / MAX_PAGE_SIZE)) * latencyMs;
+}
+
+/** Prints the client/emulator split and the lower-bound ratio of one series under `prefix`. */
+export function printLoadFigures(prefix: string, runs: { cold: RunFigures; warm: RunFigures }, pathMs: number, records: number): void {
+  const { warm } = runs;
+  figure(`${prefix}_ms`, warm.wallMs, 'ms');
+  figure(`${prefix}_cold_ms`, runs.cold.wallMs, 'ms');
+  figureIfKnown(`${prefix}_client_cpu_ms`, warm.clientCpuMs, 'ms');
+  figureIfKnown(`${prefix}_client_cpu_per_1k_pairs_ms`, warm.clientCpuMs === undefined ? undefined : warm.clientCpuMs / (records / 1000), 'ms');
+  figure(`${prefix}_emulator_cpu_ms`, warm.emulatorCpuMs, 'ms');
+  figure(`${prefix}_critical_path_ms`, pathMs, 'ms');
+  const lowerBound = Math.max(pathMs, warm.clientCpuMs ?? 0);
+  figure(`${prefix}_lower_bound_ms`, lowerBound, 'ms');
+  figure(`${prefix}_vs_lower_bound`, warm.wallMs / lowerBound, 'x');
+}
+
+async function benchSize(pairsPerRegion: number): Promise<void> {
+  const generate = { regions: BENCH_REGIONS, pairsPerRegion };
+  const emulator = await startBenchEmulator(generate, BENCH_LATENCY_MS);
   try {
     const client = new EbsClient({
       credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET },
@@ -37,25 +57,23 @@ export async function benchInventory(): Promise<void> {
       timeoutMs: 120_000,
     });
     const regionIds = (generateScenario(generate).Regions ?? []).map((r) => r.RegionId);
-
     const parallel = await timedRuns(emulator, WARM_RUNS, async () => loaded(await loadInventory(client, regionIds)));
-    const biggest = Math.max(...parallel.last.map((r) => (r.status === 'fulfilled' ? r.pairs.length : 0)));
-    // Pages of the biggest region, one request each, back to back; groups load beside them.
-    const criticalPathMs = Math.max(1, Math.ceil(biggest / MAX_PAGE_SIZE)) * BENCH_LATENCY_MS;
+    const sizes = parallel.last.map((r) => (r.status === 'fulfilled' ? r.pairs.length : 0));
+    const prefix = `inventory_${BENCH_REGIONS}x${pairsPerRegion}`;
+    printLoadFigures(`${prefix}_load`, parallel, criticalPathMs(Math.max(...sizes), BENCH_LATENCY_MS), sizes.reduce((a, b) => a + b, 0));
 
-    const started = performance.now();
-    for (const regionId of regionIds) loaded(await loadInventory(client, [regionId]));
-    const sequentialMs = performance.now() - started;
-
-    figure('inventory_load_ms', parallel.warm.wallMs, 'ms');
-    figure('inventory_load_cold_ms', parallel.cold.wallMs, 'ms');
-    figureIfKnown('inventory_client_cpu_ms', parallel.warm.clientCpuMs, 'ms');
-    figureIfKnown('inventory_emulator_cpu_ms', parallel.warm.emulatorCpuMs, 'ms');
-    figure('inventory_critical_path_ms', criticalPathMs, 'ms');
-    figure('inventory_vs_critical_path', parallel.warm.wallMs / criticalPathMs, 'x');
-    figure('inventory_sequential_ms', sequentialMs, 'ms');
-    figure('inventory_concurrency', DEFAULT_INVENTORY_CONCURRENCY, 'regions');
+    if (pairsPerRegion === 500) {
+      const started = performance.now();
+      for (const regionId of regionIds) loaded(await loadInventory(client, [regionId]));
+      figure('inventory_sequential_ms', performance.now() - started, 'ms');
+      figure('inventory_concurrency', DEFAULT_INVENTORY_CONCURRENCY, 'regions');
+    }
   } finally {
     await emulator.close();
   }
+}
+
+export async function benchInventory(): Promise<void> {
+  await benchSize(500);
+  await benchSize(2000);
 }

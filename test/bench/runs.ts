@@ -1,7 +1,7 @@
-// Repeated timed runs against a worker emulator: wall time, the client's CPU (this thread) and the emulator's CPU
-// (its thread) for each run. The first run is reported apart (cold: JIT, sockets, the emulator's own warm-up);
+// Repeated timed runs against an emulator in a child process: wall time, the client's CPU (this process's main
+// thread, where the extension's code runs) and the emulator's CPU (its process) for each run. The first run is reported apart (cold: JIT, sockets, the emulator's own warm-up);
 // the figures of the later runs are medians.
-import type { WorkerEmulator } from './emulatorWorker';
+import type { BenchEmulator } from './emulatorProcess';
 import { median } from './report';
 import { threadCpuMeter } from './threadCpu';
 
@@ -9,7 +9,7 @@ export interface RunFigures {
   wallMs: number;
   /** undefined where the platform cannot measure thread CPU. */
   clientCpuMs: number | undefined;
-  emulatorCpuMs: number | undefined;
+  emulatorCpuMs: number;
 }
 
 export interface RunSeries<T> {
@@ -20,7 +20,7 @@ export interface RunSeries<T> {
   last: T;
 }
 
-async function once<T>(emulator: WorkerEmulator, work: () => Promise<T>): Promise<RunFigures & { result: T }> {
+async function once<T>(emulator: BenchEmulator, work: () => Promise<T>): Promise<RunFigures & { result: T }> {
   const emulatorBefore = await emulator.cpuMs();
   const clientCpu = threadCpuMeter();
   const started = performance.now();
@@ -28,15 +28,14 @@ async function once<T>(emulator: WorkerEmulator, work: () => Promise<T>): Promis
   const wallMs = performance.now() - started;
   const clientCpuMs = clientCpu();
   const emulatorAfter = await emulator.cpuMs();
-  const emulatorCpuMs = emulatorBefore === undefined || emulatorAfter === undefined ? undefined : emulatorAfter - emulatorBefore;
-  return { wallMs, clientCpuMs, emulatorCpuMs, result };
+  return { wallMs, clientCpuMs, emulatorCpuMs: emulatorAfter - emulatorBefore, result };
 }
 
 const medianOf = (values: (number | undefined)[]): number | undefined =>
   values.every((v): v is number => v !== undefined) ? median(values) : undefined;
 
 /** One cold run, then `warmRuns` more. */
-export async function timedRuns<T>(emulator: WorkerEmulator, warmRuns: number, work: () => Promise<T>): Promise<RunSeries<T>> {
+export async function timedRuns<T>(emulator: BenchEmulator, warmRuns: number, work: () => Promise<T>): Promise<RunSeries<T>> {
   const cold = await once(emulator, work);
   const warm: (RunFigures & { result: T })[] = [];
   for (let i = 0; i < warmRuns; i++) warm.push(await once(emulator, work));
@@ -45,7 +44,7 @@ export async function timedRuns<T>(emulator: WorkerEmulator, warmRuns: number, w
     warm: {
       wallMs: median(warm.map((r) => r.wallMs)),
       clientCpuMs: medianOf(warm.map((r) => r.clientCpuMs)),
-      emulatorCpuMs: medianOf(warm.map((r) => r.emulatorCpuMs)),
+      emulatorCpuMs: median(warm.map((r) => r.emulatorCpuMs)),
     },
     last: (warm.at(-1) ?? cold).result,
   };

@@ -1,17 +1,21 @@
-// Replication tree figures: the pure explorer driven by the real EbsClient against the emulator (in a worker
-// thread, so its CPU does not count as the extension's).
-//   tree_first_render_ms  3 regions, 0 ms latency: from the load command to the first root with its children shown
-//   tree_full_load_ms     30 regions × 500 pairs, 100 ms latency: until every root and its children are shown
-//                         (median of warm runs; _cold_ms the first run), with tree_critical_path_ms (pages of the
-//                         biggest region × latency), the ratio, and the CPU of the client's and the emulator's threads.
-import { EbsClient, MAX_PAGE_SIZE } from '../../src/ebs/client';
+// Replication tree figures: the pure explorer driven by the real EbsClient against the emulator (in a child
+// process, so its CPU does not count as the extension's).
+//   tree_first_render_ms   3 regions, 0 ms latency: from the load command to the first root with its children shown
+//   tree_full_load_…       30 regions × 500 pairs, 100 ms latency: until every root and its children are shown
+//                          (median of warm runs; _cold_ms the first run), the client's and the emulator's CPU, the
+//                          critical path, the lower bound max(critical path, client CPU) and the ratio to it
+//   tree_retained_heap_per_1k_pairs_kb   heap still used (after a full GC) by a tree of 30 × 5,000 pairs, per
+//                          1,000 pair records it holds (a region lists its pairs as source and as destination), against the heap before the load
+import { EbsClient } from '../../src/ebs/client';
 import { ReplicationExplorer } from '../../src/replication/explorer';
 import type { NodeRef } from '../../src/replication/nodes';
 import { ENGLISH } from '../../src/replication/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario, type GenerateOptions } from '../emulator';
-import { startWorkerEmulator } from './emulatorWorker';
-import { figure, figureIfKnown, median } from './report';
+import { startBenchEmulator } from './emulatorProcess';
+import { retainedHeapBytes } from './heap';
+import { criticalPathMs, printLoadFigures } from './inventory';
+import { figure, median } from './report';
 import { timedRuns, type RunFigures } from './runs';
 
 const REGIONS = 30;
@@ -37,7 +41,7 @@ function regionIds(generate: GenerateOptions): string[] {
 
 async function firstRender(): Promise<number> {
   const generate = { regions: 3, pairsPerRegion: 200, groupsPerRegion: 2 };
-  const emulator = await startWorkerEmulator(generate, 0);
+  const emulator = await startBenchEmulator(generate, 0);
   try {
     const runs: number[] = [];
     for (let i = 0; i < 7; i++) {
@@ -68,11 +72,12 @@ interface FullLoad {
   criticalPathMs: number;
   concurrency: number;
   pairs: number;
+  records: number;
 }
 
 async function fullLoad(): Promise<FullLoad> {
   const generate = { regions: REGIONS, pairsPerRegion: PAIRS_PER_REGION };
-  const emulator = await startWorkerEmulator(generate, LATENCY_MS);
+  const emulator = await startBenchEmulator(generate, LATENCY_MS);
   try {
     const ids = regionIds(generate);
     const runs = await timedRuns(emulator, WARM_RUNS, async () => {
@@ -87,9 +92,36 @@ async function fullLoad(): Promise<FullLoad> {
       return { explorer, roots, pairs };
     });
     const { explorer, roots, pairs } = runs.last;
-    const biggest = Math.max(...roots.map((r) => explorer.contents(r.regionId)?.pairs.size ?? 0));
-    const criticalPathMs = Math.max(1, Math.ceil(biggest / MAX_PAGE_SIZE)) * LATENCY_MS;
-    return { cold: runs.cold, warm: runs.warm, criticalPathMs, concurrency: explorer.concurrency, pairs };
+    const sizes = roots.map((r) => explorer.contents(r.regionId)?.pairs.size ?? 0);
+    return {
+      cold: runs.cold,
+      warm: runs.warm,
+      criticalPathMs: criticalPathMs(Math.max(...sizes), LATENCY_MS),
+      concurrency: explorer.concurrency,
+      pairs,
+      records: sizes.reduce((a, b) => a + b, 0),
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** Heap bytes a fully loaded and rendered tree of 30 × 5,000 pairs keeps, per 1,000 pair records. */
+async function retainedHeapPer1k(): Promise<number> {
+  const generate = { regions: REGIONS, pairsPerRegion: 5000 };
+  const emulator = await startBenchEmulator(generate, 0);
+  try {
+    const before = retainedHeapBytes();
+    const explorer = new ReplicationExplorer({ localiser: ENGLISH });
+    explorer.setSource(client(emulator.url), regionIds(generate));
+    const roots = explorer.roots();
+    await explorer.loadAll();
+    for (const root of roots) await render(explorer, root);
+    const retained = retainedHeapBytes() - before;
+    const records = roots.reduce((n, r) => n + (explorer.contents(r.regionId)?.pairs.size ?? 0), 0);
+    // Each region lists the pairs it is the source or the destination of: every pair is held twice.
+    if (records === 0) throw new Error('tree bench: no pairs loaded');
+    return retained / (records / 1000);
   } finally {
     await emulator.close();
   }
@@ -98,12 +130,8 @@ async function fullLoad(): Promise<FullLoad> {
 export async function benchTree(): Promise<void> {
   figure('tree_first_render_ms', await firstRender(), 'ms');
   const full = await fullLoad();
-  figure('tree_full_load_ms', full.warm.wallMs, 'ms');
-  figure('tree_full_load_cold_ms', full.cold.wallMs, 'ms');
-  figureIfKnown('tree_full_load_client_cpu_ms', full.warm.clientCpuMs, 'ms');
-  figureIfKnown('tree_full_load_emulator_cpu_ms', full.warm.emulatorCpuMs, 'ms');
-  figure('tree_critical_path_ms', full.criticalPathMs, 'ms');
-  figure('tree_full_load_vs_critical_path', full.warm.wallMs / full.criticalPathMs, 'x');
+  printLoadFigures('tree_full_load', full, full.criticalPathMs, full.records);
   figure('tree_region_concurrency', full.concurrency, 'regions');
   figure('tree_nodes_rendered', full.pairs, 'nodes');
+  figure('tree_retained_heap_per_1k_pairs_kb', (await retainedHeapPer1k()) / 1024, 'KB');
 }

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type * as Ebs from '../../../src/ebs';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_STS_ACCESS_KEY_ID, DEMO_STS_ACCESS_KEY_SECRET, DEMO_STS_TOKEN } from '../../emulator';
+import { bundleOptions } from '../../harness/bundle';
+import { repoRoot } from '../../harness/paths';
 import { useEmulator } from './emulatorFixture';
-
-const repoRoot = join(__dirname, '../../../..');
 
 describe('ebs bundle (tea-util 1.4.9 override)', function () {
   const fx = useEmulator();
@@ -21,18 +21,7 @@ describe('ebs bundle (tea-util 1.4.9 override)', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ebs-bundle-'));
     const outfile = join(dir, 'ebs.js');
-    const result = await build({
-      entryPoints: [join(repoRoot, 'src/ebs/index.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      minify: true,
-      external: ['vscode'],
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await build({ ...bundleOptions('src/ebs/index.ts', outfile), metafile: true, logLevel: 'silent' });
     inputs = Object.keys(result.metafile.inputs);
     bytes = readFileSync(outfile).length;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
