@@ -37,7 +37,11 @@ export interface DrillsTestApi {
 export function registerDrills(deps: DrillsDeps): DrillsTestApi {
   // The shell reads the host's tracker lazily (once the host exists); the host announces completions through the shell.
   const shell: DrillShell = new DrillShell(deps, () => host.tracker);
-  const host = new DrillTrackerHost(deps, (completion) => announceCompletion(shell, completion));
+  const host = new DrillTrackerHost(
+    deps,
+    (completion) => announceCompletion(shell, completion),
+    (ownerId) => shell.isStarting(ownerId),
+  );
   const registered: vscode.Disposable[] = [...registerStartDrills(shell), registerClearDrill(shell), registerShowDrills(shell)];
   deps.context.subscriptions.push(host, ...registered, { dispose: () => shell.cancelRequests() });
   return testApi(deps, host, shell);

@@ -32,6 +32,8 @@ export interface DrillsDeps {
 
 export class DrillShell {
   private readonly inFlight = new Set<AbortController>();
+  /** Owners (`profile\nownerId`) a start action is working on: from its first check until its outcome is known. */
+  private readonly starting = new Set<string>();
 
   constructor(
     readonly deps: DrillsDeps,
@@ -77,6 +79,26 @@ export class DrillShell {
       busy?.dispose();
       this.inFlight.delete(controller);
     }
+  }
+
+  /** Claims the pair or group for one start action; false when another start of it is in flight. */
+  claimStart(account: string, ownerId: string): boolean {
+    const key = `${account}\n${ownerId}`;
+    if (this.starting.has(key)) return false;
+    this.starting.add(key);
+    return true;
+  }
+
+  releaseStart(account: string, ownerId: string): void {
+    this.starting.delete(`${account}\n${ownerId}`);
+  }
+
+  /** Whether a start of the pair or group is in flight (of any profile when `account` is omitted). */
+  isStarting(ownerId: string, account?: string): boolean {
+    return [...this.starting].some((key) => {
+      const [a, o] = key.split('\n');
+      return o === ownerId && (account === undefined || a === account);
+    });
   }
 
   /** Cancels the drill requests in flight (as the progress notification's Cancel does). */
