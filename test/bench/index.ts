@@ -3,6 +3,7 @@
 import { loadavg, cpus } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
+import { benchFaults } from './faults';
 import { benchInventory } from './inventory';
 import { figure } from './report';
 import { benchTree } from './tree';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   await benchInventory();
   await benchDrills();
   await benchTree();
+  // Last: it runs the host tier, which rebuilds out/ and dist/.
+  benchFaults();
 }
 
 main().catch((error: unknown) => {

@@ -30,10 +30,15 @@ export interface DrillsDeps {
   clock?: TrackerClock;
 }
 
+/** One start action's hold on a pair or group. */
+export interface StartClaim {
+  release(): void;
+}
+
 export class DrillShell {
   private readonly inFlight = new Set<AbortController>();
   /** Owners (`profile\nownerId`) a start action is working on: from its first check until its outcome is known. */
-  private readonly starting = new Set<string>();
+  private readonly starting = new Map<string, StartClaim>();
 
   constructor(
     readonly deps: DrillsDeps,
@@ -81,21 +86,21 @@ export class DrillShell {
     }
   }
 
-  /** Claims the pair or group for one start action; false when another start of it is in flight. */
-  claimStart(account: string, ownerId: string): boolean {
+  /**
+   * Claims the pair or group for one start action; undefined when another start of it is in flight. The claim's
+   * release frees only this claim (a later action may hold the owner by then).
+   */
+  claimStart(account: string, ownerId: string): StartClaim | undefined {
     const key = `${account}\n${ownerId}`;
-    if (this.starting.has(key)) return false;
-    this.starting.add(key);
-    return true;
-  }
-
-  releaseStart(account: string, ownerId: string): void {
-    this.starting.delete(`${account}\n${ownerId}`);
+    if (this.starting.has(key)) return undefined;
+    const claim: StartClaim = { release: () => (this.starting.get(key) === claim ? void this.starting.delete(key) : undefined) };
+    this.starting.set(key, claim);
+    return claim;
   }
 
   /** Whether a start of the pair or group is in flight (of any profile when `account` is omitted). */
   isStarting(ownerId: string, account?: string): boolean {
-    return [...this.starting].some((key) => {
+    return [...this.starting.keys()].some((key) => {
       const [a, o] = key.split('\n');
       return o === ownerId && (account === undefined || a === account);
     });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
 import { newClientToken } from '../../ebs/clientToken';
 import { explainError } from '../../ebs/catalogue';
+import { errorText } from '../../ebs/ui/errorMessages';
 import { isCancellation } from '../../ebs/errors';
 import { RegionChoices, rootRegions } from '../../regions/regionChoice';
 import { formatLocalDateTime } from '../../shared/format';
@@ -29,7 +30,7 @@ import {
 import { adoptableDrill, classifyStartFailure } from '../uncertainty';
 import { clearTracked } from './clearDrill';
 import { asDrillNode, ownerIdOf, type DrillNode } from '../tree';
-import type { DrillShell } from './shell';
+import type { DrillShell, StartClaim } from './shell';
 import { localiseText } from './text';
 
 export const CONFIRM_SETTING = SETTING.confirmBeforeDrill;
@@ -53,11 +54,11 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
   }
   const account = connected.connection.profileId;
   // One start of a pair or group at a time: claimed from the first check until the outcome is known.
-  const claimed = shell.claimStart(account, target.ownerId);
-  const busy = inFlightReason(target, !claimed, trackedExecuting(shell, account, target));
-  if (busy) {
-    if (claimed) shell.releaseStart(account, target.ownerId);
-    void context.input.notify('warning', localise(busy));
+  const claim = shell.claimStart(account, target.ownerId);
+  const busy = inFlightReason(target, claim === undefined, trackedExecuting(shell, account, target));
+  if (busy || !claim) {
+    claim?.release();
+    if (busy) void context.input.notify('warning', localise(busy));
     return;
   }
   try {
@@ -76,17 +77,17 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
       const choice = await context.input.choose(localiseText(confirmation.message), localiseText(confirmation.detail), labels);
       if (choice === clearFirst && confirmation.held) {
         const held = confirmation.held;
-        shell.releaseStart(account, target.ownerId);
+        claim.release();
         await clearTracked(context, shell, { ...held, kind: target.kind, regionId: target.regionId, ownerId: target.ownerId, ownerName: target.ownerName, zoneId: target.zoneId, account, followed: false });
         return;
       }
       if (choice !== go) return;
     }
     // One token per user action: the client's retries, the resolution and the Retry button reuse it.
-    const attempt: StartAttempt = { target, connected, clientToken: newClientToken(), actionStart, before: check.complete ? new Set(check.drills.map((d) => d.drillId)) : undefined };
+    const attempt: StartAttempt = { target, connected, clientToken: newClientToken(), actionStart, before: check.complete ? new Set(check.drills.map((d) => d.drillId)) : undefined, claim };
     await sendStart(context, shell, attempt);
   } finally {
-    releaseOwner(shell, account, target);
+    releaseOwner(shell, claim, target, account);
   }
 }
 
@@ -99,10 +100,12 @@ interface StartAttempt {
   actionStart: number;
   /** Drill IDs of the owner before the action (undefined when the check failed). */
   before: ReadonlySet<string> | undefined;
+  /** The hold on the owner of the action (or of its Retry) running now. */
+  claim: StartClaim;
 }
 
-function releaseOwner(shell: DrillShell, account: string, target: DrillTarget): void {
-  shell.releaseStart(account, target.ownerId);
+function releaseOwner(shell: DrillShell, claim: StartClaim, target: DrillTarget, account: string): void {
+  claim.release();
   shell.deps.tree?.invalidateDrills?.(DRILL_KINDS[target.kind].ownerRef(target.ownerId), account);
 }
 
@@ -128,7 +131,7 @@ async function sendStart(context: Context, shell: DrillShell, attempt: StartAtte
     context.log.warn(`Starting a drill for ${target.ownerId} in ${target.regionId} has an unknown outcome (${code}): listing its drills to find out`);
     const resolved = await resolveUncertain(shell, attempt);
     if (resolved.kind !== 'found') {
-      mayHaveStarted(context, shell, attempt, resolved.kind === 'unchecked');
+      mayHaveStarted(context, shell, attempt, resolved.kind === 'unchecked', error);
       return;
     }
     drillId = resolved.drill.drillId;
@@ -141,14 +144,15 @@ async function sendStart(context: Context, shell: DrillShell, attempt: StartAtte
 function retryStart(shell: DrillShell, command: Context['command'], attempt: StartAttempt): Promise<unknown> {
   const account = attempt.connected.connection.profileId;
   return shell.deps.actions.run(command, async (again) => {
-    if (!shell.claimStart(account, attempt.target.ownerId)) {
+    const claim = shell.claimStart(account, attempt.target.ownerId);
+    if (!claim) {
       void again.input.notify('warning', localise(beingStartedMessage(attempt.target)));
       return;
     }
     try {
-      await sendStart(again as Context, shell, attempt);
+      await sendStart(again as Context, shell, { ...attempt, claim });
     } finally {
-      releaseOwner(shell, account, attempt.target);
+      releaseOwner(shell, claim, attempt.target, account);
     }
   });
 }
@@ -170,12 +174,16 @@ async function resolveUncertain(shell: DrillShell, attempt: StartAttempt): Promi
 }
 
 /** The uncertain outcome, said as uncertain: the one way on is the same request again. */
-function mayHaveStarted(context: Context, shell: DrillShell, attempt: StartAttempt, unchecked: boolean): void {
+function mayHaveStarted(context: Context, shell: DrillShell, attempt: StartAttempt, unchecked: boolean, error: unknown): void {
   const { target, connected } = attempt;
-  const text = unchecked ? mayHaveStartedUncheckedMessage(target, target.regionId) : mayHaveStartedMessage(target, target.regionId);
+  const outcome = unchecked ? mayHaveStartedUncheckedMessage(target, target.regionId) : mayHaveStartedMessage(target, target.regionId);
+  // What went wrong, as the one display words it (explanation, code and RequestId), after the uncertain outcome.
+  const text = `${localise(outcome)} ${errorText(explainError(error))}`;
   const retry = vscode.l10n.t('Retry (same request, cannot start a second drill)');
+  // The outcome is said: the owner is free again, for the Retry (whenever it is pressed) or anything else.
+  attempt.claim.release();
   const logs = vscode.l10n.t('View Logs');
-  void context.input.notify('warning', shell.named(connected.connection.profileId, localise(text)), retry, logs).then((choice) => {
+  void context.input.notify('warning', shell.named(connected.connection.profileId, text), retry, logs).then((choice) => {
     if (choice === retry) return retryStart(shell, context.command, attempt);
     if (choice === logs) context.log.show();
     return undefined;
