@@ -23,13 +23,15 @@ export function benchFaults(): void {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
-    let figures: FaultFigures;
+    let figures: FaultFigures & { problems?: string[] };
     try {
-      figures = JSON.parse(readFileSync(file, 'utf8')) as FaultFigures;
+      figures = JSON.parse(readFileSync(file, 'utf8')) as FaultFigures & { problems?: string[] };
     } catch {
       console.error(run.stdout.slice(-4000), run.stderr.slice(-4000));
       throw new Error('the fault suite wrote no figures');
     }
+    // What went wrong, action by action (the figures' goals are 0), for whoever reads the bench.
+    for (const problem of figures.problems ?? []) console.error(`fault suite: ${problem}`);
     figure('fault_actions', figures.fault_actions, 'actions (extension host)');
     figure('fault_drills_created', figures.fault_drills_created, 'drills');
     figure('fault_duplicate_drills', figures.fault_duplicate_drills, 'drills (goal 0)');

@@ -37,7 +37,7 @@ describe('Drills: Start Pair Drill under faults (emulator, seeded)', function ()
   after(async () => {
     process.off('unhandledRejection', onRejection);
     figures.fault_unhandled_rejections = rejections.length;
-    if (process.env.EBS_DR_FAULT_FIGURES) writeFileSync(process.env.EBS_DR_FAULT_FIGURES, JSON.stringify(figures));
+    if (process.env.EBS_DR_FAULT_FIGURES) writeFileSync(process.env.EBS_DR_FAULT_FIGURES, JSON.stringify({ ...figures, problems }));
     await h?.emulator.admin.clearFaults();
     await h?.stop();
   });

@@ -30,6 +30,15 @@ export interface DrillsDeps {
   clock?: TrackerClock;
 }
 
+/** A start request that may have started a drill: its ClientToken and what the resolution compares against. */
+export interface PendingStart {
+  clientToken: string;
+  /** Unix ms of the user action that first sent it. */
+  actionStart: number;
+  /** Drill IDs of the owner before that action (undefined when unknown). */
+  before: ReadonlySet<string> | undefined;
+}
+
 /** One start action's hold on a pair or group. */
 export interface StartClaim {
   release(): void;
@@ -39,6 +48,8 @@ export class DrillShell {
   private readonly inFlight = new Set<AbortController>();
   /** Owners (`profile\nownerId`) a start action is working on: from its first check until its outcome is known. */
   private readonly starting = new Map<string, StartClaim>();
+  /** Start requests of an owner whose outcome stayed unknown: the next start of it sends the same request again. */
+  private readonly unresolved = new Map<string, PendingStart>();
 
   constructor(
     readonly deps: DrillsDeps,
@@ -96,6 +107,17 @@ export class DrillShell {
     const claim: StartClaim = { release: () => (this.starting.get(key) === claim ? void this.starting.delete(key) : undefined) };
     this.starting.set(key, claim);
     return claim;
+  }
+
+  /** Remembers (or, with undefined, forgets) the start request of an owner whose outcome is unknown. */
+  setUnresolved(account: string, ownerId: string, pending: PendingStart | undefined): void {
+    const key = `${account}\n${ownerId}`;
+    if (pending) this.unresolved.set(key, pending);
+    else this.unresolved.delete(key);
+  }
+
+  unresolvedStart(account: string, ownerId: string): PendingStart | undefined {
+    return this.unresolved.get(`${account}\n${ownerId}`);
   }
 
   /** Whether a start of the pair or group is in flight (of any profile when `account` is omitted). */

@@ -64,6 +64,14 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
   try {
     const actionStart = Date.now();
     const check = await preStartCheck(context, kind, target, connected);
+    const pending = shell.unresolvedStart(account, target.ownerId);
+    // The start whose outcome was unknown did create its drill: say so now, instead of refusing because of it.
+    const found = pending && check.complete ? adoptableDrill(check.drills, pending.before, pending.actionStart) : undefined;
+    if (pending && found) {
+      context.log.info(`Drill ${found.drillId} of ${target.ownerId} found in ${target.regionId} after an unknown outcome: adopted`);
+      started(context, shell, { target, connected, ...pending, claim }, found.drillId);
+      return;
+    }
     const executing = inFlightReason(target, false, executingIds(check));
     if (executing) {
       void context.input.notify('warning', localise(executing));
@@ -83,8 +91,11 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
       }
       if (choice !== go) return;
     }
-    // One token per user action: the client's retries, the resolution and the Retry button reuse it.
-    const attempt: StartAttempt = { target, connected, clientToken: newClientToken(), actionStart, before: check.complete ? new Set(check.drills.map((d) => d.drillId)) : undefined, claim };
+    // One token per user action: the client's retries, the resolution and the Retry button reuse it. After an outcome
+    // that stayed unknown, a new start of the owner is that same request again: it cannot start a second drill.
+    if (pending) context.log.info(`Starting a drill for ${target.ownerId} again with the ClientToken of the start whose outcome is unknown`);
+    const fresh = { clientToken: newClientToken(), actionStart, before: check.complete ? new Set(check.drills.map((d) => d.drillId)) : undefined };
+    const attempt: StartAttempt = { target, connected, ...(pending ?? fresh), claim };
     await sendStart(context, shell, attempt);
   } finally {
     releaseOwner(shell, claim, target, account);
@@ -180,7 +191,9 @@ function mayHaveStarted(context: Context, shell: DrillShell, attempt: StartAttem
   // What went wrong, as the one display words it (explanation, code and RequestId), after the uncertain outcome.
   const text = `${localise(outcome)} ${errorText(explainError(error))}`;
   const retry = vscode.l10n.t('Retry (same request, cannot start a second drill)');
-  // The outcome is said: the owner is free again, for the Retry (whenever it is pressed) or anything else.
+  // The outcome is said: the owner is free again, for the Retry (whenever it is pressed) or a new start, which sends
+  // the same request.
+  shell.setUnresolved(connected.connection.profileId, target.ownerId, { clientToken: attempt.clientToken, actionStart: attempt.actionStart, before: attempt.before });
   attempt.claim.release();
   const logs = vscode.l10n.t('View Logs');
   void context.input.notify('warning', shell.named(connected.connection.profileId, text), retry, logs).then((choice) => {
@@ -194,6 +207,7 @@ function started(context: Context, shell: DrillShell, attempt: StartAttempt, dri
   const { target, connected } = attempt;
   const { connection } = connected;
   context.log.info(`Drill ${drillId} started for ${target.ownerId} in ${target.regionId}`);
+  shell.setUnresolved(connection.profileId, target.ownerId, undefined);
   shell.tracker.track({
     kind: target.kind,
     regionId: target.regionId,
