@@ -73,6 +73,8 @@ describe('Drills: Start Pair Drill under faults (emulator, seeded)', function ()
       return shown(MAY_HAVE_STARTED) > 1 && (await h.pairDrills(PAIR)).length === 0;
     };
     const settled = await eventually(resolved, 'the uncertain outcome to be resolved', RESOLVE_WITHIN_MS).catch(() => false);
+    // Nothing of this action may run on into the next one (a Retry still in flight would start its drill there).
+    await eventually(() => h.drills.startsInFlight() === 0, 'every start of the action to end', RESOLVE_WITHIN_MS);
     const drills = await h.pairDrills(PAIR);
     const label = `#${action.index} ${action.fault.name} (${action.entry}, second click ${action.second})`;
     figures.fault_actions += 1;

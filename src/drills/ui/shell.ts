@@ -116,6 +116,16 @@ export class DrillShell {
     else this.unresolved.delete(key);
   }
 
+  /** Starts in flight (tests wait for none before the next action) */
+  startsInFlight(): number {
+    return this.starting.size;
+  }
+
+  /** Forgets every start whose outcome is unknown (test isolation). */
+  forgetUnresolved(): void {
+    this.unresolved.clear();
+  }
+
   unresolvedStart(account: string, ownerId: string): PendingStart | undefined {
     return this.unresolved.get(`${account}\n${ownerId}`);
   }
