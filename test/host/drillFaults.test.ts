@@ -55,6 +55,7 @@ describe('Drills: Start Pair Drill under faults (emulator, seeded)', function ()
     await h.api.replication.whenIdle();
     await h.drills.reset();
     await h.emulator.admin.setFaults(action.fault.rules);
+    const logFrom = h.api.logLines().length;
     // The user presses the one button an uncertain outcome offers (once), as a careful user would.
     const input = h.newUser().pressOn(MAY_HAVE_STARTED, RETRY_SAME);
     const first = click(input, action);
@@ -75,6 +76,9 @@ describe('Drills: Start Pair Drill under faults (emulator, seeded)', function ()
     const settled = await eventually(resolved, 'the uncertain outcome to be resolved', RESOLVE_WITHIN_MS).catch(() => false);
     // Nothing of this action may run on into the next one (a Retry still in flight would start its drill there).
     await eventually(() => h.drills.startsInFlight() === 0, 'every start of the action to end', RESOLVE_WITHIN_MS);
+    // Nor may a request the emulator still holds (deadline cases): it would commit after the next action's reset.
+    const sent = h.api.logLines().slice(logFrom).filter((l) => /StartPairDrill region=/.test(l)).length;
+    await eventually(async () => (await h.requests('StartPairDrill')).length >= sent, 'the emulator to have answered every attempt', RESOLVE_WITHIN_MS);
     const drills = await h.pairDrills(PAIR);
     const label = `#${action.index} ${action.fault.name} (${action.entry}, second click ${action.second})`;
     figures.fault_actions += 1;
