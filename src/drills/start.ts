@@ -4,7 +4,7 @@ import { whyNotDrillable } from '../ebs/drillable';
 import { ageMessage } from '../shared/format';
 import type { LocalisableMessage } from '../shared/text';
 import { DRILL_KINDS } from './kinds';
-import { ownerLabel, type DrillTarget } from './model';
+import { billableDisks, ownerLabel, type DrillTarget, type ListedDrill } from './model';
 import { msg, type ComposedMessage } from './text';
 
 /** Formats a unix-ms time for the user (the shell passes formatLocalDateTime). */
@@ -38,23 +38,91 @@ export interface Confirmation {
   confirmLabel: LocalisableMessage;
 }
 
+/** The modal before a start: its message may hold an age (a message itself). */
+export interface StartConfirmation extends Omit<Confirmation, 'message'> {
+  message: ComposedMessage;
+  /** A finished drill of the owner that still holds a billed drill disk: the modal also offers Clear It First. */
+  held?: ListedDrill;
+}
+
+/** What the check before a start found in the DR region: the owner's drills, or that it could not be completed. */
+export type PreStartCheck = { complete: true; drills: readonly ListedDrill[] } | { complete: false };
+
 /**
- * The modal before a start, or undefined when none is needed: always when a drill of the same pair or group is already
- * executing; otherwise only when `ebsDr.confirmBeforeDrill` is on.
+ * Why a start must not be sent now: a drill of the pair or group is being started from this window, or one is
+ * executing (known to the tracker or found by the check). Undefined when nothing is in flight.
  */
-export function startConfirmation(target: DrillTarget, executingDrillIds: readonly string[], confirmSetting: boolean, formatTime: FormatTime): Confirmation | undefined {
-  if (!confirmSetting && executingDrillIds.length === 0) return undefined;
+export function inFlightReason(target: DrillTarget, starting: boolean, executingDrillIds: readonly string[]): LocalisableMessage | undefined {
+  if (starting) return beingStartedMessage(target);
+  if (executingDrillIds.length > 0) {
+    return msg('A drill of {0} is already executing ({1}). Wait until it has finished before starting another.', ownerLabel(target), executingDrillIds.join(', '));
+  }
+  return undefined;
+}
+
+export function beingStartedMessage(target: DrillTarget): LocalisableMessage {
+  return msg('A drill for {0} is being started. Wait for the answer before starting another.', ownerLabel(target));
+}
+
+/** Drills of the listing that are executing. */
+export function executingIds(check: PreStartCheck): string[] {
+  return check.complete ? check.drills.filter((d) => d.status === 'executing').map((d) => d.drillId) : [];
+}
+
+/** The newest finished drill of the listing that still holds a billed drill disk. */
+export function heldDrill(check: PreStartCheck): ListedDrill | undefined {
+  if (!check.complete) return undefined;
+  const held = check.drills.filter((d) => billableDisks(d).length > 0);
+  return held.sort((a, b) => (b.startedAt ?? 0) - (a.startedAt ?? 0))[0];
+}
+
+/**
+ * The modal before a start, or undefined when none is needed. Always shown when the check could not be completed
+ * (fail closed: a drill may be running) or a finished drill still holds a billed disk; otherwise only when
+ * `ebsDr.confirmBeforeDrill` is on.
+ */
+export function startConfirmation(target: DrillTarget, check: PreStartCheck, confirmSetting: boolean, formatTime: FormatTime, now: number): StartConfirmation | undefined {
+  const held = heldDrill(check);
+  if (!confirmSetting && check.complete && !held) return undefined;
   const kind = DRILL_KINDS[target.kind];
   const where = msg('DR region {0}, zone {1}, recovery point of {2}.', target.regionId, target.zoneId, recoveryPointTime(target, formatTime));
   const detail = msg('{0}\n\n{1}', where, kind.texts.cost(target));
-  if (executingDrillIds.length > 0) {
+  if (!check.complete) {
     return {
-      message: msg('A drill of {0} is already executing ({1}). Start another drill?', ownerLabel(target), executingDrillIds.join(', ')),
+      message: msg('Could not check whether a drill of {0} is running or still holds a billed drill disk. Start a drill anyway?', ownerLabel(target)),
+      detail: msg('{0}\n\n{1}\n\n{2}', where, kind.texts.cost(target), msg('If a drill is running, this starts a second billable drill.')),
+      confirmLabel: msg('Start Drill Anyway'),
+    };
+  }
+  if (held) {
+    const disks = billableDisks(held).map((d) => d.diskId).join(', ');
+    const age = held.startedAt !== undefined ? ageMessage(held.startedAt, now) : msg('at an unknown time');
+    return {
+      message: msg('Drill {0} of {1} (started {2}) still holds the billed drill disk {3}. Start another drill?', held.drillId, ownerLabel(target), age, disks),
       detail,
       confirmLabel: msg('Start Another Drill'),
+      held,
     };
   }
   return { message: kind.texts.startQuestion(ownerLabel(target)), detail, confirmLabel: msg('Start Drill') };
+}
+
+/** The notification of an uncertain start: the outcome is unknown until the listing says. */
+export function mayHaveStartedMessage(target: DrillTarget, regionId: string): LocalisableMessage {
+  return msg(
+    'The drill for {0} may have started: the request may have reached the service, but its answer was lost. No new drill was found in {1}. Retry sends the same request, which cannot start a second drill.',
+    ownerLabel(target),
+    regionId,
+  );
+}
+
+/** The same, when the listing that should have resolved it failed too. */
+export function mayHaveStartedUncheckedMessage(target: DrillTarget, regionId: string): LocalisableMessage {
+  return msg(
+    'The drill for {0} may have started: the request may have reached the service, but its answer was lost, and the drills in {1} could not be listed. Retry sends the same request, which cannot start a second drill.',
+    ownerLabel(target),
+    regionId,
+  );
 }
 
 export function startedMessage(target: DrillTarget, drillId: string, formatTime: FormatTime): LocalisableMessage {

@@ -4,6 +4,7 @@ import { loadavg, cpus } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
 import { benchHost } from './hostBench';
+import { benchFaults } from './faults';
 import { benchInventory } from './inventory';
 import { figure } from './report';
 import { benchTree } from './tree';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   await benchDrills();
   await benchTree();
   benchHost();
+  // Last: it runs the host tier, which rebuilds out/ and dist/.
+  benchFaults();
 }
 
 main().catch((error: unknown) => {

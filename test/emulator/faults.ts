@@ -1,7 +1,28 @@
 // Fault injection rules set through the admin API.
 
-export const FAULT_MODES = ['error', 'delay', 'drop-after-commit', 'reset', 'html'] as const;
+export const FAULT_MODES = [
+  'error',
+  'delay',
+  'drop-after-commit',
+  'reset',
+  'html',
+  'empty',
+  'error-after-commit',
+  'html-after-commit',
+  'empty-after-commit',
+  'commit-after-deadline',
+] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
+
+/**
+ * Modes whose operation runs (or whose ClientToken replays its first result) before the failure: they apply to a
+ * replay too, so "the drill was created, then every attempt failed" can be produced.
+ */
+export const AFTER_COMMIT_MODES: readonly FaultMode[] = ['drop-after-commit', 'error-after-commit', 'html-after-commit', 'empty-after-commit'];
+
+export function isAfterCommit(mode: FaultMode): boolean {
+  return AFTER_COMMIT_MODES.includes(mode);
+}
 
 export interface FaultRule {
   /** API action name, or "*" for every action. */
@@ -9,7 +30,7 @@ export interface FaultRule {
   mode: FaultMode;
   /** Only requests whose RegionId parameter equals this value. */
   regionId?: string;
-  /** HTTP status for `error` (default 500) and `html` (default 502). */
+  /** HTTP status for `error` (default 500), `error-after-commit` (default 503), `html*` and `empty*` (default 502). */
   status?: number;
   /** Error code for `error` (default InternalError; e.g. RequestTimeout with status 504). */
   code?: string;
@@ -61,7 +82,7 @@ export function parseFaultRules(input: unknown): FaultRule[] {
     if (message !== undefined) rule.message = message;
     if (delayMs !== undefined) rule.delayMs = delayMs;
     if (times !== undefined) rule.times = times;
-    if (rule.mode === 'error') check(rule.status === undefined || rule.status >= 400, `${at}: an error status must be 4xx or 5xx`);
+    if (rule.mode === 'error' || rule.mode === 'error-after-commit') check(rule.status === undefined || rule.status >= 400, `${at}: an error status must be 4xx or 5xx`);
     return rule;
   });
 }
@@ -81,9 +102,11 @@ export class FaultSet {
     return this.rules.map((r) => ({ ...r }));
   }
 
-  /** The first rule matching the request; consumes one of its `times`. */
-  take(action: string, regionId: string | undefined): FaultRule | undefined {
-    const index = this.rules.findIndex((r) => (r.action === '*' || r.action === action) && (r.regionId === undefined || r.regionId === regionId));
+  /** The first rule matching the request (and `only`, when given); consumes one of its `times`. */
+  take(action: string, regionId: string | undefined, only?: (mode: FaultMode) => boolean): FaultRule | undefined {
+    const index = this.rules.findIndex(
+      (r) => (r.action === '*' || r.action === action) && (r.regionId === undefined || r.regionId === regionId) && (only === undefined || only(r.mode)),
+    );
     if (index < 0) return undefined;
     const rule = this.rules[index];
     if (rule.times !== undefined) {

@@ -10,7 +10,7 @@ import { Authenticator } from './auth';
 import type { AuthResult } from './auth';
 import { EmulatorClock } from './clock';
 import { ApiError, DEFAULT_MESSAGES, forbiddenAction, internalError, missingParameter } from './errors';
-import { FaultSet } from './faults';
+import { FaultSet, isAfterCommit } from './faults';
 import type { FaultRule } from './faults';
 import { BodyTooLargeError, errorBody, isLoopback, newRequestId, rawJsonError, readBody, sendJson } from './http';
 import { IdempotencyStore } from './idempotency';
@@ -179,10 +179,10 @@ export class EmulatorServer implements AdminController {
       entry.version = auth.version ?? null;
       entry.params = redactParams(auth.params);
       entry.regionId = auth.params.get('RegionId') ?? null;
-      const result = await this.runOperation(auth, req, res, path, entry, (key) => (tokenKey = key));
+      const { result, afterCommit } = await this.runOperation(auth, req, res, path, entry, (key) => (tokenKey = key));
       tokenKey = undefined;
       await this.sleep(this.latencyMs);
-      if (entry.fault === 'drop-after-commit') throw new DropConnection();
+      if (afterCommit) await this.applyFault(afterCommit, entry, res);
       entry.status = 200;
       sendJson(res, 200, { RequestId: requestId, ...result }, requestId);
     } catch (e) {
@@ -193,7 +193,7 @@ export class EmulatorServer implements AdminController {
         req.socket.destroy();
       } else if (e instanceof AlreadyAnswered) {
         entry.status = res.statusCode;
-        entry.code = 'html';
+        entry.code = entry.fault === 'empty' || entry.fault === 'empty-after-commit' ? 'empty' : 'html';
       } else {
         const err = e instanceof ApiError ? e : internalError();
         if (!(e instanceof ApiError)) console.error('ebs emulator: unexpected failure', e);
@@ -208,8 +208,18 @@ export class EmulatorServer implements AdminController {
     }
   }
 
-  /** Everything after authentication; returns the response body without RequestId. */
-  private async runOperation(auth: AuthResult, req: IncomingMessage, res: ServerResponse, path: string, entry: RequestLogEntry, onToken: (key: string) => void): Promise<Record<string, unknown>> {
+  /**
+   * Everything after authentication: the response body without RequestId, and the after-commit fault to apply once the
+   * operation has run (or its ClientToken has replayed). Pre-commit faults throw from here.
+   */
+  private async runOperation(
+    auth: AuthResult,
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    entry: RequestLogEntry,
+    onToken: (key: string) => void,
+  ): Promise<{ result: Record<string, unknown>; afterCommit?: FaultRule }> {
     if (!auth.version) throw missingParameter('Version');
     const registry = OPERATIONS_BY_VERSION.get(auth.version);
     if (!registry) throw new ApiError(400, 'InvalidVersion', `Specified parameter Version is not valid. Version: ${auth.version}`);
@@ -223,47 +233,67 @@ export class EmulatorServer implements AdminController {
     const params = validateParams(op.params, auth.params);
     this.state.tick(this.emuClock.nowMs());
 
+    const regionId = params.str('RegionId');
+    // commit-after-deadline holds the request before anything (its ClientToken included) is looked at, then commits.
+    const held = this.faultSet.take(op.action, regionId, (mode) => mode === 'commit-after-deadline');
+    if (held) {
+      entry.fault = held.mode;
+      await this.sleep(held.delayMs ?? 0);
+    }
+
     const token = op.idempotent ? params.str('ClientToken') : undefined;
     const key = token ? IdempotencyStore.key(auth.account.AccessKeyId, op.action, token) : undefined;
     const fingerprint = params.fingerprint();
     if (key) {
       const check = this.idempotency.begin(key, fingerprint, this.emuClock.nowMs());
-      if (check.kind === 'replay') return { ...check.result };
+      if (check.kind === 'replay') {
+        // A replay is a commit too: the after-commit modes fail it as they failed the first request.
+        const afterCommit = held ? undefined : this.faultSet.take(op.action, regionId, isAfterCommit);
+        if (afterCommit) entry.fault = afterCommit.mode;
+        return { result: { ...check.result }, afterCommit };
+      }
       onToken(key);
     }
 
-    const fault = this.faultSet.take(op.action, params.str('RegionId'));
+    const fault = held ? undefined : this.faultSet.take(op.action, regionId, (mode) => mode !== 'commit-after-deadline');
     if (fault) {
       entry.fault = fault.mode;
-      await this.applyFault(fault, entry, res);
+      if (!isAfterCommit(fault.mode)) await this.applyFault(fault, entry, res);
     }
 
     const nowMs = this.emuClock.nowMs();
     this.state.tick(nowMs);
     const result = op.handle({ action: op.action, params, state: this.state, account: auth.account, nowMs });
     if (key) this.idempotency.complete(key, fingerprint, result, nowMs);
-    return result;
+    return { result, afterCommit: fault && isAfterCommit(fault.mode) ? fault : undefined };
   }
 
-  /** Delay, then the rule's effect. `delay` and `drop-after-commit` let the operation run. */
+  /** Delay, then the rule's effect. `delay` lets the operation run; the after-commit modes are applied after it. */
   private async applyFault(fault: FaultRule, entry: RequestLogEntry, res: ServerResponse): Promise<void> {
     await this.sleep(fault.delayMs ?? 0);
     switch (fault.mode) {
       case 'delay':
-      case 'drop-after-commit':
+      case 'commit-after-deadline':
         return;
       case 'reset':
+      case 'drop-after-commit':
         throw new DropConnection();
-      case 'error': {
-        const code = fault.code ?? 'InternalError';
-        throw new ApiError(fault.status ?? (code === 'RequestTimeout' ? 504 : 500), code, fault.message ?? DEFAULT_MESSAGES[code] ?? 'Injected fault.');
+      case 'error':
+      case 'error-after-commit': {
+        const code = fault.code ?? (fault.mode === 'error' ? 'InternalError' : 'ServiceUnavailable');
+        const status = fault.status ?? (code === 'RequestTimeout' ? 504 : fault.mode === 'error' ? 500 : 503);
+        throw new ApiError(status, code, fault.message ?? DEFAULT_MESSAGES[code] ?? 'Injected fault.');
       }
-      case 'html': {
+      case 'html':
+      case 'html-after-commit':
+      case 'empty':
+      case 'empty-after-commit': {
         const status = fault.status ?? 502;
         await this.sleep(this.latencyMs);
-        const html = `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>Tengine</center></body></html>\n`;
-        res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });
-        res.end(html);
+        const empty = fault.mode === 'empty' || fault.mode === 'empty-after-commit';
+        const body = empty ? '' : `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>Tengine</center></body></html>\n`;
+        res.writeHead(status, empty ? { 'content-length': 0 } : { 'content-type': 'text/html', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
         entry.status = status;
         throw new AlreadyAnswered();
       }

@@ -81,21 +81,56 @@ describe('Drills: Start Pair Drill (emulator)', function () {
     assert.equal((await h.pairDrills('pair-drill-back01')).length, 1);
   });
 
-  it('says so when a drill of the pair is already executing, and starts nothing when the user declines', async () => {
-    const input = h.newUser().confirmWith(false);
+  it('refuses a second start while a drill of the pair is executing, and says why (no confirmation, no request)', async () => {
+    const input = h.newUser();
+    const before = (await h.requests('StartPairDrill')).length;
     await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
-    const confirm = input.prompts.find((p) => p.type === 'confirm');
-    assert.match(confirm?.title ?? '', /^A drill of web-01 \(pair-drill-web01\) is already executing \(drill-[a-z0-9]+\)\. Start another drill\?$/);
-    assert.equal(input.notifications.length, 0, 'cancelling shows nothing');
+    assert.equal(input.prompts.filter((p) => p.type === 'confirm').length, 0);
+    assert.equal(input.notifications.length, 1);
+    assert.equal(input.notifications[0].kind, 'warning');
+    assert.match(input.notifications[0].message, /^A drill of web-01 \(pair-drill-web01\) is already executing \(drill-[a-z0-9]+\)\. Wait until it has finished before starting another\.$/);
+    assert.equal((await h.requests('StartPairDrill')).length, before);
     assert.equal((await h.pairDrills('pair-drill-web01')).length, 1);
   });
 
-  it('asks about the executing drill even with confirmations turned off', async () => {
+  it('refuses it with confirmations turned off too, and the palette disables the busy pair with the reason', async () => {
     await h.setConfirm(false);
-    const input = h.newUser().confirmWith(false);
+    const input = h.newUser().pick('cn-hangzhou', undefined);
+    await vscode.commands.executeCommand('ebsDr.startPairDrill');
+    const pairPick = input.prompts.find((p) => p.type === 'pick' && p.items?.some((i) => i.label === 'web-01'));
+    assert.match(pairPick?.items?.find((i) => i.label === 'web-01')?.disabledReason ?? '', /already executing/);
     await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
-    assert.equal(input.prompts.filter((p) => p.type === 'confirm').length, 1);
+    assert.match(input.notifications.at(-1)?.message ?? '', /is already executing/);
     assert.equal((await h.pairDrills('pair-drill-web01')).length, 1);
+  });
+
+  it('a second click while the first start is in flight starts nothing and says why; one drill', async () => {
+    await h.setConfirm(false);
+    await h.emulator.admin.reset();
+    await h.drills.reset();
+    await h.emulator.admin.setFaults([{ action: 'StartPairDrill', mode: 'delay', delayMs: 800, times: 1 }]);
+    const input = h.newUser();
+    const first = vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
+    await eventually(async () => (await h.emulator.admin.state()).faults.length === 0, 'the first start to reach the emulator');
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
+    assert.match(input.notifications[0]?.message ?? '', /^A drill for web-01 \(pair-drill-web01\) is being started\. Wait for the answer/);
+    await first;
+    await input.notification(STARTED);
+    assert.equal((await h.pairDrills('pair-drill-web01')).length, 1);
+  });
+
+  it('names a finished drill that still holds a billed disk, with its age; Clear It First clears it and starts nothing', async () => {
+    await h.setConfirm(false);
+    await h.emulator.admin.advance(120); // the drill of web-01 has executed: its disk is held
+    await h.drills.pollNow();
+    const input = h.newUser().confirmWith('Clear It First', true);
+    const before = (await h.requests('StartPairDrill')).length;
+    await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-web01'));
+    const modal = input.prompts.find((p) => p.type === 'confirm');
+    assert.match(modal?.title ?? '', /^Drill drill-[a-z0-9]+ of web-01 \(pair-drill-web01\) \(started (just now|\d+ min ago)\) still holds the billed drill disk \S+\. Start another drill\?$/);
+    assert.deepEqual(modal?.buttons, ['Start Another Drill', 'Clear It First']);
+    assert.equal((await h.requests('StartPairDrill')).length, before, 'no start sent');
+    await eventually(async () => (await h.pairDrills('pair-drill-web01')).every((d) => d.Status === 'clearing'), 'the held drill to be clearing');
   });
 
   it('Cancel on the modal or Escape in a pick shows nothing and starts nothing', async () => {
@@ -108,6 +143,8 @@ describe('Drills: Start Pair Drill (emulator)', function () {
   });
 
   it('cancelling the progress shows nothing', async () => {
+    await h.emulator.admin.reset();
+    await h.drills.reset();
     await h.emulator.admin.setFaults([{ action: 'StartPairDrill', mode: 'delay', delayMs: 2500, times: 1 }]);
     const input = h.newUser().confirmWith(true);
     const before = (await h.requests('StartPairDrill')).length;
@@ -137,17 +174,20 @@ describe('Drills: Start Pair Drill (emulator)', function () {
     assert.equal(sent[0].status, 0, 'the first answer was dropped');
   });
 
-  it('LastTokenProcessing: retries (and the Retry button) reuse the ClientToken and end with exactly one drill', async () => {
+  it('LastTokenProcessing: said as "may have started"; retries (and the Retry button) reuse the ClientToken and end with exactly one drill', async () => {
+    await h.emulator.admin.reset();
+    await h.drills.reset();
     // Four answers exhaust the client's attempts: the user sees the explanation with Retry, presses it, and the
     // fifth request (same token) succeeds.
     await h.emulator.admin.setFaults([{ action: 'StartPairDrill', mode: 'error', status: 403, code: 'LastTokenProcessing', times: 4 }]);
     await h.setConfirm(false);
-    const input = h.newUser().pressOn(/identical request is still being processed/, 'Retry');
+    const input = h.newUser().pressOn(/may have started/, 'Retry (same request, cannot start a second drill)');
     const before = (await h.requests('StartPairDrill')).length;
     await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-drill-orders02'));
-    const error = await input.notification(/identical request/);
-    assert.equal(error.kind, 'error');
-    assert.ok(error.actions.includes('Retry'));
+    const uncertain = await input.notification(/identical request/);
+    assert.equal(uncertain.kind, 'warning');
+    assert.match(uncertain.message, /^The drill for orders-log \(pair-drill-orders02\) may have started: /);
+    assert.ok(!input.notifications.some((n) => /Could not start/.test(n.message)), 'never "could not start"');
     const shown = await input.notification(STARTED);
     const drillId = STARTED.exec(shown.message)?.[1];
     const drill = (await h.pairDrills('pair-drill-orders02')).find((d) => d.DrillId === drillId);

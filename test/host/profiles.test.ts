@@ -138,6 +138,8 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
     await waitFor(async () => (await labels()).length === 2 && view().forest.profiles().every((p) => p.explorer), 'two usable profile roots');
     await view().whenIdle();
     const started: string[] = [];
+    // One pair per profile: both keys see the same account's pairs, and a pair with an executing drill is not started again.
+    const pairs: Record<string, { id: string; name: string }> = { prod: { id: 'pair-demo-web01', name: 'web-01' }, dr: { id: 'pair-demo-app01', name: 'app-01' } };
     for (const name of ['prod', 'dr']) {
       const root = ((await view().tree.getChildren(undefined)) ?? []).find((r) => view().forest.slot(r.profileId ?? '')?.profileName === name);
       assert.ok(root, `the root of ${name}`);
@@ -146,12 +148,12 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
       let pair: TreeRef | undefined;
       await waitFor(async () => {
         const children = (await view().tree.getChildren(region)) ?? [];
-        pair = children.find((c) => c.kind === 'pair' && c.pairId === 'pair-demo-web01');
+        pair = children.find((c) => c.kind === 'pair' && c.pairId === pairs[name].id);
         return pair !== undefined;
-      }, `web-01 under ${name}`);
+      }, `${pairs[name].name} under ${name}`);
       const user = fx.user().confirmWith(true);
       await vscode.commands.executeCommand('ebsDr.startPairDrill', pair);
-      const shown = await user.notification(/Drill drill-[a-z0-9]+ started for web-01/);
+      const shown = await user.notification(new RegExp(`Drill drill-[a-z0-9]+ started for ${pairs[name].name}`));
       assert.ok(shown.message.startsWith(`${name}: `), `the notification names the profile: ${shown.message}`);
       started.push(/Drill (drill-[a-z0-9]+) started/.exec(shown.message)?.[1] ?? '');
     }
@@ -161,7 +163,7 @@ describe('Profiles in the Replication view (real VS Code + emulator)', function 
     assert.deepEqual(view().badge()?.value, 2);
     const starts = (await fx.emulator.admin.requests()).filter((r) => r.action === 'StartPairDrill');
     assert.deepEqual(starts.map((r) => r.accessKeyId), [DEMO_ACCESS_KEY_ID, SECOND_ACCOUNT.AccessKeyId], 'each drill signed with its own profile');
-    const listed = (await fx.emulator.admin.state()).drills.filter((d) => d.Kind === 'pair' && d.PairId === 'pair-demo-web01').map((d) => d.DrillId);
+    const listed = (await fx.emulator.admin.state()).drills.filter((d) => d.Kind === 'pair' && (d.PairId === 'pair-demo-web01' || d.PairId === 'pair-demo-app01')).map((d) => d.DrillId);
     assert.deepEqual([...listed].sort(), [...started].sort(), 'exactly the two drills announced');
     await drills.reset();
   });

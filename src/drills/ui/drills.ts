@@ -27,7 +27,9 @@ export interface DrillsTestApi {
   simulateReload(): void;
   /** Cancels the drill requests in flight (as the progress notification's Cancel does). */
   cancelRequests(): void;
-  /** Forgets every tracked drill (test isolation). */
+  /** Starts whose outcome is not known yet (each holds its pair or group). */
+  startsInFlight(): number;
+  /** Forgets every tracked drill and every start whose outcome stayed unknown (test isolation). */
   reset(): Promise<void>;
   /** Calls made by the tracker so far. */
   polls(): number;
@@ -37,7 +39,11 @@ export interface DrillsTestApi {
 export function registerDrills(deps: DrillsDeps): DrillsTestApi {
   // The shell reads the host's tracker lazily (once the host exists); the host announces completions through the shell.
   const shell: DrillShell = new DrillShell(deps, () => host.tracker);
-  const host = new DrillTrackerHost(deps, (completion) => announceCompletion(shell, completion));
+  const host = new DrillTrackerHost(
+    deps,
+    (completion) => announceCompletion(shell, completion),
+    (ownerId) => shell.isStarting(ownerId),
+  );
   const registered: vscode.Disposable[] = [...registerStartDrills(shell), registerClearDrill(shell), registerShowDrills(shell)];
   deps.context.subscriptions.push(host, ...registered, { dispose: () => shell.cancelRequests() });
   return testApi(deps, host, shell);
@@ -57,7 +63,9 @@ function testApi(deps: DrillsDeps, host: DrillTrackerHost, shell: DrillShell): D
       void host.updateAccount();
     },
     cancelRequests: () => shell.cancelRequests(),
+    startsInFlight: () => shell.startsInFlight(),
     reset: async () => {
+      shell.forgetUnresolved();
       await globalState.update(TRACKED_DRILLS_KEY, undefined);
       await globalState.update(ANNOUNCED_DRILLS_KEY, undefined);
       host.createTracker();

@@ -30,8 +30,26 @@ export interface DrillsDeps {
   clock?: TrackerClock;
 }
 
+/** A start request that may have started a drill: its ClientToken and what the resolution compares against. */
+export interface PendingStart {
+  clientToken: string;
+  /** Unix ms of the user action that first sent it. */
+  actionStart: number;
+  /** Drill IDs of the owner before that action (undefined when unknown). */
+  before: ReadonlySet<string> | undefined;
+}
+
+/** One start action's hold on a pair or group. */
+export interface StartClaim {
+  release(): void;
+}
+
 export class DrillShell {
   private readonly inFlight = new Set<AbortController>();
+  /** Owners (`profile\nownerId`) a start action is working on: from its first check until its outcome is known. */
+  private readonly starting = new Map<string, StartClaim>();
+  /** Start requests of an owner whose outcome stayed unknown: the next start of it sends the same request again. */
+  private readonly unresolved = new Map<string, PendingStart>();
 
   constructor(
     readonly deps: DrillsDeps,
@@ -77,6 +95,47 @@ export class DrillShell {
       busy?.dispose();
       this.inFlight.delete(controller);
     }
+  }
+
+  /**
+   * Claims the pair or group for one start action; undefined when another start of it is in flight. The claim's
+   * release frees only this claim (a later action may hold the owner by then).
+   */
+  claimStart(account: string, ownerId: string): StartClaim | undefined {
+    const key = `${account}\n${ownerId}`;
+    if (this.starting.has(key)) return undefined;
+    const claim: StartClaim = { release: () => (this.starting.get(key) === claim ? void this.starting.delete(key) : undefined) };
+    this.starting.set(key, claim);
+    return claim;
+  }
+
+  /** Remembers (or, with undefined, forgets) the start request of an owner whose outcome is unknown. */
+  setUnresolved(account: string, ownerId: string, pending: PendingStart | undefined): void {
+    const key = `${account}\n${ownerId}`;
+    if (pending) this.unresolved.set(key, pending);
+    else this.unresolved.delete(key);
+  }
+
+  /** Starts in flight (tests wait for none before the next action) */
+  startsInFlight(): number {
+    return this.starting.size;
+  }
+
+  /** Forgets every start whose outcome is unknown (test isolation). */
+  forgetUnresolved(): void {
+    this.unresolved.clear();
+  }
+
+  unresolvedStart(account: string, ownerId: string): PendingStart | undefined {
+    return this.unresolved.get(`${account}\n${ownerId}`);
+  }
+
+  /** Whether a start of the pair or group is in flight (of any profile when `account` is omitted). */
+  isStarting(ownerId: string, account?: string): boolean {
+    return [...this.starting.keys()].some((key) => {
+      const [a, o] = key.split('\n');
+      return o === ownerId && (account === undefined || a === account);
+    });
   }
 
   /** Cancels the drill requests in flight (as the progress notification's Cancel does). */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
 import { newClientToken } from '../../ebs/clientToken';
 import { explainError } from '../../ebs/catalogue';
+import { errorText } from '../../ebs/ui/errorMessages';
 import { isCancellation } from '../../ebs/errors';
 import { RegionChoices, rootRegions } from '../../regions/regionChoice';
 import { formatLocalDateTime } from '../../shared/format';
@@ -13,10 +14,23 @@ import { localise } from '../../shared/ui/l10n';
 import { setting, SETTING } from '../../shared/ui/settings';
 import type { PickItem } from '../../shared/ui/userInput';
 import { DRILL_KINDS, type DrillKindApi } from '../kinds';
-import { ownerLabel, type DrillKind, type DrillTarget } from '../model';
-import { notDrillableReason, startConfirmation, startedMessage, targetDescription } from '../start';
+import { ownerLabel, type DrillKind, type DrillTarget, type ListedDrill } from '../model';
+import {
+  beingStartedMessage,
+  executingIds,
+  inFlightReason,
+  mayHaveStartedMessage,
+  mayHaveStartedUncheckedMessage,
+  notDrillableReason,
+  startConfirmation,
+  startedMessage,
+  targetDescription,
+  type PreStartCheck,
+} from '../start';
+import { adoptableDrill, classifyStartFailure } from '../uncertainty';
+import { clearTracked } from './clearDrill';
 import { asDrillNode, ownerIdOf, type DrillNode } from '../tree';
-import type { DrillShell } from './shell';
+import type { DrillShell, StartClaim } from './shell';
 import { localiseText } from './text';
 
 export const CONFIRM_SETTING = SETTING.confirmBeforeDrill;
@@ -38,29 +52,162 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
     void context.input.notify('warning', localiseText(reason));
     return;
   }
-  const executing = await executingDrillIds(context, kind, target, connected);
-  const confirmation = startConfirmation(target, executing, setting<boolean>(CONFIRM_SETTING, true), formatLocalDateTime);
-  if (confirmation && !(await context.input.confirm(localise(confirmation.message), localiseText(confirmation.detail), localise(confirmation.confirmLabel)))) return;
-  // One token per user action: the client's retries and the Retry button reuse it.
-  await sendStart(context, shell, target, connected, newClientToken());
+  const account = connected.connection.profileId;
+  // One start of a pair or group at a time: claimed from the first check until the outcome is known.
+  const claim = shell.claimStart(account, target.ownerId);
+  const busy = inFlightReason(target, claim === undefined, trackedExecuting(shell, account, target));
+  if (busy || !claim) {
+    claim?.release();
+    if (busy) void context.input.notify('warning', localise(busy));
+    return;
+  }
+  try {
+    const actionStart = Date.now();
+    const check = await preStartCheck(context, kind, target, connected);
+    const pending = shell.unresolvedStart(account, target.ownerId);
+    // The start whose outcome was unknown did create its drill: say so now, instead of refusing because of it.
+    const found = pending && check.complete ? adoptableDrill(check.drills, pending.before, pending.actionStart) : undefined;
+    if (pending && found) {
+      context.log.info(`Drill ${found.drillId} of ${target.ownerId} found in ${target.regionId} after an unknown outcome: adopted`);
+      started(context, shell, { target, connected, ...pending, claim }, found.drillId);
+      return;
+    }
+    const executing = inFlightReason(target, false, executingIds(check));
+    if (executing) {
+      void context.input.notify('warning', localise(executing));
+      return;
+    }
+    const confirmation = startConfirmation(target, check, setting<boolean>(CONFIRM_SETTING, true), formatLocalDateTime, Date.now());
+    if (confirmation) {
+      const go = localise(confirmation.confirmLabel);
+      const clearFirst = vscode.l10n.t('Clear It First');
+      const labels = confirmation.held ? [go, clearFirst] : [go];
+      const choice = await context.input.choose(localiseText(confirmation.message), localiseText(confirmation.detail), labels);
+      if (choice === clearFirst && confirmation.held) {
+        const held = confirmation.held;
+        claim.release();
+        await clearTracked(context, shell, { ...held, kind: target.kind, regionId: target.regionId, ownerId: target.ownerId, ownerName: target.ownerName, zoneId: target.zoneId, account, followed: false });
+        return;
+      }
+      if (choice !== go) return;
+    }
+    // One token per user action: the client's retries, the resolution and the Retry button reuse it. After an outcome
+    // that stayed unknown, a new start of the owner is that same request again: it cannot start a second drill.
+    if (pending) context.log.info(`Starting a drill for ${target.ownerId} again with the ClientToken of the start whose outcome is unknown`);
+    const fresh = { clientToken: newClientToken(), actionStart, before: check.complete ? new Set(check.drills.map((d) => d.drillId)) : undefined };
+    const attempt: StartAttempt = { target, connected, ...(pending ?? fresh), claim };
+    await sendStart(context, shell, attempt);
+  } finally {
+    releaseOwner(shell, claim, target, account);
+  }
 }
 
-async function sendStart(context: Context, shell: DrillShell, target: DrillTarget, connected: ConnectedClient, clientToken: string): Promise<void> {
+/** One user action's start request: what a Retry repeats and what the resolution compares against. */
+interface StartAttempt {
+  target: DrillTarget;
+  connected: ConnectedClient;
+  clientToken: string;
+  /** Unix ms when the user started the action. */
+  actionStart: number;
+  /** Drill IDs of the owner before the action (undefined when the check failed). */
+  before: ReadonlySet<string> | undefined;
+  /** The hold on the owner of the action (or of its Retry) running now. */
+  claim: StartClaim;
+}
+
+function releaseOwner(shell: DrillShell, claim: StartClaim, target: DrillTarget, account: string): void {
+  claim.release();
+  shell.deps.tree?.invalidateDrills?.(DRILL_KINDS[target.kind].ownerRef(target.ownerId), account);
+}
+
+async function sendStart(context: Context, shell: DrillShell, attempt: StartAttempt): Promise<void> {
+  const { target, connected, clientToken } = attempt;
   const { client, connection } = connected;
   const kind = DRILL_KINDS[target.kind];
   const owner = kind.ownerRef(target.ownerId);
   context.errorPrefix = shell.named(connection.profileId, vscode.l10n.t('Could not start a drill for {0}:', ownerLabel(target)));
-  context.retry = () => shell.deps.actions.run(context.command, (again) => sendStart(again, shell, target, connected, clientToken));
+  context.retry = () => retryStart(shell, context.command, attempt);
   let drillId: string;
   try {
     ({ drillId } = await shell.busy(owner, vscode.l10n.t('Starting drill…'), vscode.l10n.t('Starting a drill for {0}…', ownerLabel(target)), connection.profileId, (signal) =>
       kind.start(client, { regionId: target.regionId, ownerId: target.ownerId, clientToken, signal }),
     ));
   } catch (error) {
-    if (!isCancellation(error)) context.log.warn(`Starting a drill for ${target.ownerId} in ${target.regionId} failed: ${explainError(error).code}`);
-    throw error;
+    if (isCancellation(error)) throw error;
+    const code = explainError(error).code;
+    if (classifyStartFailure(error) === 'notStarted') {
+      context.log.warn(`Starting a drill for ${target.ownerId} in ${target.regionId} failed: ${code}`);
+      throw error;
+    }
+    context.log.warn(`Starting a drill for ${target.ownerId} in ${target.regionId} has an unknown outcome (${code}): listing its drills to find out`);
+    const resolved = await resolveUncertain(shell, attempt);
+    if (resolved.kind !== 'found') {
+      mayHaveStarted(context, shell, attempt, resolved.kind === 'unchecked', error);
+      return;
+    }
+    drillId = resolved.drill.drillId;
+    context.log.info(`Drill ${drillId} of ${target.ownerId} found in ${target.regionId} after the unknown outcome: adopted`);
   }
+  started(context, shell, attempt, drillId);
+}
+
+/** Retry of an uncertain or failed start: the same request (same ClientToken), through the one action path. */
+function retryStart(shell: DrillShell, command: Context['command'], attempt: StartAttempt): Promise<unknown> {
+  const account = attempt.connected.connection.profileId;
+  return shell.deps.actions.run(command, async (again) => {
+    const claim = shell.claimStart(account, attempt.target.ownerId);
+    if (!claim) {
+      void again.input.notify('warning', localise(beingStartedMessage(attempt.target)));
+      return;
+    }
+    try {
+      await sendStart(again as Context, shell, { ...attempt, claim });
+    } finally {
+      releaseOwner(shell, claim, attempt.target, account);
+    }
+  });
+}
+
+type Resolution = { kind: 'found'; drill: ListedDrill } | { kind: 'notFound' } | { kind: 'unchecked' };
+
+/** After an uncertain failure: the owner's drills in the DR region; a new executing drill of this action is adopted. */
+async function resolveUncertain(shell: DrillShell, attempt: StartAttempt): Promise<Resolution> {
+  const { target, connected } = attempt;
+  try {
+    const drills = await shell.busy(DRILL_KINDS[target.kind].ownerRef(target.ownerId), vscode.l10n.t('Checking drills…'), vscode.l10n.t('Checking the drills of {0}…', ownerLabel(target)), connected.connection.profileId, (signal) =>
+      DRILL_KINDS[target.kind].describeDrills(connected.client, target.regionId, target.ownerId, { signal }),
+    );
+    const drill = adoptableDrill(drills, attempt.before, attempt.actionStart);
+    return drill ? { kind: 'found', drill } : { kind: 'notFound' };
+  } catch {
+    return { kind: 'unchecked' };
+  }
+}
+
+/** The uncertain outcome, said as uncertain: the one way on is the same request again. */
+function mayHaveStarted(context: Context, shell: DrillShell, attempt: StartAttempt, unchecked: boolean, error: unknown): void {
+  const { target, connected } = attempt;
+  const outcome = unchecked ? mayHaveStartedUncheckedMessage(target, target.regionId) : mayHaveStartedMessage(target, target.regionId);
+  // What went wrong, as the one display words it (explanation, code and RequestId), after the uncertain outcome.
+  const text = `${localise(outcome)} ${errorText(explainError(error))}`;
+  const retry = vscode.l10n.t('Retry (same request, cannot start a second drill)');
+  // The outcome is said: the owner is free again, for the Retry (whenever it is pressed) or a new start, which sends
+  // the same request.
+  shell.setUnresolved(connected.connection.profileId, target.ownerId, { clientToken: attempt.clientToken, actionStart: attempt.actionStart, before: attempt.before });
+  attempt.claim.release();
+  const logs = vscode.l10n.t('View Logs');
+  void context.input.notify('warning', shell.named(connected.connection.profileId, text), retry, logs).then((choice) => {
+    if (choice === retry) return retryStart(shell, context.command, attempt);
+    if (choice === logs) context.log.show();
+    return undefined;
+  });
+}
+
+function started(context: Context, shell: DrillShell, attempt: StartAttempt, drillId: string): void {
+  const { target, connected } = attempt;
+  const { connection } = connected;
   context.log.info(`Drill ${drillId} started for ${target.ownerId} in ${target.regionId}`);
+  shell.setUnresolved(connection.profileId, target.ownerId, undefined);
   shell.tracker.track({
     kind: target.kind,
     regionId: target.regionId,
@@ -75,26 +222,33 @@ async function sendStart(context: Context, shell: DrillShell, target: DrillTarge
     recoverPoint: target.recoverPoint,
     followed: true,
   });
-  shell.deps.tree?.invalidateDrills?.(owner, connection.profileId);
   const copy = vscode.l10n.t('Copy Drill ID');
   const show = vscode.l10n.t('Show in Tree');
   const logs = vscode.l10n.t('View Logs');
-  const started = shell.named(connection.profileId, localise(startedMessage(target, drillId, formatLocalDateTime)));
-  void context.input.notify('info', started, copy, show, logs).then(async (choice) => {
+  const text = shell.named(connection.profileId, localise(startedMessage(target, drillId, formatLocalDateTime)));
+  void context.input.notify('info', text, copy, show, logs).then(async (choice) => {
     if (choice === copy) await shell.copy(drillId);
     else if (choice === show) await shell.reveal(target.kind, target.ownerId, drillId, connection.profileId);
     else if (choice === logs) context.log.show();
   });
 }
 
-/** Drill IDs of the pair or group that are executing now (asked in the DR region; a failure just skips the check). */
-async function executingDrillIds(context: Context, kind: DrillKindApi, target: DrillTarget, { client }: ConnectedClient): Promise<string[]> {
+/** Executing drills of the pair or group the tracker follows for this profile. */
+function trackedExecuting(shell: DrillShell, account: string, target: DrillTarget): string[] {
+  return shell.tracker
+    .drills()
+    .filter((d) => d.account === account && d.kind === target.kind && d.ownerId === target.ownerId && d.status === 'executing')
+    .map((d) => d.drillId);
+}
+
+/** The owner's drills in the DR region, or that the check could not be completed (then the confirmation says so). */
+async function preStartCheck(context: Context, kind: DrillKindApi, target: DrillTarget, { client }: ConnectedClient): Promise<PreStartCheck> {
   try {
-    const drills = await kind.describeDrills(client, target.regionId, target.ownerId);
-    return drills.filter((d) => d.status === 'executing').map((d) => d.drillId);
+    return { complete: true, drills: await kind.describeDrills(client, target.regionId, target.ownerId) };
   } catch (error) {
-    context.log.warn(`Could not check running drills of ${target.ownerId}: ${explainError(error).code}`);
-    return [];
+    if (isCancellation(error)) throw error;
+    context.log.warn(`Could not check the drills of ${target.ownerId} before a start: ${explainError(error).code}`);
+    return { complete: false };
   }
 }
 
@@ -137,7 +291,7 @@ async function pickTarget(context: Context, shell: DrillShell, kind: DrillKindAp
   }
   const now = Date.now();
   const items: PickItem<DrillTarget>[] = unique.map((target) => {
-    const reason = notDrillableReason(target);
+    const reason = notDrillableReason(target) ?? inFlightReason(target, shell.isStarting(target.ownerId, connection.profileId), trackedExecuting(shell, connection.profileId, target));
     return {
       label: target.ownerName,
       description: `${target.ownerId} · ${localiseText(targetDescription(target, now))}`,

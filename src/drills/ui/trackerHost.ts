@@ -28,7 +28,8 @@ export class DrillTrackerHost implements vscode.Disposable {
   readonly runningDrills: RunningDrills = {
     count: () => this.tracker.drills().filter((d) => isDrillInProgress(d.status)).length,
     onDidChange: (listener) => this.runningChanged.event(listener),
-    isRunning: (ownerId) => this.tracker.drills().some((d) => d.ownerId === ownerId && isDrillInProgress(d.status)),
+    // Being started counts too: the tree hides Start while a start of the owner is in flight.
+    isRunning: (ownerId) => this.isStarting(ownerId) || this.tracker.drills().some((d) => d.ownerId === ownerId && isDrillInProgress(d.status)),
     badge: () => {
       const model = indicatorModel(this.tracker.drills(), Date.now());
       return model.badge > 0 && model.badgeTooltip ? { value: model.badge, tooltip: localise(model.badgeTooltip) } : undefined;
@@ -38,6 +39,7 @@ export class DrillTrackerHost implements vscode.Disposable {
   constructor(
     private readonly deps: DrillsDeps,
     private readonly onCompleted: (completion: DrillCompletion) => void,
+    private readonly isStarting: (ownerId: string) => boolean = () => false,
   ) {
     this.createTracker();
     const { tree } = deps;

@@ -47,6 +47,8 @@ export interface UserInput {
   pickMany<T>(items: PickItem<T>[], options: QuickPickOptions): Promise<T[] | Back | undefined>;
   /** A modal warning with one confirming button; true only when the user pressed it. */
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean>;
+  /** A modal warning with several buttons; the label pressed, or undefined for Cancel. */
+  choose(message: string, detail: string, labels: readonly string[]): Promise<string | undefined>;
   /** A non-modal notification; resolves with the action pressed, if any. Not awaited for display. */
   notify(kind: NotificationKind, message: string, ...actions: string[]): Promise<string | undefined>;
 }
@@ -147,6 +149,10 @@ export class VsCodeUserInput implements UserInput {
     return choice === confirmLabel;
   }
 
+  async choose(message: string, detail: string, labels: readonly string[]): Promise<string | undefined> {
+    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...labels);
+  }
+
   notify(kind: NotificationKind, message: string, ...actions: string[]): Promise<string | undefined> {
     const show =
       kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -168,6 +174,9 @@ export class SwitchableUserInput implements UserInput {
   }
   confirm(message: string, detail: string, confirmLabel: string): Promise<boolean> {
     return this.target.confirm(message, detail, confirmLabel);
+  }
+  choose(message: string, detail: string, labels: readonly string[]): Promise<string | undefined> {
+    return this.target.choose(message, detail, labels);
   }
   notify(kind: NotificationKind, message: string, ...actions: string[]): Promise<string | undefined> {
     return this.target.notify(kind, message, ...actions);

@@ -14,13 +14,13 @@ type PickAnswer = string | ((label: string, value: unknown) => boolean) | Back |
 
 export class ScriptedUserInput implements UserInput {
   readonly notifications: Shown[] = [];
-  readonly prompts: { type: 'input' | 'pick' | 'pickMany' | 'confirm'; title: string; detail?: string; items?: PickItem<unknown>[] }[] = [];
+  readonly prompts: { type: 'input' | 'pick' | 'pickMany' | 'confirm'; title: string; detail?: string; items?: PickItem<unknown>[]; buttons?: string[] }[] = [];
   readonly validationMessages: string[] = [];
   readonly unexpected: string[] = [];
   private readonly inputs: (string | Back | undefined)[] = [];
   private readonly picks: PickAnswer[] = [];
   private readonly manyPicks: (string[] | Back | undefined)[] = [];
-  private readonly confirms: boolean[] = [];
+  private readonly confirms: (boolean | string)[] = [];
   private readonly notificationAnswers: { match: RegExp; action: string }[] = [];
   private waiters: (() => void)[] = [];
 
@@ -38,7 +38,8 @@ export class ScriptedUserInput implements UserInput {
     this.manyPicks.push(...answers);
     return this;
   }
-  confirmWith(...answers: boolean[]): this {
+  /** Answers for modals: true presses the first (confirming) button, false cancels, a string presses that button. */
+  confirmWith(...answers: (boolean | string)[]): this {
     this.confirms.push(...answers);
     return this;
   }
@@ -94,7 +95,18 @@ export class ScriptedUserInput implements UserInput {
       this.unexpected.push(`modal confirmation "${message}"`);
       return false;
     }
-    return this.confirms.shift() ?? false;
+    return this.confirms.shift() === true;
+  }
+
+  async choose(message: string, detail: string, labels: readonly string[]): Promise<string | undefined> {
+    this.prompts.push({ type: 'confirm', title: message, detail, buttons: [...labels] });
+    if (this.confirms.length === 0) {
+      this.unexpected.push(`modal confirmation "${message}"`);
+      return undefined;
+    }
+    const answer = this.confirms.shift();
+    if (answer === true) return labels[0];
+    return typeof answer === 'string' && labels.includes(answer) ? answer : undefined;
   }
 
   async notify(kind: NotificationKind, message: string, ...actions: string[]): Promise<string | undefined> {

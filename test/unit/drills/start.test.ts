@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { clearConfirmation } from '../../../src/drills/clear';
 import { completionNotice } from '../../../src/drills/completion';
 import { pairTarget } from '../../../src/drills/kinds';
-import type { TrackedDrill } from '../../../src/drills/model';
-import { notDrillableReason, startConfirmation, startedMessage, targetDescription } from '../../../src/drills/start';
+import type { ListedDrill, TrackedDrill } from '../../../src/drills/model';
+import { executingIds, heldDrill, inFlightReason, notDrillableReason, startConfirmation, startedMessage, targetDescription, type PreStartCheck } from '../../../src/drills/start';
 import { formatText as render } from '../../../src/drills/text';
 import type { ReplicaPair } from '../../../src/ebs/types';
 import { samplePair } from '../support/samples';
@@ -36,8 +36,10 @@ describe('drills/start', () => {
     assert.equal(render(targetDescription(pairTarget(pair({ lastRecoverPoint: undefined })), NOW)), 'normal · no recovery point');
   });
 
+  const complete = (drills: ListedDrill[] = []): PreStartCheck => ({ complete: true, drills });
+
   it('confirms with the pair, DR region and zone, recovery point and the billing', () => {
-    const c = startConfirmation(pairTarget(pair()), [], true, fmt);
+    const c = startConfirmation(pairTarget(pair()), complete(), true, fmt, NOW);
     assert.ok(c);
     assert.equal(render(c.message), 'Start a DR drill for pair web-01 (pair-1)?');
     const detail = render(c.detail);
@@ -46,12 +48,31 @@ describe('drills/start', () => {
     assert.match(detail, /pay-as-you-go drill disk of the same size .* billed until you clear the drill/);
   });
 
-  it('skips the confirmation when turned off, but always asks when a drill is already executing', () => {
-    assert.equal(startConfirmation(pairTarget(pair()), [], false, fmt), undefined);
-    const c = startConfirmation(pairTarget(pair()), ['drill-old'], false, fmt);
+  it('skips the confirmation when turned off, but fails closed: asks when the check could not be completed', () => {
+    assert.equal(startConfirmation(pairTarget(pair()), complete(), false, fmt, NOW), undefined);
+    const c = startConfirmation(pairTarget(pair()), { complete: false }, false, fmt, NOW);
     assert.ok(c);
-    assert.match(render(c.message), /already executing \(drill-old\)/);
+    assert.equal(render(c.message), 'Could not check whether a drill of web-01 (pair-1) is running or still holds a billed drill disk. Start a drill anyway?');
+    assert.match(render(c.detail), /If a drill is running, this starts a second billable drill\./);
+    assert.equal(render(c.confirmLabel), 'Start Drill Anyway');
+  });
+
+  it('names a finished drill that still holds a billed disk, with its age, even with confirmations off', () => {
+    const held: ListedDrill = { drillId: 'drill-old', status: 'executed', disks: [{ diskId: 'd-held', status: 'created' }], startedAt: NOW - 3 * 3600_000 };
+    const gone: ListedDrill = { drillId: 'drill-gone', status: 'execute_failed', disks: [{ diskId: 'd-x', status: 'create_failed' }], startedAt: NOW - 60_000 };
+    const c = startConfirmation(pairTarget(pair()), complete([gone, held]), false, fmt, NOW);
+    assert.ok(c);
+    assert.equal(render(c.message), 'Drill drill-old of web-01 (pair-1) (started 3 h ago) still holds the billed drill disk d-held. Start another drill?');
+    assert.equal(c.held?.drillId, 'drill-old');
     assert.equal(render(c.confirmLabel), 'Start Another Drill');
+    assert.equal(heldDrill(complete([gone])), undefined, 'a failed drill without a created disk holds nothing');
+  });
+
+  it('refuses a second start while one is being started or a drill is executing', () => {
+    assert.equal(inFlightReason(pairTarget(pair()), false, []), undefined);
+    assert.equal(render(inFlightReason(pairTarget(pair()), true, []) ?? { message: '', args: [] }), 'A drill for web-01 (pair-1) is being started. Wait for the answer before starting another.');
+    assert.match(render(inFlightReason(pairTarget(pair()), false, ['drill-run']) ?? { message: '', args: [] }), /already executing \(drill-run\)\. Wait until it has finished/);
+    assert.deepEqual(executingIds(complete([{ drillId: 'drill-run', status: 'executing', disks: [] }, { drillId: 'drill-done', status: 'executed', disks: [] }])), ['drill-run']);
   });
 
   it('announces the start with the DrillId and the recovery point time', () => {

@@ -117,3 +117,80 @@ describe('fault rule validation', () => {
     }
   });
 });
+
+// The ambiguous cases a drill start must survive: the operation commits and the caller learns nothing certain.
+describe('after-commit fault modes and commit-after-deadline', () => {
+  let emu: RunningEmulator;
+  beforeEach(async () => {
+    emu = await startEmulator();
+  });
+  afterEach(() => emu.close());
+  const drill = { RegionId: 'cn-shanghai', PairId: 'pair-demo-web01' };
+  const starts = async (): Promise<{ status: number; fault: string | null; code: string | null }[]> =>
+    (await emu.admin.requests()).filter((r) => r.action === 'StartPairDrill').map((r) => ({ status: r.status, fault: r.fault, code: r.code }));
+
+  it('error-after-commit without times: the drill is created once, then every attempt with its token fails with 503', async () => {
+    await emu.admin.setFaults([{ action: 'StartPairDrill', mode: 'error-after-commit' }]);
+    const client = makeClient(emu.endpoint);
+    for (let i = 0; i < 3; i++) {
+      const err = await callError(client, 'StartPairDrill', { ...drill, ClientToken: 'after-commit-1' });
+      assert.equal(err.code, 'ServiceUnavailable');
+      assert.equal(err.statusCode, 503);
+    }
+    const state = await emu.admin.state();
+    assert.equal(state.drills.length, 1, 'created by the first attempt, replayed (and failed) by the others');
+    assert.deepEqual(await starts(), [0, 1, 2].map(() => ({ status: 503, fault: 'error-after-commit', code: 'ServiceUnavailable' })));
+    await emu.admin.clearFaults();
+    const answer = await call(client, 'StartPairDrill', { ...drill, ClientToken: 'after-commit-1' });
+    assert.equal(answer.body.DrillId, state.drills[0].DrillId);
+  });
+
+  it('drop-after-commit applies to a replay too: with no `times`, every attempt is dropped and one drill exists', async () => {
+    await emu.admin.setFaults([{ action: 'StartPairDrill', mode: 'drop-after-commit' }]);
+    const client = makeClient(emu.endpoint);
+    for (let i = 0; i < 2; i++) assert.equal((await failure(call(client, 'StartPairDrill', { ...drill, ClientToken: 'drop-every-1' }))).code, 'ECONNRESET');
+    assert.equal((await emu.admin.state()).drills.length, 1);
+    assert.deepEqual((await starts()).map((s) => s.status), [0, 0]);
+  });
+
+  it('html-after-commit (504 page) and empty-after-commit (empty 502) answer after the drill was created', async () => {
+    await emu.admin.setFaults([
+      { action: 'StartPairDrill', mode: 'html-after-commit', status: 504, times: 1 },
+      { action: 'StartPairDrill', mode: 'empty-after-commit', times: 1 },
+    ]);
+    const req = (token: string) =>
+      signAcs3({ accessKeyId: DEMO_ACCESS_KEY_ID, secret: DEMO_ACCESS_KEY_SECRET, host: emu.endpoint, action: 'StartPairDrill', rawQuery: `ClientToken=${token}&PairId=pair-demo-web01&RegionId=cn-shanghai` });
+    const html = await raw(emu.port, req('html-1'));
+    assert.equal(html.status, 504);
+    assert.match(html.text, /^<html>/);
+    const empty = await raw(emu.port, req('empty-1'));
+    assert.equal(empty.status, 502);
+    assert.equal(empty.text, '');
+    assert.equal((await emu.admin.state()).drills.length, 2, 'each answer came after its drill was created');
+    assert.deepEqual((await starts()).map((s) => s.code), ['html', 'empty']);
+  });
+
+  it('empty: an empty 502 before anything happens', async () => {
+    await emu.admin.setFaults([{ action: 'StartPairDrill', mode: 'empty', times: 1 }]);
+    const err = await failure(call(makeClient(emu.endpoint), 'StartPairDrill', { ...drill, ClientToken: 'empty-before-1' }));
+    assert.equal(err.name, 'SyntaxError');
+    assert.equal((await emu.admin.state()).drills.length, 0);
+  });
+
+  it('commit-after-deadline: the caller gives up, the drill appears later; the token is not held meanwhile and still yields one drill', async () => {
+    await emu.admin.setFaults([{ action: 'StartPairDrill', mode: 'commit-after-deadline', delayMs: 600, times: 2 }]);
+    const client = makeClient(emu.endpoint);
+    const first = failure(call(client, 'StartPairDrill', { ...drill, ClientToken: 'late-1' }, { readTimeout: 150 }));
+    assert.match((await first).name, /Timeout/i, 'the caller timed out');
+    const during = await emu.admin.state();
+    assert.equal(during.drills.length, 0, 'nothing committed yet');
+    assert.deepEqual(during.inFlightTokens, [], 'the held request does not hold its token');
+    const second = failure(call(client, 'StartPairDrill', { ...drill, ClientToken: 'late-1' }, { readTimeout: 150 }));
+    await second;
+    const deadline = Date.now() + 5000;
+    while ((await starts()).length < 2 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+    const after = await emu.admin.state();
+    assert.equal(after.drills.length, 1, 'both held requests committed with one token: one drill');
+    assert.deepEqual((await starts()).map((s) => s.fault), ['commit-after-deadline', 'commit-after-deadline']);
+  });
+});
