@@ -19,6 +19,11 @@ clean_npm_env=()
 while IFS='=' read -r name _; do
   case "$name" in npm_*|NODE) clean_npm_env+=(-u "$name") ;; esac
 done < <(env)
+# The test runner trusts the emulator's throw-away certificate through NODE_EXTRA_CA_CERTS; npm must not see it (with
+# it, npm install sat idle for good here).
+for name in NODE_EXTRA_CA_CERTS EBS_DR_TEST_TLS_DIR; do
+  clean_npm_env+=(-u "$name")
+done
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x "${EBS_DR_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
