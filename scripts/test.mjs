@@ -15,8 +15,9 @@ const all = ['static', 'unit', 'host', 'ui'];
 const requested = process.argv.slice(2).filter((a) => all.includes(a));
 const tiers = requested.length > 0 ? requested : all;
 const results = [];
-// Every tier's processes (mocha, code-server and its extension host) trust the emulator's throw-away certificate.
-Object.assign(process.env, testCertificateEnv(), SAFE_TEST_ENV);
+// The test tiers' processes (mocha, code-server and its extension host) trust the emulator's throw-away certificate;
+// the setup and packaging steps (npm) run without it.
+const testEnv = { ...testCertificateEnv(), ...SAFE_TEST_ENV };
 
 function run(label, command, args, env = {}) {
   return new Promise((resolveRun) => {
@@ -61,13 +62,13 @@ if (tiers.includes('static')) {
 }
 
 if (tiers.includes('unit')) {
-  record('unit', await run('unit', npx('mocha'), [...mochaArgs, '--timeout', '30000', '--recursive', 'out/test/unit']));
+  record('unit', await run('unit', npx('mocha'), [...mochaArgs, '--timeout', '30000', '--recursive', 'out/test/unit'], testEnv));
 }
 
 if (tiers.includes('host')) {
   const temp = mkdtempSync(join(tmpdir(), 'ebs-dr-host-'));
   const runner = join(root, 'scripts', 'run-host-tests.mjs');
-  record('host', await run('host', 'node', [runner, temp]));
+  record('host', await run('host', 'node', [runner, temp], testEnv));
   rmSync(temp, { recursive: true, force: true });
 }
 
@@ -77,7 +78,7 @@ if (tiers.includes('ui')) {
     results.push({ tier: 'ui', passed: 0, failed: 1, code: pack.code });
   } else {
     const grep = process.env.EBS_DR_UI_GREP ? ['--grep', process.env.EBS_DR_UI_GREP] : [];
-    record('ui', await run('ui', npx('mocha'), [...mochaArgs, '--timeout', '180000', '--recursive', ...grep, 'out/test/ui']));
+    record('ui', await run('ui', npx('mocha'), [...mochaArgs, '--timeout', '180000', '--recursive', ...grep, 'out/test/ui'], testEnv));
   }
 }
 
