@@ -57,7 +57,7 @@ describe('ebs/client against a hostile or broken endpoint', function () {
   });
   const client = (overrides: Partial<EbsClientOptions> = {}): EbsClient =>
     new EbsClient({
-      credentials: { accessKeyId: 'LTAI5tHostileTest0001', accessKeySecret: 'HostileTestSecret000000000000001' },
+      credentials: { accessKeyId: 'HOSTILETESTKEYID0001', accessKeySecret: 'HostileTestSecret000000000000001' },
       endpointTemplate: url,
       retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
       timeoutMs: 20_000,
