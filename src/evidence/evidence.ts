@@ -1,0 +1,135 @@
+// The drill evidence record: what the extension learns about one drill, kept long after the drill is cleared so that
+// an audit can ask "when was each replicated disk last drilled, from which recovery point, how long did it take, and
+// did it work?". One JSON file per drill (store.ts), schema-versioned; times are ISO 8601 strings in UTC so the files
+// read well in a code review. The record also carries the tracker's state of the drill (`tracking`): the record store
+// is the drill tracker's shared state across windows. Pure: types and small helpers only.
+import type { DrillDiskStatus, DrillStatus } from '../ebs/types';
+
+export const EVIDENCE_SCHEMA_VERSION = 1;
+
+export type EvidenceKind = 'pair' | 'group';
+
+/** The user's verdict on a drill, asked (optionally) when it is cleared. */
+export type Verdict = 'passed' | 'failed' | 'notChecked';
+
+/** Who did something: the OS user and the profile (never a secret). */
+export interface Actor {
+  osUser: string;
+  profileName: string;
+}
+
+/** What happened to a drill, in the order it was learned. */
+export type EvidenceEventType =
+  /** StartPairDrill / StartReplicaGroupDrill answered (or the drill of an uncertain start was found). */
+  | 'started'
+  /** Found executing (or holding a disk) by the tree or the tracker, not started by this extension's window. */
+  | 'discovered'
+  /** First observed `executed`: the drill disk is usable. */
+  | 'executed'
+  /** Observed `execute_failed` (with the StatusMessage). */
+  | 'failed'
+  /** ClearPairDrill / ClearReplicaGroupDrill answered. */
+  | 'clearRequested'
+  /** Observed `clear_failed`. */
+  | 'clearFailed'
+  /** Disappeared from the listing after a clear. */
+  | 'cleared'
+  /** Disappeared from the listing without a clear seen here (cleared elsewhere, or the pair was deleted). */
+  | 'gone'
+  /** The user's verdict and notes were recorded. */
+  | 'verdict';
+
+export interface EvidenceEvent {
+  type: EvidenceEventType;
+  /** ISO 8601 (UTC). */
+  at: string;
+  requestId?: string;
+  by?: Actor;
+  statusMessage?: string;
+}
+
+/** The disks of the drill as last observed. */
+export interface EvidenceDisk {
+  pairId?: string;
+  diskId: string;
+  status?: DrillDiskStatus;
+}
+
+/** The tracker's state of a drill, shared by every window through the record store. */
+export interface TrackingState {
+  /** True while some window should follow or remind of the drill (false once it is cleared, gone or forgotten). */
+  active: boolean;
+  /** The tracker's `followed` flag: the drill was seen executing or clearing (its completion is announced). */
+  followed: boolean;
+  /** Billable disks the drill held when a clear was requested. */
+  disksAtClear?: string[];
+}
+
+export interface DrillEvidence {
+  schemaVersion: typeof EVIDENCE_SCHEMA_VERSION;
+  kind: EvidenceKind;
+  drillId: string;
+  /** The profile whose account owns the drill: its id (the tracker's account), name and AccessKey ID. Never a secret. */
+  account: { profileId: string; profileName: string; accessKeyId?: string };
+  /** The pair (`pair-…`) or replica group (`pg-…`); a group's member pairs when known. */
+  owner: { id: string; name?: string; memberPairIds?: string[] };
+  /** Production (source) region of the pair or group, when known. */
+  sourceRegionId?: string;
+  /** The DR (destination) region the drill runs in. */
+  regionId: string;
+  /** Zone of the drill disk(s). */
+  zoneId?: string;
+  /** The pair's or group's RPO setting when the drill was started (seconds), when known. */
+  rpoSeconds?: number;
+  /** Every drill disk ID ever seen for the drill. */
+  drillDiskIds: string[];
+  /** The recovery point the drill cloned (ISO). */
+  recoveryPoint?: string;
+  /** The service's `StartAt` (ISO). */
+  startAt?: string;
+  /** Last time the drill was observed still `executing` (ISO): the figure's lower bound. */
+  lastExecutingAt?: string;
+  /** First time the drill was observed `executed` (ISO). */
+  firstExecutedAt?: string;
+  /** First time it was observed `execute_failed` (ISO) and the StatusMessage. */
+  failedAt?: string;
+  statusMessage?: string;
+  /** When a clear was requested and when the drill was seen gone after it (ISO). */
+  clearRequestedAt?: string;
+  clearedAt?: string;
+  /** When the drill disappeared without a clear seen here (ISO). */
+  goneAt?: string;
+  startRequestId?: string;
+  clearRequestId?: string;
+  startedBy?: Actor;
+  clearedBy?: Actor;
+  /** Version of the extension that wrote the record first, and last. */
+  extensionVersion: string;
+  verdict?: Verdict;
+  notes?: string;
+  verdictBy?: Actor;
+  verdictAt?: string;
+  /** The drill's status as last observed, and when (ISO). */
+  status: DrillStatus;
+  statusAt: string;
+  disks: EvidenceDisk[];
+  tracking: TrackingState;
+  /** Every event in time order. */
+  events: EvidenceEvent[];
+  /** ISO: last write. */
+  updatedAt: string;
+}
+
+/** Identifies a drill's record: the same key the tracker uses (`<kind>/<DR region>/<owner>/<DrillId>`). */
+export function evidenceKey(r: { kind: EvidenceKind; regionId: string; drillId: string; owner: { id: string } } ): string {
+  return `${r.kind}/${r.regionId}/${r.owner.id}/${r.drillId}`;
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Unix ms of an ISO time of a record; undefined when absent or unreadable. */
+export function ms(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : undefined;
+}
