@@ -1,6 +1,7 @@
 // Decisions of Clear Drill, as data: whether a drill can be cleared now, and the confirmation. Pure.
 import { isDrillClearable } from '../ebs/types';
 import type { LocalisableMessage } from '../shared/text';
+import type { DrillVerdict } from './journal';
 import { billableDisks, ownerLabel, type TrackedDrill } from './model';
 import { msg } from './text';
 import type { Confirmation } from './start';
@@ -20,4 +21,20 @@ export function clearConfirmation(drill: TrackedDrill): Confirmation {
         : msg('The drill will be deleted.'),
     confirmLabel: msg('Clear Drill'),
   };
+}
+
+/**
+ * The buttons of the clear confirmation when the verdict is asked (setting ebsDr.askDrillVerdict): each clears the
+ * drill and records the answer to "Did the application check pass?". The first (the default button) records that
+ * nothing was checked.
+ */
+export const VERDICT_CHOICES: readonly { verdict: DrillVerdict; label: LocalisableMessage; asksNotes: boolean }[] = [
+  { verdict: 'notChecked', label: msg('Clear, Not Checked'), asksNotes: false },
+  { verdict: 'passed', label: msg('Clear, Check Passed'), asksNotes: true },
+  { verdict: 'failed', label: msg('Clear, Check Failed'), asksNotes: true },
+];
+
+/** The line the confirmation adds when it asks for the verdict. */
+export function verdictQuestion(): LocalisableMessage {
+  return msg('Did the application check on the drill disk pass? Your answer and notes are kept in the drill record.');
 }

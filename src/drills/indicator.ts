@@ -20,9 +20,15 @@ export interface IndicatorModel {
   executing: number;
   clearing: number;
   disks: number;
+  /** Shown for the overdue count alone: its click drills overdue pairs instead of listing drills. */
+  overdueOnly?: boolean;
 }
 
-export function indicatorModel(drills: readonly TrackedDrill[], now: number): IndicatorModel {
+/**
+ * The indicator of the drills, and, when no drill runs or holds a disk, of the pairs and groups overdue for a drill
+ * (`overdue`, counted by the drill evidence; 0 = none or not known).
+ */
+export function indicatorModel(drills: readonly TrackedDrill[], now: number, overdue = 0): IndicatorModel {
   const executing = drills.filter((d) => d.status === 'executing').length;
   const clearing = drills.filter((d) => d.status === 'clearing').length;
   const disks = drills.reduce((sum, d) => sum + billableDisks(d).length, 0);
@@ -52,6 +58,11 @@ export function indicatorModel(drills: readonly TrackedDrill[], now: number): In
     const text = disks === 1 ? msg('1 drill disk') : msg('{0} drill disks', disks);
     const badgeTooltip = disks === 1 ? msg('1 billable drill disk') : msg('{0} billable drill disks', disks);
     return shown(disks, 'database', text, msg('Drill disks are billed until their drills are cleared (click for actions)'), badgeTooltip);
+  }
+  if (overdue > 0) {
+    const text = overdue === 1 ? msg('1 overdue for a drill') : msg('{0} overdue for a drill', overdue);
+    const tooltip = overdue === 1 ? msg('1 pair or replica group is overdue for a drill (click to drill overdue pairs)') : msg('{0} pairs or replica groups are overdue for a drill (click to drill overdue pairs)', overdue);
+    return { ...shown(overdue, 'warning', text, tooltip, tooltip), overdueOnly: true };
   }
   return { visible: false, icon: '', lines, badge: 0, ...counts };
 }

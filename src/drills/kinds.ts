@@ -31,8 +31,8 @@ export interface DrillKindApi {
   listTargets(client: DrillClient, regionId: string, options?: { ownerIds?: string[]; signal?: AbortSignal }): Promise<DrillTarget[]>;
   /** Describe*Drills of one owner, asked in its DR region (all drills, or the one of `drillId`). */
   describeDrills(client: DrillClient, regionId: string, ownerId: string, options?: { drillId?: string; signal?: AbortSignal }): Promise<ListedDrill[]>;
-  start(client: DrillClient, request: { regionId: string; ownerId: string; clientToken: string; signal?: AbortSignal }): Promise<{ drillId: string }>;
-  clear(client: DrillClient, request: { regionId: string; ownerId: string; drillId: string; signal?: AbortSignal }): Promise<unknown>;
+  start(client: DrillClient, request: { regionId: string; ownerId: string; clientToken: string; signal?: AbortSignal }): Promise<{ drillId: string; requestId?: string }>;
+  clear(client: DrillClient, request: { regionId: string; ownerId: string; drillId: string; signal?: AbortSignal }): Promise<{ requestId?: string }>;
   /** A drill listing the tree loaded (its drills are of this kind). */
   listed(drills: readonly (PairDrill | GroupDrill)[]): ListedDrill[];
   /** The owner as the tree knows it. */
@@ -65,6 +65,7 @@ export function pairTarget(pair: ReplicaPair): DrillTarget {
     secondaryDiskId: pair.destinationDiskId || undefined,
     status: pair.status,
     recoverPoint: pair.lastRecoverPoint?.getTime(),
+    rpoSeconds: pair.rpoSeconds,
   };
 }
 
@@ -79,6 +80,8 @@ export function groupTarget(group: ReplicaGroup): DrillTarget {
     status: group.status,
     recoverPoint: group.lastRecoverPoint?.getTime(),
     pairCount: group.pairCount ?? group.pairIds.length,
+    memberPairIds: group.pairIds.length > 0 ? [...group.pairIds] : undefined,
+    rpoSeconds: group.rpoSeconds,
   };
 }
 

@@ -50,6 +50,11 @@ export interface TrackedDrill extends DrillRef, DrillObservation {
   followed: boolean;
   /** Set when a clear is requested: the billable drill disks the drill held then (none: a failed drill without a disk). */
   disksAtClear?: string[];
+  /**
+   * The user started the drill from this extension: while it executes it is polled at least every 5 s, so the time
+   * to a usable drill disk the evidence records is measured to within 5 s.
+   */
+  fastPoll?: boolean;
 }
 
 export function drillKey(ref: DrillRef): string {
@@ -108,4 +113,8 @@ export interface DrillTarget {
   recoverPoint?: number;
   /** Group drills: one drill disk per member pair. */
   pairCount?: number;
+  /** Group drills: the member pairs. */
+  memberPairIds?: string[];
+  /** The RPO setting of the pair or group (seconds), when known. */
+  rpoSeconds?: number;
 }

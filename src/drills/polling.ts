@@ -21,9 +21,11 @@ export interface PollingPolicy {
   maxMs: number;
   /** Ceiling of the wait after failed polls (which double it). */
   errorMaxMs: number;
+  /** Ceiling of the wait for an executing drill the user started here (TrackedDrill.fastPoll). */
+  fastMs: number;
 }
 
-export const DEFAULT_POLLING: Readonly<PollingPolicy> = Object.freeze({ initialMs: 5_000, factor: 1.5, maxMs: 30_000, errorMaxMs: 120_000 });
+export const DEFAULT_POLLING: Readonly<PollingPolicy> = Object.freeze({ initialMs: 5_000, factor: 1.5, maxMs: 30_000, errorMaxMs: 120_000, fastMs: 5_000 });
 
 /** The wait after a poll that found nothing new. */
 export function intervalAfterUnchanged(intervalMs: number, policy: PollingPolicy): number {

@@ -43,6 +43,8 @@ export interface StartConfirmation extends Omit<Confirmation, 'message'> {
   message: ComposedMessage;
   /** A finished drill of the owner that still holds a billed drill disk: the modal also offers Clear It First. */
   held?: ListedDrill;
+  /** Shown first in the detail: the drill would use stale data (staleDataWarning). */
+  warning?: ComposedMessage;
 }
 
 /** What the check before a start found in the DR region: the owner's drills, or that it could not be completed. */
@@ -83,7 +85,8 @@ export function heldDrill(check: PreStartCheck): ListedDrill | undefined {
  */
 export function startConfirmation(target: DrillTarget, check: PreStartCheck, confirmSetting: boolean, formatTime: FormatTime, now: number): StartConfirmation | undefined {
   const held = heldDrill(check);
-  if (!confirmSetting && check.complete && !held) return undefined;
+  const stale = staleDataWarning(target, now);
+  if (!confirmSetting && check.complete && !held && !stale) return undefined;
   const kind = DRILL_KINDS[target.kind];
   const where = msg('DR region {0}, zone {1}, recovery point of {2}.', target.regionId, target.zoneId, recoveryPointTime(target, formatTime));
   const detail = msg('{0}\n\n{1}', where, kind.texts.cost(target));
@@ -92,6 +95,7 @@ export function startConfirmation(target: DrillTarget, check: PreStartCheck, con
       message: msg('Could not check whether a drill of {0} is running or still holds a billed drill disk. Start a drill anyway?', ownerLabel(target)),
       detail: msg('{0}\n\n{1}\n\n{2}', where, kind.texts.cost(target), msg('If a drill is running, this starts a second billable drill.')),
       confirmLabel: msg('Start Drill Anyway'),
+      warning: stale,
     };
   }
   if (held) {
@@ -102,9 +106,28 @@ export function startConfirmation(target: DrillTarget, check: PreStartCheck, con
       detail,
       confirmLabel: msg('Start Another Drill'),
       held,
+      warning: stale,
     };
   }
-  return { message: kind.texts.startQuestion(ownerLabel(target)), detail, confirmLabel: msg('Start Drill') };
+  return { message: kind.texts.startQuestion(ownerLabel(target)), detail, confirmLabel: msg('Start Drill'), warning: stale };
+}
+
+/**
+ * Said plainly in the confirmation (which is then always shown) when the drill would not prove what a drill is
+ * expected to prove: the pair or group is stopped, so its recovery point no longer advances, or its last recovery
+ * point is older than twice its RPO. Undefined when the data is as fresh as the RPO promises.
+ */
+export function staleDataWarning(target: DrillTarget, now: number): ComposedMessage | undefined {
+  if (target.recoverPoint === undefined) return undefined;
+  const age = ageMessage(target.recoverPoint, now);
+  const what = DRILL_KINDS[target.kind].texts.noun;
+  if (target.status === 'stopped') {
+    return msg('The {0} is stopped: replication does not run, so this drill will use data from {1}.', what, age);
+  }
+  if (target.rpoSeconds !== undefined && target.rpoSeconds > 0 && now - target.recoverPoint > 2 * target.rpoSeconds * 1000) {
+    return msg('This drill will use data from {0}: the last recovery point is older than twice the RPO of {1} s.', age, String(target.rpoSeconds));
+  }
+  return undefined;
 }
 
 /** The notification of an uncertain start: the outcome is unknown until the listing says. */

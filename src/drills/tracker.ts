@@ -23,6 +23,19 @@ export interface DrillCompletion {
   announce: boolean;
 }
 
+/** One answer about a drill: a poll, or a listing the tree loaded. The drill evidence records every one of them. */
+export interface DrillObserved {
+  /** The drill as the tracker knows it after the answer. */
+  drill: TrackedDrill;
+  /** Clock time of the answer. */
+  at: number;
+  source: 'poll' | 'listing';
+  /** True when the drill was not in its listing (or its poll found it gone). */
+  vanished: boolean;
+  /** True when a listing made the tracker follow a drill it did not know (found executing or holding a disk). */
+  discovered: boolean;
+}
+
 export interface TrackerOptions {
   describe: DescribeDrill;
   store: DrillStore;
@@ -57,6 +70,7 @@ export class DrillTracker implements Disposable {
   private readonly policy: PollingPolicy;
   private readonly changed = new Emitter<void>();
   private readonly completed = new Emitter<DrillCompletion>();
+  private readonly observed = new Emitter<DrillObserved>();
   private accounts: ReadonlySet<string> = new Set();
   private timer: unknown;
   private timerDueAt: number | undefined;
@@ -71,6 +85,8 @@ export class DrillTracker implements Disposable {
   readonly onDidChange = this.changed.event;
   /** Fires once per followed drill settling (executed, failed, cleared…). */
   readonly onDidComplete = this.completed.event;
+  /** Fires for every answer about a drill (unchanged ones too), before completions it causes are announced. */
+  readonly onDidObserve = this.observed.event;
 
   constructor(private readonly options: TrackerOptions) {
     this.clock = options.clock ?? realClock;
@@ -157,8 +173,9 @@ export class DrillTracker implements Disposable {
         }
         if (isSameObservation(entry.drill, observation)) {
           entry.drill = named;
+          this.observe(entry.drill, 'listing');
         } else {
-          this.update(entry, { ...named, ...observation }, false);
+          this.update(entry, { ...named, ...observation }, false, 'listing');
         }
         touched = true;
       } else if (isDrillInProgress(observation.status) || billableDisks(observation).length > 0) {
@@ -172,13 +189,14 @@ export class DrillTracker implements Disposable {
           followed: isDrillInProgress(observation.status),
         };
         this.entries.set(key, { drill, intervalMs: this.policy.initialMs, dueAt: this.clock.now() + this.policy.initialMs, generation: 1 });
+        this.observe(drill, 'listing', { discovered: true });
         touched = true;
       }
     }
     for (const [key, entry] of [...this.entries]) {
       const d = entry.drill;
       if (d.kind === listing.kind && d.regionId === listing.regionId && d.ownerId === listing.ownerId && d.account === listing.account && !seen.has(key)) {
-        this.vanish(key, entry, false);
+        this.vanish(key, entry, false, 'listing');
         touched = true;
       }
     }
@@ -237,6 +255,7 @@ export class DrillTracker implements Disposable {
     this.abort.abort();
     this.changed.dispose();
     this.completed.dispose();
+    this.observed.dispose();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -305,22 +324,24 @@ export class DrillTracker implements Disposable {
     }
     if (this.disposed || this.entries.get(key) !== entry || entry.generation !== generation) return;
     if (observation === undefined) {
-      this.vanish(key, entry, false);
+      this.vanish(key, entry, false, 'poll');
     } else if (isSameObservation(entry.drill, observation)) {
-      entry.intervalMs = intervalAfterUnchanged(entry.intervalMs, this.policy);
+      entry.intervalMs = intervalAfterUnchanged(entry.intervalMs, this.policyFor(entry.drill));
       entry.dueAt = this.clock.now() + entry.intervalMs;
+      this.observe(entry.drill, 'poll');
     } else {
-      this.update(entry, { ...entry.drill, ...observation }, false);
+      this.update(entry, { ...entry.drill, ...observation }, false, 'poll');
     }
   }
 
   /** Applies a new state; fires the completion of a followed drill once, on the transition itself. */
-  private update(entry: Entry, next: TrackedDrill, notify = true): void {
+  private update(entry: Entry, next: TrackedDrill, notify = true, source?: DrillObserved['source']): void {
     const previous = entry.drill.status;
     entry.generation++;
     entry.drill = { ...next, followed: next.followed || isDrillInProgress(next.status) };
     entry.intervalMs = this.policy.initialMs;
     entry.dueAt = this.clock.now() + this.policy.initialMs;
+    if (source) this.observe(entry.drill, source);
     if (entry.drill.followed && previous !== next.status) {
       const outcome = transitionOutcome(previous, next.status);
       if (outcome) this.complete(entry.drill, outcome);
@@ -331,12 +352,25 @@ export class DrillTracker implements Disposable {
     }
   }
 
-  private vanish(key: string, entry: Entry, notify: boolean): void {
+  private vanish(key: string, entry: Entry, notify: boolean, source: DrillObserved['source']): void {
     this.entries.delete(key);
     entry.generation++;
     const previous = entry.drill.status;
+    this.observe(entry.drill, source, { vanished: true });
     if (entry.drill.followed && isDrillInProgress(previous)) this.complete(entry.drill, previous === 'clearing' ? 'cleared' : 'vanished');
     if (notify) this.persistAndNotify();
+  }
+
+  private observe(drill: TrackedDrill, source: DrillObserved['source'], flags: { vanished?: boolean; discovered?: boolean } = {}): void {
+    this.observed.fire({ drill: { ...drill }, at: this.clock.now(), source, vanished: flags.vanished ?? false, discovered: flags.discovered ?? false });
+  }
+
+  /**
+   * The polling of a drill the user started here is capped at the fast interval while it executes: its measured time
+   * to a usable drill disk is then honest to within that interval.
+   */
+  private policyFor(drill: TrackedDrill): PollingPolicy {
+    return drill.fastPoll && drill.status === 'executing' ? { ...this.policy, maxMs: Math.min(this.policy.maxMs, this.policy.fastMs) } : this.policy;
   }
 
   private complete(drill: TrackedDrill, outcome: DrillOutcome): void {

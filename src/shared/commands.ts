@@ -30,6 +30,9 @@ export const COMMAND = {
   startReplicaGroupDrill: 'ebsDr.startReplicaGroupDrill',
   clearDrill: 'ebsDr.clearDrill',
   showDrills: 'ebsDr.showDrills',
+  // drill evidence
+  exportDrillReport: 'ebsDr.exportDrillReport',
+  drillOverduePairs: 'ebsDr.drillOverduePairs',
 } as const;
 
 export type CommandName = keyof typeof COMMAND;

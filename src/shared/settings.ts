@@ -3,7 +3,10 @@
 
 export const SETTING = {
   aliyunCliConfigPath: 'aliyunCliConfigPath',
+  askDrillVerdict: 'askDrillVerdict',
   confirmBeforeDrill: 'confirmBeforeDrill',
+  drillIntervalDays: 'drillIntervalDays',
+  evidenceFolder: 'evidenceFolder',
   endpointTemplate: 'endpointTemplate',
   profilesInTree: 'profilesInTree',
   stsEndpoint: 'stsEndpoint',

@@ -9,7 +9,9 @@ import { profilesSideBySide } from '../../replication/ui/replicationView';
 import { COMMAND } from '../../shared/commands';
 import type { ActionContext } from '../../shared/ui/action';
 import { localise } from '../../shared/ui/l10n';
-import { clearConfirmation, notClearableReason } from '../clear';
+import { setting, SETTING } from '../../shared/ui/settings';
+import { clearConfirmation, notClearableReason, VERDICT_CHOICES, verdictQuestion } from '../clear';
+import type { VerdictAnswer } from '../journal';
 import { DRILL_KINDS } from '../kinds';
 import type { TrackedDrill } from '../model';
 import { asDrillNode, kindOf, ownerIdOf, type DrillNode } from '../tree';
@@ -41,28 +43,51 @@ export async function clearTracked(context: Context, shell: DrillShell, drill: T
     return;
   }
   const confirmation = clearConfirmation(current);
-  if (!(await context.input.confirm(localise(confirmation.message), localiseText(confirmation.detail), localise(confirmation.confirmLabel)))) return;
+  let verdict: VerdictAnswer | undefined;
+  if (setting<boolean>(SETTING.askDrillVerdict, true)) {
+    verdict = await askVerdict(context, localise(confirmation.message), `${localiseText(confirmation.detail)}\n\n${localise(verdictQuestion())}`);
+    if (!verdict) return;
+  } else if (!(await context.input.confirm(localise(confirmation.message), localiseText(confirmation.detail), localise(confirmation.confirmLabel)))) {
+    return;
+  }
   // Cleared with the profile that owns the drill.
   const connected = await context.requireConnection(profilesSideBySide() ? current.account : undefined);
-  await sendClear(context, shell, current, connected);
+  await sendClear(context, shell, current, connected, verdict);
 }
 
-async function sendClear(context: Context, shell: DrillShell, drill: TrackedDrill, connected: ConnectedClient): Promise<void> {
+/** The clear confirmation that asks for the verdict: undefined when the user cancels. */
+async function askVerdict(context: Context, message: string, detail: string): Promise<VerdictAnswer | undefined> {
+  const labels = VERDICT_CHOICES.map((c) => localise(c.label));
+  const chosen = await context.input.choose(message, detail, labels);
+  const choice = VERDICT_CHOICES[labels.indexOf(chosen ?? '')];
+  if (!choice) return undefined;
+  if (!choice.asksNotes) return { verdict: choice.verdict };
+  const notes = await context.input.inputBox({
+    title: localise(choice.label),
+    prompt: vscode.l10n.t('Notes for the drill record (optional): what was checked, and how. Enter to clear the drill; Escape clears it without notes.'),
+    placeholder: vscode.l10n.t('e.g. mounted read-only, database started, last order 09:58'),
+  });
+  return { verdict: choice.verdict, notes: typeof notes === 'string' && notes.trim() !== '' ? notes.trim() : undefined };
+}
+
+async function sendClear(context: Context, shell: DrillShell, drill: TrackedDrill, connected: ConnectedClient, verdict?: VerdictAnswer): Promise<void> {
   const { client, connection } = connected;
   const kind = DRILL_KINDS[drill.kind];
   const owner = kind.ownerRef(drill.ownerId);
   context.errorPrefix = shell.named(connection.profileId, vscode.l10n.t('Could not clear drill {0}:', drill.drillId));
-  context.retry = () => shell.deps.actions.run(context.command, (again) => sendClear(again, shell, drill, connected));
+  context.retry = () => shell.deps.actions.run(context.command, (again) => sendClear(again, shell, drill, connected, verdict));
+  let requestId: string | undefined;
   try {
-    await shell.busy(owner, vscode.l10n.t('Clearing drill…'), vscode.l10n.t('Clearing drill {0}…', drill.drillId), connection.profileId, (signal) =>
+    ({ requestId } = await shell.busy(owner, vscode.l10n.t('Clearing drill…'), vscode.l10n.t('Clearing drill {0}…', drill.drillId), connection.profileId, (signal) =>
       kind.clear(client, { regionId: drill.regionId, ownerId: drill.ownerId, drillId: drill.drillId, signal }),
-    );
+    ));
   } catch (error) {
     if (!isCancellation(error)) context.log.warn(`Clearing drill ${drill.drillId} in ${drill.regionId} failed: ${explainError(error).code}`);
     throw error;
   }
-  context.log.info(`Clearing drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}`);
+  context.log.info(`Clearing drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}${requestId ? ` (RequestId ${requestId})` : ''}`);
   if (!shell.tracker.get(drill)) shell.tracker.track({ ...drill, account: connection.profileId });
+  shell.deps.journal?.clearRequested({ ...drill, account: connection.profileId }, { requestId, verdict });
   shell.tracker.markClearing(drill);
   shell.deps.tree?.invalidateDrills?.(owner, connection.profileId);
 }

@@ -8,7 +8,9 @@ import { profilesSideBySide } from '../../replication/ui/replicationView';
 import type { Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
 import type { UserInput } from '../../shared/ui/userInput';
+import type { DrillJournal } from '../journal';
 import type { DrillKind } from '../model';
+import type { DrillStore } from '../persistence';
 import type { TrackerClock } from '../polling';
 import type { DrillTracker } from '../tracker';
 import type { DrillOwnerRef, DrillTree } from '../tree';
@@ -28,6 +30,13 @@ export interface DrillsDeps {
   tree?: DrillTree;
   /** Tests only: a fake clock for the tracker. */
   clock?: TrackerClock;
+  /**
+   * Where tracked drills are shared between windows and survive a reload (the drill evidence's record store); a new
+   * store per tracker. Without it: globalState.
+   */
+  drillStore?: () => Pick<DrillStore, 'load' | 'save'>;
+  /** Who keeps the record of every drill (the drill evidence). */
+  journal?: DrillJournal;
 }
 
 /** A start request that may have started a drill: its ClientToken and what the resolution compares against. */

@@ -14,7 +14,7 @@ import { localise } from '../../shared/ui/l10n';
 import { setting, SETTING } from '../../shared/ui/settings';
 import type { PickItem } from '../../shared/ui/userInput';
 import { DRILL_KINDS, type DrillKindApi } from '../kinds';
-import { ownerLabel, type DrillKind, type DrillTarget, type ListedDrill } from '../model';
+import { ownerLabel, type DrillKind, type DrillTarget, type ListedDrill, type TrackedDrill } from '../model';
 import {
   beingStartedMessage,
   executingIds,
@@ -69,7 +69,7 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
     const found = pending && check.complete ? adoptableDrill(check.drills, pending.before, pending.actionStart) : undefined;
     if (pending && found) {
       context.log.info(`Drill ${found.drillId} of ${target.ownerId} found in ${target.regionId} after an unknown outcome: adopted`);
-      started(context, shell, { target, connected, ...pending, claim }, found.drillId);
+      started(context, shell, { target, connected, ...pending, claim }, found.drillId, { adopted: true });
       return;
     }
     const executing = inFlightReason(target, false, executingIds(check));
@@ -82,7 +82,8 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
       const go = localise(confirmation.confirmLabel);
       const clearFirst = vscode.l10n.t('Clear It First');
       const labels = confirmation.held ? [go, clearFirst] : [go];
-      const choice = await context.input.choose(localiseText(confirmation.message), localiseText(confirmation.detail), labels);
+      const detail = confirmation.warning ? `${localiseText(confirmation.warning)}\n\n${localiseText(confirmation.detail)}` : localiseText(confirmation.detail);
+      const choice = await context.input.choose(localiseText(confirmation.message), detail, labels);
       if (choice === clearFirst && confirmation.held) {
         const held = confirmation.held;
         claim.release();
@@ -128,8 +129,9 @@ async function sendStart(context: Context, shell: DrillShell, attempt: StartAtte
   context.errorPrefix = shell.named(connection.profileId, vscode.l10n.t('Could not start a drill for {0}:', ownerLabel(target)));
   context.retry = () => retryStart(shell, context.command, attempt);
   let drillId: string;
+  let requestId: string | undefined;
   try {
-    ({ drillId } = await shell.busy(owner, vscode.l10n.t('Starting drill…'), vscode.l10n.t('Starting a drill for {0}…', ownerLabel(target)), connection.profileId, (signal) =>
+    ({ drillId, requestId } = await shell.busy(owner, vscode.l10n.t('Starting drill…'), vscode.l10n.t('Starting a drill for {0}…', ownerLabel(target)), connection.profileId, (signal) =>
       kind.start(client, { regionId: target.regionId, ownerId: target.ownerId, clientToken, signal }),
     ));
   } catch (error) {
@@ -147,8 +149,10 @@ async function sendStart(context: Context, shell: DrillShell, attempt: StartAtte
     }
     drillId = resolved.drill.drillId;
     context.log.info(`Drill ${drillId} of ${target.ownerId} found in ${target.regionId} after the unknown outcome: adopted`);
+    started(context, shell, attempt, drillId, { adopted: true });
+    return;
   }
-  started(context, shell, attempt, drillId);
+  started(context, shell, attempt, drillId, { adopted: false, requestId });
 }
 
 /** Retry of an uncertain or failed start: the same request (same ClientToken), through the one action path. */
@@ -203,12 +207,12 @@ function mayHaveStarted(context: Context, shell: DrillShell, attempt: StartAttem
   });
 }
 
-function started(context: Context, shell: DrillShell, attempt: StartAttempt, drillId: string): void {
+function started(context: Context, shell: DrillShell, attempt: StartAttempt, drillId: string, facts: { adopted: boolean; requestId?: string }): void {
   const { target, connected } = attempt;
   const { connection } = connected;
-  context.log.info(`Drill ${drillId} started for ${target.ownerId} in ${target.regionId}`);
+  context.log.info(`Drill ${drillId} started for ${target.ownerId} in ${target.regionId}${facts.requestId ? ` (RequestId ${facts.requestId})` : ''}`);
   shell.setUnresolved(connection.profileId, target.ownerId, undefined);
-  shell.tracker.track({
+  const drill: TrackedDrill = {
     kind: target.kind,
     regionId: target.regionId,
     ownerId: target.ownerId,
@@ -221,7 +225,11 @@ function started(context: Context, shell: DrillShell, attempt: StartAttempt, dri
     startedAt: Date.now(),
     recoverPoint: target.recoverPoint,
     followed: true,
-  });
+    fastPoll: true,
+  };
+  // The record first: the tracker's first observation then adds to a record that knows it was started here.
+  shell.deps.journal?.started(drill, { target, ...facts });
+  shell.tracker.track(drill);
   const copy = vscode.l10n.t('Copy Drill ID');
   const show = vscode.l10n.t('Show in Tree');
   const logs = vscode.l10n.t('View Logs');

@@ -16,9 +16,10 @@ export class DrillStatusBar implements vscode.Disposable {
     this.item.command = COMMAND.showDrills;
   }
 
-  render(drills: readonly TrackedDrill[]): void {
-    const model = indicatorModel(drills, Date.now());
+  render(drills: readonly TrackedDrill[], overdue = 0): void {
+    const model = indicatorModel(drills, Date.now(), overdue);
     this.model = model;
+    this.item.command = model.overdueOnly ? COMMAND.drillOverduePairs : COMMAND.showDrills;
     if (!model.visible || !model.text) {
       this.item.hide();
       return;
@@ -36,7 +37,8 @@ export class DrillStatusBar implements vscode.Disposable {
   snapshot(): { visible: boolean; text: string; tooltip: string } {
     const model = this.model;
     if (!model?.visible || !model.text) return { visible: false, text: '', tooltip: '' };
-    return { visible: true, text: this.item.text, tooltip: model.lines.map((l) => localiseText(l.text)).join('\n') };
+    const tooltip = model.overdueOnly && model.tooltipTitle ? localise(model.tooltipTitle) : model.lines.map((l) => localiseText(l.text)).join('\n');
+    return { visible: true, text: this.item.text, tooltip };
   }
 
   dispose(): void {

@@ -1,11 +1,33 @@
 // Persists tracked drills in the extension's globalState so a window reload resumes them, and the completions some
 // window already announced (globalState is shared by every window, so another window does not announce them again).
 import type * as vscode from 'vscode';
-import type { TrackedDrill } from '../model';
+import { drillKey, type TrackedDrill } from '../model';
 import type { DrillStore } from '../persistence';
 
 export const TRACKED_DRILLS_KEY = 'ebsDr.drills.tracked';
 export const ANNOUNCED_DRILLS_KEY = 'ebsDr.drills.announced';
+
+/**
+ * The tracker's store: the shared record store for the drill list when there is one (each drill in its own file, so
+ * windows never overwrite each other's drills), globalState for the completion claims. Drills an earlier version
+ * kept in globalState are taken over once: loaded with the others, saved into the records, then the key is removed.
+ */
+export function trackerDrillStore(memento: vscode.Memento, records: Pick<DrillStore, 'load' | 'save'> | undefined): DrillStore {
+  const legacy = globalStateDrillStore(memento);
+  if (!records) return legacy;
+  return {
+    ...legacy,
+    load: () => {
+      const loaded = records.load();
+      const known = new Set(loaded.map(drillKey));
+      return [...loaded, ...legacy.load().filter((d) => !known.has(drillKey(d)))];
+    },
+    save: async (drills) => {
+      await records.save(drills);
+      if (memento.get(TRACKED_DRILLS_KEY) !== undefined) await memento.update(TRACKED_DRILLS_KEY, undefined);
+    },
+  };
+}
 
 export function globalStateDrillStore(memento: vscode.Memento): DrillStore {
   return {

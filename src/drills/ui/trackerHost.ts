@@ -12,18 +12,25 @@ import { onSettingChanged } from '../../shared/ui/settings';
 import { indicatorModel } from '../indicator';
 import { DRILL_KINDS } from '../kinds';
 import type { DrillObservation, TrackedDrill } from '../model';
-import { DrillTracker, type DrillCompletion } from '../tracker';
+import { DrillTracker, type DrillCompletion, type DrillObserved } from '../tracker';
 import { ownerIdOf, type TreeDrillListing } from '../tree';
 import type { DrillsDeps } from './shell';
 import { DrillStatusBar } from './statusBar';
-import { globalStateDrillStore } from './store';
+import { trackerDrillStore } from './store';
 
 export class DrillTrackerHost implements vscode.Disposable {
   private current!: DrillTracker;
+  private overdue = 0;
   private trackerSubscriptions: { dispose(): void }[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly statusBar = new DrillStatusBar();
   private readonly runningChanged = new vscode.EventEmitter<void>();
+  private readonly observed = new vscode.EventEmitter<DrillObserved>();
+  private readonly trackerChanged = new vscode.EventEmitter<void>();
+  /** Every answer about a drill, from whichever tracker is current (a simulated reload replaces it). */
+  readonly onDidObserve = this.observed.event;
+  /** The tracked drills changed (of the current tracker). */
+  readonly onDidChangeDrills = this.trackerChanged.event;
 
   readonly runningDrills: RunningDrills = {
     count: () => this.tracker.drills().filter((d) => isDrillInProgress(d.status)).length,
@@ -31,7 +38,7 @@ export class DrillTrackerHost implements vscode.Disposable {
     // Being started counts too: the tree hides Start while a start of the owner is in flight.
     isRunning: (ownerId) => this.isStarting(ownerId) || this.tracker.drills().some((d) => d.ownerId === ownerId && isDrillInProgress(d.status)),
     badge: () => {
-      const model = indicatorModel(this.tracker.drills(), Date.now());
+      const model = indicatorModel(this.tracker.drills(), Date.now(), this.overdue);
       return model.badge > 0 && model.badgeTooltip ? { value: model.badge, tooltip: localise(model.badgeTooltip) } : undefined;
     },
   };
@@ -43,7 +50,7 @@ export class DrillTrackerHost implements vscode.Disposable {
   ) {
     this.createTracker();
     const { tree } = deps;
-    this.subscriptions.push(this.statusBar, this.runningChanged, vscode.window.onDidChangeWindowState((state) => this.applyFocus(state.focused)));
+    this.subscriptions.push(this.statusBar, this.runningChanged, this.observed, this.trackerChanged, vscode.window.onDidChangeWindowState((state) => this.applyFocus(state.focused)));
     const connections = deps.connections.onDidChange(() => void this.updateAccount());
     this.subscriptions.push(
       { dispose: () => connections.dispose() },
@@ -66,11 +73,16 @@ export class DrillTrackerHost implements vscode.Disposable {
     this.trackerSubscriptions.forEach((s) => s.dispose());
     this.current = new DrillTracker({
       describe: (drill, signal) => this.describe(drill, signal),
-      store: globalStateDrillStore(this.deps.context.globalState),
+      store: trackerDrillStore(this.deps.context.globalState, this.deps.drillStore?.()),
       clock: this.deps.clock,
       onPollError: (drill, error) => this.deps.log.warn(`Polling drill ${drill.drillId} in ${drill.regionId} failed: ${explainError(error).code}`),
     });
-    this.trackerSubscriptions = [this.current, this.current.onDidChange(() => this.render()), this.current.onDidComplete((completion) => this.onCompleted(completion))];
+    this.trackerSubscriptions = [
+      this.current,
+      this.current.onDidChange(() => this.render()),
+      this.current.onDidObserve((observed) => this.observed.fire(observed)),
+      this.current.onDidComplete((completion) => this.onCompleted(completion)),
+    ];
     this.applyFocus(vscode.window.state.focused);
     this.current.setAccount(account);
     this.render();
@@ -92,9 +104,17 @@ export class DrillTrackerHost implements vscode.Disposable {
     else this.tracker.pause();
   }
 
+  /** The pairs and groups overdue for a drill (the drill evidence counts them): shown when no drill runs or holds a disk. */
+  setOverdue(count: number): void {
+    if (count === this.overdue) return;
+    this.overdue = count;
+    this.render();
+  }
+
   private render(): void {
-    this.statusBar.render(this.tracker.drills());
+    this.statusBar.render(this.tracker.drills(), this.overdue);
     this.runningChanged.fire();
+    this.trackerChanged.fire();
   }
 
   private async describe(drill: TrackedDrill, signal: AbortSignal): Promise<DrillObservation | undefined> {
