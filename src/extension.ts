@@ -7,6 +7,7 @@ import { connectOrExplain } from './credentials/ui/guard';
 import { isCancellation } from './ebs/errors';
 import { Actions } from './shared/ui/action';
 import { registerDrills } from './drills/ui/drills';
+import { EvidenceShell } from './evidence/ui/evidence';
 import { registerReplicationView } from './replication/ui/replicationView';
 import { callLogger } from './ebs/ui/callLog';
 import { Log } from './shared/ui/log';
@@ -35,12 +36,20 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   guard.clients = clients;
   guard.connections = credentials.connections;
   const replication = registerReplicationView({ context, input, log, actions, clients, connections: credentials.connections });
-  const drills = registerDrills({ context, input, log, actions, clients, connections: credentials.connections, tree: replication });
+  // The drill evidence first: the drills write their journal into it and keep their tracked drills in its record store.
+  const evidence = new EvidenceShell({ context, connections: credentials.connections, log, input });
+  const drills = registerDrills({ context, input, log, actions, clients, connections: credentials.connections, tree: replication, journal: evidence.journal, drillStore: evidence.drillStore });
+  const evidenceApi = evidence.attach({ actions, drills, tree: replication });
+  pendingWrites = () => evidence.flushed();
   context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);
 
-  return testing ? createTestApi(context, { input, log, credentials, drills, replication: replication.testApi() }) : undefined;
+  return testing ? createTestApi(context, { input, log, credentials, drills: drills.testApi, evidence: evidenceApi, replication: replication.testApi() }) : undefined;
 }
 
-export function deactivate(): void {
-  // Every disposable is registered on the extension context.
+/** Set by activate(): the record writes still in flight when the window closes or reloads. */
+let pendingWrites: (() => Promise<void>) | undefined;
+
+export function deactivate(): Promise<void> | undefined {
+  // Every disposable is registered on the extension context; VS Code waits for the drill records still being written.
+  return pendingWrites?.();
 }

@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Credentials } from './credentials/ui/credentials';
 import type { DrillsTestApi } from './drills/ui/drills';
+import type { EvidenceTestApi } from './evidence/ui/evidence';
 import type { ReplicationTestApi } from './replication/ui/replicationView';
 import type { Log } from './shared/ui/log';
 import type { SwitchableUserInput, UserInput } from './shared/ui/userInput';
@@ -12,6 +13,8 @@ export interface EbsDrTestApi {
   setUserInput(input: UserInput): void;
   /** The drill tracker and status-bar indicator. */
   drills: DrillsTestApi;
+  /** The drill records, freshness and the last report. */
+  evidence: EvidenceTestApi;
   /** The Replication view: its tree provider and explorer, loading, clock, clipboard/browser stand-ins. */
   replication: ReplicationTestApi;
   /** Every line written to the "EBS DR" output channel so far. */
@@ -32,16 +35,18 @@ export interface TestApiParts {
   log: Log;
   credentials: Credentials;
   drills: DrillsTestApi;
+  evidence: EvidenceTestApi;
   replication: ReplicationTestApi;
 }
 
-export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, replication }: TestApiParts): EbsDrTestApi {
+export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, evidence, replication }: TestApiParts): EbsDrTestApi {
   const dump = (memento: vscode.Memento): Record<string, unknown> => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
   return {
     setUserInput: (replacement) => (input.target = replacement),
     logLines: () => log.lines(),
     credentials,
     drills,
+    evidence,
     replication,
     stateDump: () => ({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
     secrets: context.secrets,

@@ -150,6 +150,12 @@ export class DrillTracker implements Disposable {
     if (this.entries.delete(drillKey(ref))) this.persistAndNotify();
   }
 
+  /** Forgets every drill, of every account (test isolation: the shared store then keeps none either). */
+  forgetAll(): void {
+    this.entries.clear();
+    this.persistAndNotify();
+  }
+
   /**
    * Reconciles with a full Describe*Drills listing of one pair or group (e.g. the tree loaded it): updates tracked
    * drills (firing completions for followed ones), starts following executing/clearing drills, remembers finished

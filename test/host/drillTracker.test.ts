@@ -63,7 +63,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
 
   it('resumes tracking after a window reload (persisted in globalState)', async () => {
     const drillId = await start('pair-drill-app01');
-    h.drills.simulateReload();
+    await h.drills.simulateReload();
     await eventually(() => h.drills.tracked().some((d) => d.drillId === drillId && d.status === 'executing'), 'the reloaded tracker to know the drill');
     assert.equal(h.drills.statusBar().text, '$(sync~spin) 1 drill running', JSON.stringify(h.drills.tracked().map((d) => [d.drillId, d.ownerId, d.status, d.account])));
     await h.emulator.admin.advance(61);

@@ -2,7 +2,10 @@
 // Drill / Start Replica Group Drill / Clear Drill / Show Drills registered through the one action path.
 import type * as vscode from 'vscode';
 import type { RunningDrills } from '../../replication/runningDrills';
-import type { TrackedDrill } from '../model';
+import type { ConnectedClient } from '../../credentials/ui/clients';
+import type { ActionContext } from '../../shared/ui/action';
+import type { DrillTarget, TrackedDrill } from '../model';
+import { startDrillsInBulk, type BulkStartOutcome } from './bulkStart';
 import { registerClearDrill } from './clearDrill';
 import { announceCompletion } from './completions';
 import { DrillShell, type DrillsDeps } from './shell';
@@ -23,8 +26,8 @@ export interface DrillsTestApi {
   isPaused(): boolean;
   /** The status-bar item as the user sees it. */
   statusBar(): { visible: boolean; text: string; tooltip: string };
-  /** Replaces the tracker with one loaded from globalState, as a window reload would. */
-  simulateReload(): void;
+  /** Replaces the tracker with one loaded from the shared store, as a window reload would. */
+  simulateReload(): Promise<void>;
   /** Cancels the drill requests in flight (as the progress notification's Cancel does). */
   cancelRequests(): void;
   /** Starts whose outcome is not known yet (each holds its pair or group). */
@@ -36,7 +39,20 @@ export interface DrillsTestApi {
   runningDrills: RunningDrills;
 }
 
-export function registerDrills(deps: DrillsDeps): DrillsTestApi {
+/** What the drill shell offers the features built on it (the drill evidence). */
+export interface Drills {
+  /** Every answer about a drill (polls and the tree's listings), whichever tracker is current. */
+  onDidObserve: DrillTrackerHost['onDidObserve'];
+  /** The tracked drills changed. */
+  onDidChangeDrills: DrillTrackerHost['onDidChangeDrills'];
+  /** The overdue count the status bar and the badge show when no drill runs or holds a disk. */
+  setOverdue(count: number): void;
+  /** Starts drills for several pairs or groups after one confirmation (see bulkStart.ts). */
+  startInBulk(context: ActionContext<ConnectedClient>, targets: readonly DrillTarget[], connected: ConnectedClient, question: string): Promise<BulkStartOutcome>;
+  testApi: DrillsTestApi;
+}
+
+export function registerDrills(deps: DrillsDeps): Drills {
   // The shell reads the host's tracker lazily (once the host exists); the host announces completions through the shell.
   const shell: DrillShell = new DrillShell(deps, () => host.tracker);
   const host = new DrillTrackerHost(
@@ -46,7 +62,13 @@ export function registerDrills(deps: DrillsDeps): DrillsTestApi {
   );
   const registered: vscode.Disposable[] = [...registerStartDrills(shell), registerClearDrill(shell), registerShowDrills(shell)];
   deps.context.subscriptions.push(host, ...registered, { dispose: () => shell.cancelRequests() });
-  return testApi(deps, host, shell);
+  return {
+    onDidObserve: host.onDidObserve,
+    onDidChangeDrills: host.onDidChangeDrills,
+    setOverdue: (count) => host.setOverdue(count),
+    startInBulk: (context, targets, connected, question) => startDrillsInBulk(context, shell, targets, connected, question),
+    testApi: testApi(deps, host, shell),
+  };
 }
 
 function testApi(deps: DrillsDeps, host: DrillTrackerHost, shell: DrillShell): DrillsTestApi {
@@ -57,15 +79,19 @@ function testApi(deps: DrillsDeps, host: DrillTrackerHost, shell: DrillShell): D
     hasTimer: () => host.tracker.hasTimer(),
     isPaused: () => host.tracker.paused,
     statusBar: () => host.statusBar.snapshot(),
-    simulateReload: () => {
+    simulateReload: async () => {
       const account = host.tracker.drills()[0]?.account;
+      // A window reload closes the old window first: what it saved is on disk before the new one loads.
+      await host.flushed();
       host.createTracker(account);
-      void host.updateAccount();
+      await host.updateAccount();
     },
     cancelRequests: () => shell.cancelRequests(),
     startsInFlight: () => shell.startsInFlight(),
     reset: async () => {
       shell.forgetUnresolved();
+      host.tracker.forgetAll();
+      await host.flushed();
       await globalState.update(TRACKED_DRILLS_KEY, undefined);
       await globalState.update(ANNOUNCED_DRILLS_KEY, undefined);
       host.createTracker();

@@ -104,7 +104,7 @@ async function startDrill(context: Context, shell: DrillShell, kind: DrillKindAp
 }
 
 /** One user action's start request: what a Retry repeats and what the resolution compares against. */
-interface StartAttempt {
+export interface StartAttempt {
   target: DrillTarget;
   connected: ConnectedClient;
   clientToken: string;
@@ -114,14 +114,17 @@ interface StartAttempt {
   before: ReadonlySet<string> | undefined;
   /** The hold on the owner of the action (or of its Retry) running now. */
   claim: StartClaim;
+  /** Several drills started by one action (Drill Overdue Pairs): it announces them together, not one by one. */
+  quiet?: boolean;
 }
 
-function releaseOwner(shell: DrillShell, claim: StartClaim, target: DrillTarget, account: string): void {
+export function releaseOwner(shell: DrillShell, claim: StartClaim, target: DrillTarget, account: string): void {
   claim.release();
   shell.deps.tree?.invalidateDrills?.(DRILL_KINDS[target.kind].ownerRef(target.ownerId), account);
 }
 
-async function sendStart(context: Context, shell: DrillShell, attempt: StartAttempt): Promise<void> {
+/** Sends the start; resolves the DrillId when it started (or the drill of an unknown outcome was found), else undefined. */
+export async function sendStart(context: Context, shell: DrillShell, attempt: StartAttempt): Promise<string | undefined> {
   const { target, connected, clientToken } = attempt;
   const { client, connection } = connected;
   const kind = DRILL_KINDS[target.kind];
@@ -145,14 +148,15 @@ async function sendStart(context: Context, shell: DrillShell, attempt: StartAtte
     const resolved = await resolveUncertain(shell, attempt);
     if (resolved.kind !== 'found') {
       mayHaveStarted(context, shell, attempt, resolved.kind === 'unchecked', error);
-      return;
+      return undefined;
     }
     drillId = resolved.drill.drillId;
     context.log.info(`Drill ${drillId} of ${target.ownerId} found in ${target.regionId} after the unknown outcome: adopted`);
     started(context, shell, attempt, drillId, { adopted: true });
-    return;
+    return drillId;
   }
   started(context, shell, attempt, drillId, { adopted: false, requestId });
+  return drillId;
 }
 
 /** Retry of an uncertain or failed start: the same request (same ClientToken), through the one action path. */
@@ -230,6 +234,7 @@ function started(context: Context, shell: DrillShell, attempt: StartAttempt, dri
   // The record first: the tracker's first observation then adds to a record that knows it was started here.
   shell.deps.journal?.started(drill, { target, ...facts });
   shell.tracker.track(drill);
+  if (attempt.quiet) return;
   const copy = vscode.l10n.t('Copy Drill ID');
   const show = vscode.l10n.t('Show in Tree');
   const logs = vscode.l10n.t('View Logs');
@@ -242,7 +247,7 @@ function started(context: Context, shell: DrillShell, attempt: StartAttempt, dri
 }
 
 /** Executing drills of the pair or group the tracker follows for this profile. */
-function trackedExecuting(shell: DrillShell, account: string, target: DrillTarget): string[] {
+export function trackedExecuting(shell: DrillShell, account: string, target: DrillTarget): string[] {
   return shell.tracker
     .drills()
     .filter((d) => d.account === account && d.kind === target.kind && d.ownerId === target.ownerId && d.status === 'executing')
@@ -250,7 +255,7 @@ function trackedExecuting(shell: DrillShell, account: string, target: DrillTarge
 }
 
 /** The owner's drills in the DR region, or that the check could not be completed (then the confirmation says so). */
-async function preStartCheck(context: Context, kind: DrillKindApi, target: DrillTarget, { client }: ConnectedClient): Promise<PreStartCheck> {
+export async function preStartCheck(context: Context, kind: DrillKindApi, target: DrillTarget, { client }: ConnectedClient): Promise<PreStartCheck> {
   try {
     return { complete: true, drills: await kind.describeDrills(client, target.regionId, target.ownerId) };
   } catch (error) {

@@ -21,6 +21,7 @@ import { trackerDrillStore } from './store';
 export class DrillTrackerHost implements vscode.Disposable {
   private current!: DrillTracker;
   private overdue = 0;
+  private records: ReturnType<NonNullable<DrillsDeps['drillStore']>> | undefined;
   private trackerSubscriptions: { dispose(): void }[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly statusBar = new DrillStatusBar();
@@ -73,7 +74,7 @@ export class DrillTrackerHost implements vscode.Disposable {
     this.trackerSubscriptions.forEach((s) => s.dispose());
     this.current = new DrillTracker({
       describe: (drill, signal) => this.describe(drill, signal),
-      store: trackerDrillStore(this.deps.context.globalState, this.deps.drillStore?.()),
+      store: trackerDrillStore(this.deps.context.globalState, (this.records = this.deps.drillStore?.())),
       clock: this.deps.clock,
       onPollError: (drill, error) => this.deps.log.warn(`Polling drill ${drill.drillId} in ${drill.regionId} failed: ${explainError(error).code}`),
     });
@@ -86,6 +87,11 @@ export class DrillTrackerHost implements vscode.Disposable {
     this.applyFocus(vscode.window.state.focused);
     this.current.setAccount(account);
     this.render();
+  }
+
+  /** Resolves when what the tracker saved so far is written. */
+  async flushed(): Promise<void> {
+    await this.records?.flushed?.();
   }
 
   /** The drills shown, counted and polled: the active profile's, or every profile's shown side by side. */

@@ -1,0 +1,197 @@
+// The drill evidence shell, built in two steps by the composition root: createEvidence() before the drills (they
+// write through its journal and keep their tracked drills in its record store), attach() after the drills and the
+// tree (observations of drills, the freshness marks, the overdue count, Export Drill Report, Drill Overdue Pairs).
+import { userInfo } from 'node:os';
+import * as vscode from 'vscode';
+import type { ConnectionProvider } from '../../credentials/connection';
+import type { ConnectedClient } from '../../credentials/ui/clients';
+import type { Drills } from '../../drills/ui/drills';
+import type { ReplicationView } from '../../replication/ui/replicationView';
+import type { Actions } from '../../shared/ui/action';
+import type { Log } from '../../shared/ui/log';
+import { onSettingChanged, SETTING } from '../../shared/ui/settings';
+import type { UserInput } from '../../shared/ui/userInput';
+import { EvidenceJournal, type JournalAccount } from '../evidenceJournal';
+import { RecordSet } from '../recordSet';
+import { EvidenceStore } from '../store';
+import { evidenceDrillStore } from '../trackerStore';
+import { primaryEvidenceFolder, teamEvidenceFolder } from './folders';
+import { registerDrillOverdue } from './drillOverdue';
+import { registerExportReport, type BuiltReport } from './exportReport';
+import { FreshnessService } from './freshnessService';
+
+export interface EvidenceDeps {
+  context: vscode.ExtensionContext;
+  connections: ConnectionProvider;
+  log: Log;
+  input: UserInput;
+}
+
+export interface EvidenceAttachDeps {
+  actions: Actions<ConnectedClient>;
+  drills: Drills;
+  tree: ReplicationView;
+}
+
+/** Hooks for the host tests. */
+export interface EvidenceTestApi {
+  /** Every record the window knows of (after every write in flight). */
+  records(): Promise<import('../evidence').DrillEvidence[]>;
+  /** The folders records are written to: the global storage one, and the team's when set. */
+  folders(): { primary: string; team?: string };
+  /** Waits until every record write asked for so far is done. */
+  flushed(): Promise<void>;
+  /** Rereads every record from the folders (as when a teammate's records arrive). */
+  reread(): Promise<void>;
+  /** Deletes every record of the global storage folder (test isolation); the team folder is the test's. */
+  reset(): Promise<void>;
+  freshness: FreshnessService;
+  /** The last drill report built in this window. */
+  lastReport(): BuiltReport | undefined;
+}
+
+export class EvidenceShell implements vscode.Disposable {
+  readonly store: EvidenceStore;
+  readonly records = new RecordSet();
+  readonly journal: EvidenceJournal;
+  private readonly version: string;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly damagedWarned = new Set<string>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly trackerStores: { flushed(): Promise<void> }[] = [];
+  freshness: FreshnessService | undefined;
+
+  constructor(private readonly deps: EvidenceDeps) {
+    this.version = String((deps.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+    const team = teamEvidenceFolder();
+    this.store = new EvidenceStore({ primary: primaryEvidenceFolder(deps.context), mirror: team.folder, onDamaged: (file, reason) => this.warnDamaged(file, reason) });
+    this.journal = new EvidenceJournal({
+      store: this.store,
+      records: this.records,
+      account: (profileId) => this.account(profileId),
+      osUser: osUser(),
+      extensionVersion: this.version,
+      now: () => Date.now(),
+      onError: (drill, error) => deps.log.warn(`Could not write the record of drill ${drill.drillId}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    if (team.problem) deps.log.warn(team.problem);
+  }
+
+  /** The tracker's store: each drill in its own record (a new one per tracker, as a window reload makes). */
+  drillStore = (): ReturnType<typeof evidenceDrillStore> => {
+    const store = evidenceDrillStore(this.store, (profileId) => this.profileName(profileId), this.version, () => Date.now());
+    this.trackerStores.push(store);
+    return store;
+  };
+
+  attach(attach: EvidenceAttachDeps): EvidenceTestApi {
+    const { context, log } = this.deps;
+    const freshness = new FreshnessService(this.records, attach.tree, () => this.store.mirrorFolder(), log);
+    this.freshness = freshness;
+    attach.tree.setDrillFreshness(freshness);
+    const report = registerExportReport({ ...attach, records: this.records, freshness, store: this.store, version: this.version, log });
+    this.subscriptions.push(
+      freshness,
+      attach.drills.onDidObserve((observed) => this.journal.observed(observed)),
+      freshness.onDidChangeOverdue((count) => attach.drills.setOverdue(count)),
+      onSettingChanged([SETTING.evidenceFolder], () => this.folderChanged()),
+      report.command,
+      registerDrillOverdue({ ...attach, freshness }),
+    );
+    this.watchTeamFolder();
+    void this.reread();
+    context.subscriptions.push(this);
+    return {
+      records: async () => {
+        await this.flushed();
+        return this.records.all();
+      },
+      folders: () => ({ primary: primaryEvidenceFolder(context), team: this.store.mirrorFolder() }),
+      flushed: () => this.flushed(),
+      reread: () => this.reread(),
+      reset: async () => {
+        await this.flushed();
+        await vscode.workspace.fs.delete(vscode.Uri.file(primaryEvidenceFolder(context)), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+        await this.reread();
+      },
+      freshness,
+      lastReport: () => report.last(),
+    };
+  }
+
+  async flushed(): Promise<void> {
+    await this.journal.flushed();
+    await Promise.all(this.trackerStores.map((s) => s.flushed()));
+  }
+
+  /** Reads every record of both folders again. */
+  async reread(): Promise<void> {
+    try {
+      this.records.replace(await this.store.readAll());
+    } catch (error) {
+      this.deps.log.warn(`Could not read the drill records: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.watcher?.dispose();
+    if (this.rereadTimer) clearTimeout(this.rereadTimer);
+    this.records.dispose();
+  }
+
+  private folderChanged(): void {
+    const team = teamEvidenceFolder();
+    if (team.problem) void this.deps.input.notify('warning', team.problem);
+    this.store.setMirror(team.folder);
+    this.watchTeamFolder();
+    void this.reread();
+  }
+
+  /** Records a teammate commits (a git pull) and policy edits arrive through the watcher. */
+  private watchTeamFolder(): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    const folder = this.store.mirrorFolder();
+    if (!folder) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*.json'));
+    const soon = (): void => {
+      if (this.rereadTimer) clearTimeout(this.rereadTimer);
+      this.rereadTimer = setTimeout(() => {
+        this.rereadTimer = undefined;
+        void this.reread();
+      }, 500);
+    };
+    watcher.onDidCreate(soon);
+    watcher.onDidChange(soon);
+    watcher.onDidDelete(soon);
+    this.watcher = watcher;
+  }
+
+  private warnDamaged(file: string, reason: string): void {
+    this.deps.log.warn(`Skipped the damaged drill record ${file}: ${reason}`);
+    if (this.damagedWarned.has(file)) return;
+    this.damagedWarned.add(file);
+    void this.deps.input.notify('warning', vscode.l10n.t('The drill record {0} is damaged and was skipped ({1}). The other records are unaffected.', file, reason));
+  }
+
+  private profileName(profileId: string): { name: string; accessKeyId?: string } | undefined {
+    const entry = this.deps.connections.profiles().find((p) => p.id === profileId);
+    return entry ? { name: entry.name } : undefined;
+  }
+
+  private async account(profileId: string): Promise<JournalAccount> {
+    const name = this.profileName(profileId)?.name ?? profileId;
+    const resolved = await this.deps.connections.resolve(profileId).catch(() => undefined);
+    return resolved?.status === 'ok' ? { profileName: resolved.connection.profileName, accessKeyId: resolved.connection.accessKeyId || undefined } : { profileName: name };
+  }
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? '?';
+  }
+}

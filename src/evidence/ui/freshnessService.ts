@@ -1,0 +1,117 @@
+// Freshness of the pairs and groups for the tree (the replication layer's DrillFreshness port): when each was last
+// drilled successfully and whether it is overdue, from the drill records, the setting ebsDr.drillIntervalDays and the
+// policy file drill-policy.json of the evidence folder. Also counts the overdue pairs and groups the tree has loaded
+// (the status bar and the badge show it when no drill runs). Ages are the tree's to compute at render time, from the
+// instant of the last drill, so they never grow stale; the overdue marks are recomputed every hour.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { DrillFreshness, OwnerFreshness } from '../../replication/freshness';
+import type { ReplicationView } from '../../replication/ui/replicationView';
+import { Emitter } from '../../shared/events';
+import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
+import type { Log } from '../../shared/ui/log';
+import { freshness, indexByOwner, type OwnerIndex } from '../freshness';
+import { intervalDaysFor, parsePolicy, type DrillPolicy } from '../policy';
+import type { RecordSet } from '../recordSet';
+
+export const POLICY_FILE = 'drill-policy.json';
+const HOUR_MS = 3_600_000;
+export const DEFAULT_INTERVAL_DAYS = 90;
+
+export interface FreshnessOwner {
+  kind: 'pair' | 'group';
+  id: string;
+  name: string;
+}
+
+export class FreshnessService implements DrillFreshness, vscode.Disposable {
+  private index: OwnerIndex | undefined;
+  private policy: DrillPolicy = {};
+  private readonly changes = new Emitter<void>();
+  private readonly overdueChanges = new Emitter<number>();
+  private overdue = -1;
+  private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly timer: ReturnType<typeof setInterval>;
+  private policyProblems = '';
+
+  readonly onDidChangeOverdue = this.overdueChanges.event;
+
+  constructor(
+    private readonly records: RecordSet,
+    private readonly tree: ReplicationView,
+    private readonly teamFolder: () => string | undefined,
+    private readonly log: Log,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.subscriptions.push(
+      records.onDidChange(() => {
+        this.index = undefined;
+        void this.reloadPolicy();
+      }),
+      onSettingChanged([SETTING.drillIntervalDays], () => this.changed()),
+      tree.onDidChangeLoaded(() => this.countOverdue()),
+    );
+    this.timer = setInterval(() => this.changed(), HOUR_MS);
+    void this.reloadPolicy();
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    return this.changes.event(listener);
+  }
+
+  of(owner: FreshnessOwner): OwnerFreshness | undefined {
+    if (!this.records.loaded) return undefined;
+    this.index ??= indexByOwner(this.records.all());
+    return freshness(owner, this.index, this.intervalDaysFor(owner), this.now());
+  }
+
+  /** The drill interval of a pair or group: the policy file's, else the setting's. */
+  intervalDaysFor(owner: FreshnessOwner): number {
+    return intervalDaysFor(this.policy, setting<number>(SETTING.drillIntervalDays, DEFAULT_INTERVAL_DAYS), owner);
+  }
+
+  /** The overdue pairs and groups the tree has loaded (each once), of the active profile's regions or of `regionId`. */
+  overdueOwners(regionId?: string, profileId?: string): FreshnessOwner[] {
+    const regions = regionId ? [regionId] : this.tree.rootRegionIds(profileId);
+    const seen = new Map<string, FreshnessOwner>();
+    for (const region of regions) {
+      const loaded = this.tree.loadedRegion(region, profileId);
+      if (!loaded) continue;
+      for (const pair of loaded.pairs) seen.set(pair.pairId, { kind: 'pair', id: pair.pairId, name: pair.name || pair.pairId });
+      for (const group of loaded.groups) seen.set(group.groupId, { kind: 'group', id: group.groupId, name: group.name || group.groupId });
+    }
+    return [...seen.values()].filter((owner) => this.of(owner)?.overdue === true);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changes.dispose();
+    this.overdueChanges.dispose();
+  }
+
+  private changed(): void {
+    this.changes.fire();
+    this.countOverdue();
+  }
+
+  private countOverdue(): void {
+    const count = this.records.loaded ? this.overdueOwners().length : 0;
+    if (count === this.overdue) return;
+    this.overdue = count;
+    this.overdueChanges.fire(count);
+  }
+
+  private async reloadPolicy(): Promise<void> {
+    const folder = this.teamFolder();
+    let text: string | undefined;
+    if (folder) text = await readFile(join(folder, POLICY_FILE), 'utf8').catch(() => undefined);
+    const parsed = text === undefined ? { policy: {}, problems: [] } : parsePolicy(text);
+    this.policy = parsed.policy;
+    const problems = parsed.problems.join('; ');
+    if (problems && problems !== this.policyProblems) this.log.warn(`${POLICY_FILE}: ${problems}`);
+    this.policyProblems = problems;
+    this.changed();
+  }
+}
