@@ -1,12 +1,8 @@
 // A root region's node: its load state and the roll-up of its pairs' health; its children are its groups, then its
 // ungrouped pairs (or "No replication pairs in this region", or one retry node when its load failed). Pure.
 import type { NodeKind, NodeRef, RefOf } from '../nodes';
-import { regionSummaryIcon, regionSummaryText, summarise } from '../regionSummary';
-import type { RegionContents } from '../regionContents';
+import { regionSummaryIcon, regionSummaryText, summariseRegion } from '../regionSummary';
 import { REGION_ICONS } from '../status';
-import type { Localiser } from '../text';
-
-const summaryText = (l: Localiser, contents: RegionContents): string => regionSummaryText(l, summarise([...contents.pairs.values()], contents.groups.length));
 
 export const REGION_NODE: NodeKind<RefOf<'region'>> = {
   parent: () => undefined,
@@ -32,11 +28,11 @@ export const REGION_NODE: NodeKind<RefOf<'region'>> = {
       case 'idle':
         return { ...base, icon: REGION_ICONS.idle, contextValue: 'region' };
       case 'loading':
-        return { ...base, description: state.previous ? summaryText(l, state.previous) : l.t('Loading…'), icon: REGION_ICONS.loading, contextValue: 'region' };
+        return { ...base, description: state.previous ? regionSummaryText(l, summariseRegion(state.previous, (owner) => tree.freshness(owner))) : l.t('Loading…'), icon: REGION_ICONS.loading, contextValue: 'region' };
       case 'failed':
         return { ...base, description: l.t('Could not load'), icon: REGION_ICONS.failed, contextValue: 'region.failed' };
       case 'loaded': {
-        const summary = summarise([...state.value.pairs.values()], state.value.groups.length);
+        const summary = summariseRegion(state.value, (owner) => tree.freshness(owner));
         return { ...base, description: regionSummaryText(l, summary), icon: regionSummaryIcon(summary), contextValue: 'region' };
       }
     }
