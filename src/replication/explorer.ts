@@ -9,6 +9,7 @@ import type { EbsClient } from '../ebs/client';
 import { DEFAULT_INVENTORY_CONCURRENCY, loadInventory, type RegionInventory } from '../ebs/inventory';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
 import { Emitter, type Disposable } from '../shared/events';
+import { NO_DRILL_FRESHNESS, type DrillFreshness, type FreshnessOwner, type OwnerFreshness } from './freshness';
 import { kindOf } from './nodes/index';
 import {
   groupNodeId,
@@ -47,6 +48,8 @@ export interface ExplorerOptions {
   /** The clock for "RP 4 min ago" (tests pin it). */
   now?: () => Date;
   runningDrills?: RunningDrills;
+  /** When each pair and group was last drilled and whether it is overdue (the drill evidence); rows redraw when it changes. */
+  drillFreshness?: DrillFreshness;
   /**
    * Side by side: the profile this explorer shows. Its node ids start with `profile/<id>/` (the same pair seen by two
    * profiles gets two ids) and every node carries the profile id.
@@ -91,6 +94,8 @@ export class ReplicationExplorer implements TreeSource {
   readonly concurrency: number;
   now: () => Date;
   private running: RunningDrills;
+  private drillFreshness: DrillFreshness = NO_DRILL_FRESHNESS;
+  private freshnessSubscription: { dispose(): void } | undefined;
   readonly profileId: string | undefined;
   /** `profile/<id>/` when side by side, else '' (every node id starts with it). */
   readonly idPrefix: string;
@@ -110,6 +115,7 @@ export class ReplicationExplorer implements TreeSource {
     this.running = options.runningDrills ?? NO_RUNNING_DRILLS;
     this.profileId = options.profileId;
     this.idPrefix = options.profileId === undefined ? '' : `${profileNodeId(options.profileId)}/`;
+    if (options.drillFreshness) this.setDrillFreshness(options.drillFreshness);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -141,6 +147,17 @@ export class ReplicationExplorer implements TreeSource {
 
   setRunningDrills(running: RunningDrills): void {
     this.running = running;
+  }
+
+  /**
+   * Where the rows read when each pair and group was last drilled; redraws the whole tree now and whenever it fires
+   * (node ids stay the same, so expansion and selection survive). NO_DRILL_FRESHNESS releases the previous one.
+   */
+  setDrillFreshness(freshness: DrillFreshness): void {
+    this.freshnessSubscription?.dispose();
+    this.drillFreshness = freshness;
+    this.freshnessSubscription = freshness === NO_DRILL_FRESHNESS ? undefined : freshness.onDidChange(() => this.fire(undefined));
+    this.fire(undefined);
   }
 
   hasSource(): boolean {
@@ -426,6 +443,20 @@ export class ReplicationExplorer implements TreeSource {
     return state?.status === 'loaded' && state.value.kind === 'group' ? state.value.drills.find((d) => d.drillId === drillId) : undefined;
   }
 
+  /** What a root region lists now (the previous contents while it reloads): its pairs in display order and its groups; undefined when it has not loaded. */
+  loadedRegion(regionId: string): { pairs: ReplicaPair[]; groups: ReplicaGroup[] } | undefined {
+    const contents = this.contents(regionId);
+    if (!contents) return undefined;
+    const ids = [...contents.groups.flatMap((g) => g.memberIds), ...contents.ungroupedIds];
+    return {
+      pairs: ids.flatMap((id) => {
+        const pair = contents.pairs.get(id);
+        return pair ? [pair] : [];
+      }),
+      groups: contents.groups.map((g) => g.group),
+    };
+  }
+
   regionView(regionId: string): RegionView {
     const state = this.regions.get(regionId) ?? { status: 'idle' as const };
     return state.status === 'failed' ? { status: 'failed' } : state;
@@ -473,6 +504,10 @@ export class ReplicationExplorer implements TreeSource {
 
   busyText(owner: DrillOwner): string | undefined {
     return this.ownerBusy.get(ownerKey(owner));
+  }
+
+  freshness(owner: FreshnessOwner): OwnerFreshness | undefined {
+    return this.drillFreshness.of(owner);
   }
 
   // ------------------------------------------------------------------------------------------

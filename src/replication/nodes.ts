@@ -2,6 +2,7 @@
 // contract every node kind implements (NodeKind) over what the explorer has loaded (TreeSource). One file per node
 // kind under nodes/ (region, group, pair, drill, messages); nodes/index.ts lists them. Pure.
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
+import type { FreshnessOwner, OwnerFreshness } from './freshness';
 import { HEALTH_ICONS, type IconSpec } from './status';
 import type { RegionContents } from './regionContents';
 import type { Localiser } from './text';
@@ -102,6 +103,8 @@ export interface TreeSource {
   drillRunning(owner: DrillOwner): boolean;
   /** The temporary description while a request runs on the owner (a drill start/clear), else undefined. */
   busyText(owner: DrillOwner): string | undefined;
+  /** When the pair or group was last drilled successfully and whether it is overdue (the drill evidence); undefined: not known. */
+  freshness(owner: FreshnessOwner): OwnerFreshness | undefined;
 }
 
 /**

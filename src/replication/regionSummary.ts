@@ -1,6 +1,9 @@
-// A region's roll-up of its pairs' health: its description ("13 pairs · 2 failed · 1 stopped") and its icon. Pure.
+// A region's roll-up of its pairs' health: its description ("13 pairs · 2 failed · 1 stopped · 3 of 14 overdue") and
+// its icon. Pure.
 import type { ReplicaPair } from '../ebs/types';
+import { groupFreshnessOwner, pairFreshnessOwner, type FreshnessOwner, type OwnerFreshness } from './freshness';
 import { SEPARATOR } from './presentation';
+import type { RegionContents } from './regionContents';
 import { pairHealth, REGION_ICONS, type Health, type IconSpec } from './status';
 import type { Localiser } from './text';
 
@@ -8,6 +11,8 @@ export interface RegionSummary {
   pairs: number;
   groups: number;
   byHealth: Partial<Record<Health, number>>;
+  /** How many of the pairs and groups listed under the region (each once) are overdue for a drill. */
+  overdue?: number;
 }
 
 export function summarise(pairs: readonly ReplicaPair[], groups: number): RegionSummary {
@@ -19,6 +24,14 @@ export function summarise(pairs: readonly ReplicaPair[], groups: number): Region
   return { pairs: pairs.length, groups, byHealth };
 }
 
+/** The summary of what a region lists, with how many of its pairs and groups (each once) the drill freshness calls overdue. */
+export function summariseRegion(contents: RegionContents, freshness: (owner: FreshnessOwner) => OwnerFreshness | undefined): RegionSummary {
+  let overdue = 0;
+  for (const pair of contents.pairs.values()) if (freshness(pairFreshnessOwner(pair))?.overdue) overdue++;
+  for (const { group } of contents.groups) if (freshness(groupFreshnessOwner(group))?.overdue) overdue++;
+  return { ...summarise([...contents.pairs.values()], contents.groups.length), overdue };
+}
+
 export function regionSummaryText(l: Localiser, summary: RegionSummary): string {
   if (summary.pairs === 0 && summary.groups === 0) return l.t('no replication pairs');
   const parts = [summary.pairs === 1 ? l.t('1 pair') : l.t('{0} pairs', summary.pairs)];
@@ -28,6 +41,8 @@ export function regionSummaryText(l: Localiser, summary: RegionSummary): string 
   if (failed > 0) parts.push(l.t('{0} failed', failed));
   if (stopped > 0) parts.push(l.t('{0} stopped', stopped));
   if (failedOver > 0) parts.push(l.t('{0} failed over', failedOver));
+  const overdue = summary.overdue ?? 0;
+  if (overdue > 0) parts.push(l.t('{0} of {1} overdue', overdue, summary.pairs + summary.groups));
   return parts.join(SEPARATOR);
 }
 

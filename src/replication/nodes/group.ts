@@ -2,6 +2,7 @@
 // member pairs in this region. Pure.
 import type { ReplicaGroup } from '../../ebs/types';
 import { groupConsoleUrl } from '../console';
+import { freshnessDescription, freshnessIcon, freshnessTooltipRows, groupFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, groupNodeId, withBusyLook, type NodeKind, type RefOf } from '../nodes';
 import {
   bandwidthText,
@@ -20,16 +21,17 @@ import { HEALTH_ICONS, pairHealth, pairStatusText } from '../status';
 import type { Localiser } from '../text';
 import { drillChildren } from './drill';
 
-export function groupDescription(l: Localiser, group: ReplicaGroup, regionId: string, memberCount: number, now: Date): string {
+export function groupDescription(l: Localiser, group: ReplicaGroup, regionId: string, memberCount: number, now: Date, freshness?: OwnerFreshness): string {
   return joinParts([
     directionText(group, regionId),
     pairStatusText(l, group.status),
     recoveryPointText(l, group.lastRecoverPoint, now),
+    freshnessDescription(l, freshness, now),
     memberCount === 1 ? l.t('1 pair') : l.t('{0} pairs', memberCount),
   ]);
 }
 
-export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date): [string, string][] {
+export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date, freshness?: OwnerFreshness): [string, string][] {
   const rows: [string, string][] = [
     [l.t('Group ID'), group.groupId],
     [l.t('Name'), group.name],
@@ -42,13 +44,14 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
     [l.t('Site'), siteText(l, group.site)],
     [l.t('Pairs'), memberIds.join(', ')],
     [l.t('Recovery point'), recoveryPointRow(l, group.lastRecoverPoint, now)],
+    ...freshnessTooltipRows(l, freshness, now),
   ];
   if (group.description) rows.splice(2, 0, [l.t('Description'), group.description]);
   return rows;
 }
 
-export function groupTooltip(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date): string {
-  return markdownTable(l, l.t('Replica group {0}', groupLabel(group)), groupTooltipRows(l, group, regionId, memberIds, now));
+export function groupTooltip(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date, freshness?: OwnerFreshness): string {
+  return markdownTable(l, l.t('Replica group {0}', groupLabel(group)), groupTooltipRows(l, group, regionId, memberIds, now, freshness));
 }
 
 export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
@@ -69,11 +72,12 @@ export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
     if (!entry) return goneNode(ref.id, ref.groupId);
     const { group, memberIds } = entry;
     const owner = { kind: 'group', groupId: group.groupId } as const;
+    const freshness = tree.freshness(groupFreshnessOwner(group));
     return withBusyLook(tree, owner, {
       id: ref.id,
       label: groupLabel(group),
-      description: groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now()),
-      icon: HEALTH_ICONS[pairHealth(group.status)],
+      description: groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now(), freshness),
+      icon: freshnessIcon(HEALTH_ICONS[pairHealth(group.status)], freshness),
       contextValue: ownerContextValue('group', isRecordDrillable(group), tree.drillRunning(owner)),
       collapsible: 'collapsed',
     });
@@ -81,7 +85,7 @@ export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
 
   tooltip(ref, tree) {
     const entry = tree.contents(ref.regionId)?.groupsById.get(ref.groupId);
-    return entry ? groupTooltip(tree.l, entry.group, ref.regionId, entry.memberIds, tree.now()) : undefined;
+    return entry ? groupTooltip(tree.l, entry.group, ref.regionId, entry.memberIds, tree.now(), tree.freshness(groupFreshnessOwner(entry.group))) : undefined;
   },
 
   consoleUrl: (ref) => groupConsoleUrl(ref.regionId, ref.groupId),

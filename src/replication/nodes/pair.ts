@@ -3,6 +3,7 @@
 import type { ReplicaPair } from '../../ebs/types';
 import { formatLocalDateTime } from '../../shared/format';
 import { pairConsoleUrl } from '../console';
+import { freshnessDescription, freshnessIcon, freshnessTooltipRows, pairFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, pairNodeId, withBusyLook, type NodeKind, type NodeRef, type RefOf } from '../nodes';
 import {
   bandwidthText,
@@ -21,11 +22,16 @@ import { HEALTH_ICONS, pairHealth, pairStatusWithMessage } from '../status';
 import type { Localiser } from '../text';
 import { drillChildren } from './drill';
 
-export function pairDescription(l: Localiser, pair: ReplicaPair, regionId: string, now: Date): string {
-  return joinParts([directionText(pair, regionId), pairStatusWithMessage(l, pair.status, pair.statusMessage), recoveryPointText(l, pair.lastRecoverPoint, now)]);
+export function pairDescription(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness): string {
+  return joinParts([
+    directionText(pair, regionId),
+    pairStatusWithMessage(l, pair.status, pair.statusMessage),
+    recoveryPointText(l, pair.lastRecoverPoint, now),
+    freshnessDescription(l, freshness, now),
+  ]);
 }
 
-export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: string, now: Date): [string, string][] {
+export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness): [string, string][] {
   const rows: [string, string][] = [
     [l.t('Pair ID'), pair.pairId],
     [l.t('Name'), pair.name],
@@ -41,6 +47,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Group'), pair.groupId ? (pair.groupName ? `${pair.groupName} (${pair.groupId})` : pair.groupId) : '—'],
     [l.t('Site'), siteText(l, pair.site)],
     [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],
+    ...freshnessTooltipRows(l, freshness, now),
   ];
   if (pair.description) rows.splice(2, 0, [l.t('Description'), pair.description]);
   if (pair.createdAt) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
@@ -48,8 +55,8 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
   return rows;
 }
 
-export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date): string {
-  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now));
+export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness): string {
+  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now, freshness));
 }
 
 export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
@@ -72,11 +79,12 @@ export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
     const pair = tree.pair(ref.regionId, ref.pairId);
     if (!pair) return goneNode(ref.id, ref.pairId);
     const owner = { kind: 'pair', pairId: pair.pairId } as const;
+    const freshness = tree.freshness(pairFreshnessOwner(pair));
     return withBusyLook(tree, owner, {
       id: ref.id,
       label: pairLabel(pair),
-      description: pairDescription(tree.l, pair, ref.regionId, tree.now()),
-      icon: HEALTH_ICONS[pairHealth(pair.status)],
+      description: pairDescription(tree.l, pair, ref.regionId, tree.now(), freshness),
+      icon: freshnessIcon(HEALTH_ICONS[pairHealth(pair.status)], freshness),
       contextValue: ownerContextValue('pair', isRecordDrillable(pair), tree.drillRunning(owner)),
       collapsible: 'collapsed',
     });
@@ -84,7 +92,7 @@ export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
 
   tooltip(ref, tree) {
     const pair = tree.pair(ref.regionId, ref.pairId);
-    return pair ? pairTooltip(tree.l, pair, ref.regionId, tree.now()) : undefined;
+    return pair ? pairTooltip(tree.l, pair, ref.regionId, tree.now(), tree.freshness(pairFreshnessOwner(pair))) : undefined;
   },
 
   consoleUrl: (ref) => pairConsoleUrl(ref.regionId, ref.pairId),

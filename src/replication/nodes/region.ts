@@ -1,12 +1,9 @@
 // A root region's node: its load state and the roll-up of its pairs' health; its children are its groups, then its
 // ungrouped pairs (or "No replication pairs in this region", or one retry node when its load failed). Pure.
 import type { NodeKind, NodeRef, RefOf } from '../nodes';
-import { regionSummaryIcon, regionSummaryText, summarise } from '../regionSummary';
 import type { RegionContents } from '../regionContents';
+import { regionSummaryIcon, regionSummaryText, summariseRegion, type RegionSummary } from '../regionSummary';
 import { REGION_ICONS } from '../status';
-import type { Localiser } from '../text';
-
-const summaryText = (l: Localiser, contents: RegionContents): string => regionSummaryText(l, summarise([...contents.pairs.values()], contents.groups.length));
 
 export const REGION_NODE: NodeKind<RefOf<'region'>> = {
   parent: () => undefined,
@@ -27,17 +24,18 @@ export const REGION_NODE: NodeKind<RefOf<'region'>> = {
     const { regionId } = ref;
     const state = tree.regionView(regionId);
     const name = tree.regionName(regionId);
+    const summary = (contents: RegionContents): RegionSummary => summariseRegion(contents, (owner) => tree.freshness(owner));
     const base = { id: ref.id, label: regionId, collapsible: 'collapsed' as const, tooltip: name ? `**${regionId}** — ${name}` : `**${regionId}**` };
     switch (state.status) {
       case 'idle':
         return { ...base, icon: REGION_ICONS.idle, contextValue: 'region' };
       case 'loading':
-        return { ...base, description: state.previous ? summaryText(l, state.previous) : l.t('Loading…'), icon: REGION_ICONS.loading, contextValue: 'region' };
+        return { ...base, description: state.previous ? regionSummaryText(l, summary(state.previous)) : l.t('Loading…'), icon: REGION_ICONS.loading, contextValue: 'region' };
       case 'failed':
         return { ...base, description: l.t('Could not load'), icon: REGION_ICONS.failed, contextValue: 'region.failed' };
       case 'loaded': {
-        const summary = summarise([...state.value.pairs.values()], state.value.groups.length);
-        return { ...base, description: regionSummaryText(l, summary), icon: regionSummaryIcon(summary), contextValue: 'region' };
+        const loaded = summary(state.value);
+        return { ...base, description: regionSummaryText(l, loaded), icon: regionSummaryIcon(loaded), contextValue: 'region' };
       }
     }
   },

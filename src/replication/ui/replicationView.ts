@@ -8,6 +8,7 @@ import type { ConnectionProvider } from '../../credentials/connection';
 import type { ConnectedClient, EbsClients } from '../../credentials/ui/clients';
 import { explainError } from '../../ebs/catalogue';
 import type { RegionInventory } from '../../ebs/inventory';
+import type { ReplicaGroup, ReplicaPair } from '../../ebs/types';
 import { RegionChoices, rootRegions } from '../../regions/regionChoice';
 import { registerRegionCommands, type RegionRoots } from '../../regions/ui/regionCommands';
 import { COMMAND } from '../../shared/commands';
@@ -16,6 +17,7 @@ import type { Log } from '../../shared/ui/log';
 import { onSettingChanged, SETTING } from '../../shared/ui/settings';
 import type { UserInput } from '../../shared/ui/userInput';
 import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef } from '../explorer';
+import { NO_DRILL_FRESHNESS, type DrillFreshness } from '../freshness';
 import { ProfileForest, type ProfileSlot, type TreeRef } from '../profileForest';
 import { NO_RUNNING_DRILLS, type RunningDrills } from '../runningDrills';
 import { registerNodeCommands, VSCODE_EXTERNALS, type ReplicationExternals } from './nodeCommands';
@@ -51,6 +53,8 @@ export interface ReplicationTestApi {
   setExternals(externals: ReplicationExternals | undefined): void;
   /** What the drill tracker does in production (tests put a stand-in and restore the tracker's). */
   setRunningDrills(running: RunningDrills): void;
+  /** What the drill evidence does in production (tests put a stand-in and restore the evidence's). */
+  setDrillFreshness(freshness: DrillFreshness): void;
   /** The TreeView's badge and message as VS Code shows them. */
   badge(): { value: number; tooltip: string } | undefined;
   message(): string | undefined;
@@ -88,6 +92,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   private externals: ReplicationExternals = VSCODE_EXTERNALS;
   private running: RunningDrills = NO_RUNNING_DRILLS;
   private runningSubscription: { dispose(): void } | undefined;
+  private freshness: DrillFreshness = NO_DRILL_FRESHNESS;
   private source: { profileId: string; client: unknown } | undefined;
   private syncing: Promise<void> = Promise.resolve();
   private problem: ViewProblem | undefined;
@@ -199,11 +204,19 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
 
   private newSide(connected: ConnectedClient): SideProfile {
     const { connection, client } = connected;
-    const explorer = new ReplicationExplorer({ localiser, profileId: connection.profileId, runningDrills: this.running, now: () => this.explorer.now() });
+    const explorer = new ReplicationExplorer({
+      localiser,
+      profileId: connection.profileId,
+      runningDrills: this.running,
+      drillFreshness: this.freshness,
+      now: () => this.explorer.now(),
+    });
     explorer.setRegionNames(this.regionNames);
     const busy = explorer.onDidChangeBusy(() => this.updateProgress());
     const listing = explorer.onDidLoadDrills((l) => this.listingListeners.forEach((listener) => listener(l)));
-    const side: SideProfile = { explorer, client, subscriptions: [busy, listing] };
+    // A dropped explorer stops listening to the drill freshness.
+    const freshness = { dispose: () => explorer.setDrillFreshness(NO_DRILL_FRESHNESS) };
+    const side: SideProfile = { explorer, client, subscriptions: [busy, listing, freshness] };
     this.side.set(connection.profileId, side);
     explorer.setSource(client, this.roots(connected).regionIds);
     return side;
@@ -299,6 +312,17 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
     this.activity.showBadge(running);
   }
 
+  /**
+   * Where the pair and group rows read when each was last drilled successfully and whether it is overdue (the drill
+   * evidence): given to this view's explorer and every side-by-side one (and to those created later). Each explorer
+   * redraws its rows whenever `freshness` fires; node ids stay stable, so expansion and selection survive.
+   */
+  setDrillFreshness(freshness: DrillFreshness): void {
+    this.freshness = freshness;
+    this.explorer.setDrillFreshness(freshness);
+    for (const side of this.side.values()) side.explorer.setDrillFreshness(freshness);
+  }
+
   // ------------------------------------------------------------------------------------------
   // What the region commands use (src/regions/ui/regionCommands.ts RegionRoots)
   // ------------------------------------------------------------------------------------------
@@ -388,6 +412,14 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   rootRegionIds(profileId?: string): readonly string[] {
     return this.explorerFor(profileId)?.rootRegionIds() ?? [];
   }
+  /**
+   * What the tree has loaded for a root region (the previous contents while it reloads): its pairs in display order
+   * and its replica groups; undefined when the region is not loaded (or not a root). The drill evidence builds its
+   * reports and finds overdue pairs from this.
+   */
+  loadedRegion(regionId: string, profileId?: string): { pairs: ReplicaPair[]; groups: ReplicaGroup[] } | undefined {
+    return this.explorerFor(profileId)?.loadedRegion(regionId);
+  }
   pair = (regionId: string, pairId: string, profileId?: string): ReturnType<ReplicationExplorer['pair']> => this.explorerFor(profileId)?.pair(regionId, pairId);
   group = (regionId: string, groupId: string, profileId?: string): ReturnType<ReplicationExplorer['group']> => this.explorerFor(profileId)?.group(regionId, groupId);
   pairDrill = (pairId: string, drillId: string, profileId?: string): ReturnType<ReplicationExplorer['pairDrill']> => this.explorerFor(profileId)?.pairDrill(pairId, drillId);
@@ -453,6 +485,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
       },
       setExternals: (externals) => (this.externals = externals ?? VSCODE_EXTERNALS),
       setRunningDrills: (running) => this.setRunningDrills(running),
+      setDrillFreshness: (freshness) => this.setDrillFreshness(freshness),
       badge: () => this.treeView.badge as { value: number; tooltip: string } | undefined,
       message: () => this.treeView.message,
       problem: () => this.problem,
@@ -462,6 +495,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   dispose(): void {
     this.activity.dispose();
     this.runningSubscription?.dispose();
+    this.explorer.setDrillFreshness(NO_DRILL_FRESHNESS);
     this.dropSide(new Set());
     this.subscriptions.forEach((s) => s.dispose());
   }
