@@ -87,7 +87,7 @@ export class EvidenceShell implements vscode.Disposable {
 
   attach(attach: EvidenceAttachDeps): EvidenceTestApi {
     const { context, log } = this.deps;
-    const freshness = new FreshnessService(this.records, attach.tree, () => this.store.mirrorFolder(), log);
+    const freshness = new FreshnessService(this.records, attach.tree, () => this.store.mirror, log);
     this.freshness = freshness;
     attach.tree.setDrillFreshness(freshness);
     const report = registerExportReport({ ...attach, records: this.records, freshness, store: this.store, version: this.version, log });
@@ -107,7 +107,7 @@ export class EvidenceShell implements vscode.Disposable {
         await this.flushed();
         return this.records.all();
       },
-      folders: () => ({ primary: primaryEvidenceFolder(context), team: this.store.mirrorFolder() }),
+      folders: () => ({ primary: primaryEvidenceFolder(context), team: this.store.mirror }),
       flushed: () => this.flushed(),
       reread: () => this.reread(),
       reset: async () => {
@@ -153,7 +153,7 @@ export class EvidenceShell implements vscode.Disposable {
   private watchTeamFolder(): void {
     this.watcher?.dispose();
     this.watcher = undefined;
-    const folder = this.store.mirrorFolder();
+    const folder = this.store.mirror;
     if (!folder) return;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*.json'));
     const soon = (): void => {

@@ -25,7 +25,7 @@ export interface ExportReportDeps {
   actions: Actions<ConnectedClient>;
   tree: ReplicationView;
   records: RecordSet;
-  store: Pick<EvidenceStore, 'readAll' | 'mirrorFolder'>;
+  store: Pick<EvidenceStore, 'readAll' | 'mirror'>;
   freshness: FreshnessService;
   version: string;
   log: Log;
@@ -88,7 +88,7 @@ async function exportReport(context: Context, deps: ExportReportDeps, node: unkn
     );
   });
   const built: BuiltReport = { ...report };
-  const team = deps.store.mirrorFolder();
+  const team = deps.store.mirror;
   if (team) built.saved = await save(team, report, now);
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
   await vscode.window.showTextDocument(document, { preview: false });

@@ -93,6 +93,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   private running: RunningDrills = NO_RUNNING_DRILLS;
   private runningSubscription: { dispose(): void } | undefined;
   private freshness: DrillFreshness = NO_DRILL_FRESHNESS;
+  private readonly loaded = new vscode.EventEmitter<void>();
   private source: { profileId: string; client: unknown } | undefined;
   private syncing: Promise<void> = Promise.resolve();
   private problem: ViewProblem | undefined;
@@ -109,6 +110,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
     this.subscriptions.push(
       this.treeView,
       this.provider,
+      this.loaded,
       { dispose: () => onBusy.dispose() },
       { dispose: () => onListing.dispose() },
       { dispose: () => connections.dispose() },
@@ -300,8 +302,13 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   }
 
   private updateProgress(): void {
-    this.activity.progress(this.explorer.isBusy() || [...this.side.values()].some((s) => s.explorer.isBusy()));
+    const busy = this.explorer.isBusy() || [...this.side.values()].some((s) => s.explorer.isBusy());
+    this.activity.progress(busy);
+    if (!busy) this.loaded.fire();
   }
+
+  /** Fires when the view has finished loading (what loadedRegion() returns may have changed). */
+  readonly onDidChangeLoaded = (listener: () => void): vscode.Disposable => this.loaded.event(listener);
 
   setRunningDrills(running: RunningDrills): void {
     this.runningSubscription?.dispose();

@@ -49,10 +49,11 @@ export class DrillHarness {
     readonly emulator: RunningEmulator,
   ) {}
 
-  static async start(scenario = DRILL_SCENARIO): Promise<DrillHarness> {
+  /** `speed`: the emulator clock's speed (0: frozen, tests move it; 1: real time, for measured figures). */
+  static async start(scenario = DRILL_SCENARIO, speed = 0): Promise<DrillHarness> {
     const api = await activateExtension();
     assert.ok(api.drills, 'the extension exposes the drill test API');
-    const emulator = await startEmulator({ port: 0, scenario, speed: 0 });
+    const emulator = await startEmulator({ port: 0, scenario, speed });
     const harness = new DrillHarness(api, api.drills, emulator);
     for (const key of ENV_KEYS) harness.savedEnv[key] = process.env[key];
     await vscode.workspace.getConfiguration('ebsDr').update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
