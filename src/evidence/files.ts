@@ -3,7 +3,7 @@
 // windows of VS Code, each its own extension host), and reading many files with a bounded number in flight. Pure
 // (Node's file system only).
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes `text` to `file` atomically: readers see the old content or the new one, never part of it. */
@@ -33,14 +33,18 @@ async function renameRetrying(from: string, to: string): Promise<void> {
   }
 }
 
-/** The file's text, or undefined when it does not exist. */
-export async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/**
+ * The file's text, or undefined when it does not exist. Node's callback `readFile` is used: reading tens of
+ * thousands of small files, it takes about half the time of `fs.promises.readFile`.
+ */
+export function readIfExists(file: string): Promise<string | undefined> {
+  return new Promise((resolve, reject) =>
+    readFile(file, 'utf8', (error, text) => {
+      if (!error) resolve(text);
+      else if (error.code === 'ENOENT') resolve(undefined);
+      else reject(error);
+    }),
+  );
 }
 
 /** Moves a file aside under a name no other file has (`<file>.damaged-<time>`, `-2`… when taken). */
