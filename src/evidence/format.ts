@@ -6,7 +6,7 @@ import { EVIDENCE_SCHEMA_VERSION, type DrillEvidence, type EvidenceKind } from '
 /** A file-system-safe folder or file name part: letters, digits, `-`, `_` and `.` stay, anything else becomes `-`. */
 export function safeName(value: string, fallback: string): string {
   const slug = value.replace(/[^A-Za-z0-9._-]/g, '-');
-  if (slug === '' ) return fallback;
+  if (slug === '') return fallback;
   // `.` and `..` name folders of their own; a leading dot would hide the file and read as a temporary one.
   return slug.startsWith('.') ? `-${slug.slice(1)}` : slug;
 }

@@ -1,4 +1,4 @@
-// A second process for the two-writer tests (store.processes.test.ts forks the compiled file): records drills or
+// A second process for the two-writer tests (processes.test.ts forks the compiled file): records drills or
 // events into an evidence folder as fast as it can, all updates started at once. Run directly only; mocha loading
 // this file with the tests does nothing.
 //   node writer.js <folder> drills <tag> <count>   records <count> drills of its own
