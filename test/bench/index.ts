@@ -3,6 +3,7 @@
 import { loadavg, cpus } from 'node:os';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
+import { benchEvidenceReport } from './evidenceReport';
 import { benchHost } from './hostBench';
 import { benchFaults } from './faults';
 import { benchInventory } from './inventory';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   await benchInventory();
   await benchDrills();
   await benchTree();
+  benchEvidenceReport();
   benchHost();
   // Last: it runs the host tier, which rebuilds out/ and dist/.
   benchFaults();
