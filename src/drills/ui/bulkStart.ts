@@ -66,11 +66,8 @@ export async function startDrillsInBulk(context: Context, shell: DrillShell, tar
       candidate.check = await preStartCheck(context, DRILL_KINDS[candidate.target.kind], candidate.target, connected);
     });
     const ready = claimed.filter((c) => {
-      const reason = !c.check.complete
-        ? vscode.l10n.t('could not check whether a drill is running, so it is not started')
-        : executingIds(c.check).length > 0
-          ? localise(inFlightReason(c.target, false, executingIds(c.check)) ?? { message: '', args: [] })
-          : undefined;
+      const executing = inFlightReason(c.target, false, executingIds(c.check));
+      const reason = !c.check.complete ? vscode.l10n.t('could not check whether a drill is running, so it is not started') : executing ? localise(executing) : undefined;
       if (reason) notStarted.push({ target: c.target, reason });
       return reason === undefined;
     });

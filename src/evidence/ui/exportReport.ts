@@ -14,7 +14,7 @@ import { formatLocalDateTime } from '../../shared/format';
 import type { ActionContext, Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
 import type { RecordSet } from '../recordSet';
-import { buildDrillReport, type ReportOwner } from '../report';
+import { buildDrillReport, reportFileNames, type ReportOwner } from '../report';
 import type { EvidenceStore } from '../store';
 import type { FreshnessService } from './freshnessService';
 import { regionsOf } from './regionArgument';
@@ -153,14 +153,15 @@ function groupOwner(group: ReplicaGroup): ReportOwner {
   };
 }
 
-/** Saves both files under `<evidence folder>/reports/`, named by the local time of the report. */
+/** Saves both files under `<evidence folder>/reports/`, named by the time of the report (UTC). */
 async function save(team: string, report: { markdown: string; json: string }, now: number): Promise<{ markdown: string; json: string }> {
   const folder = join(team, 'reports');
   await mkdir(folder, { recursive: true });
-  const stamp = formatLocalDateTime(now).slice(0, 19).replace(/[: ]/g, '-');
-  const base = join(folder, `drill-report-${stamp}`);
-  await writeFile(`${base}.json`, report.json, 'utf8');
-  await writeFile(`${base}.md`, report.markdown, 'utf8');
-  return { markdown: `${base}.md`, json: `${base}.json` };
+  // The names the Markdown quotes (in its line on how to check the twin's SHA-256).
+  const names = reportFileNames(now);
+  const saved = { markdown: join(folder, names.markdown), json: join(folder, names.json) };
+  await writeFile(saved.json, report.json, 'utf8');
+  await writeFile(saved.markdown, report.markdown, 'utf8');
+  return saved;
 }
 

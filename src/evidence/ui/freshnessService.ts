@@ -11,11 +11,10 @@ import type { ReplicationView } from '../../replication/ui/replicationView';
 import { Emitter } from '../../shared/events';
 import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
 import type { Log } from '../../shared/ui/log';
-import { freshness, indexByOwner, type OwnerIndex } from '../freshness';
-import { intervalDaysFor, parsePolicy, type DrillPolicy } from '../policy';
+import { EvidenceIndex, freshness } from '../freshness';
+import { EMPTY_POLICY, intervalDaysFor, parsePolicy, POLICY_FILE_NAME, type DrillPolicy } from '../policy';
 import type { RecordSet } from '../recordSet';
 
-export const POLICY_FILE = 'drill-policy.json';
 const HOUR_MS = 3_600_000;
 export const DEFAULT_INTERVAL_DAYS = 90;
 
@@ -26,8 +25,8 @@ export interface FreshnessOwner {
 }
 
 export class FreshnessService implements DrillFreshness, vscode.Disposable {
-  private index: OwnerIndex | undefined;
-  private policy: DrillPolicy = {};
+  private index: EvidenceIndex | undefined;
+  private policy: DrillPolicy = EMPTY_POLICY;
   private readonly changes = new Emitter<void>();
   private readonly overdueChanges = new Emitter<number>();
   private overdue = -1;
@@ -62,8 +61,11 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
 
   of(owner: FreshnessOwner): OwnerFreshness | undefined {
     if (!this.records.loaded) return undefined;
-    this.index ??= indexByOwner(this.records.all());
-    return freshness(owner, this.index, this.intervalDaysFor(owner), this.now());
+    // The cadence off (0): neither the marks nor the freshness texts.
+    const intervalDays = this.intervalDaysFor(owner);
+    if (intervalDays <= 0) return undefined;
+    this.index ??= new EvidenceIndex(this.records.all());
+    return { ...freshness(owner, this.index, intervalDays, this.now()), intervalDays };
   }
 
   /** The drill interval of a pair or group: the policy file's, else the setting's. */
@@ -106,11 +108,11 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
   private async reloadPolicy(): Promise<void> {
     const folder = this.teamFolder();
     let text: string | undefined;
-    if (folder) text = await readFile(join(folder, POLICY_FILE), 'utf8').catch(() => undefined);
-    const parsed = text === undefined ? { policy: {}, problems: [] } : parsePolicy(text);
+    if (folder) text = await readFile(join(folder, POLICY_FILE_NAME), 'utf8').catch(() => undefined);
+    const parsed = text === undefined ? { policy: EMPTY_POLICY, problems: [] } : parsePolicy(text);
     this.policy = parsed.policy;
     const problems = parsed.problems.join('; ');
-    if (problems && problems !== this.policyProblems) this.log.warn(`${POLICY_FILE}: ${problems}`);
+    if (problems && problems !== this.policyProblems) this.log.warn(`${POLICY_FILE_NAME}: ${problems}`);
     this.policyProblems = problems;
     this.changed();
   }
