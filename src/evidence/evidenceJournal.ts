@@ -106,11 +106,26 @@ export class EvidenceJournal implements DrillJournal {
           },
           deps.now(),
         );
-      const next = apply(base, actor);
+      const next = apply(current ? withStartFacts(current, drill, start, account) : base, actor);
       return current && sameContent(current, next) ? undefined : next;
     });
     if (written) deps.records.upsert(written);
   }
+}
+
+/**
+ * What only the journal knows, added to a record another writer created first (the tracker's store writes the new
+ * drill at the same moment): the source region, the RPO, a group's pairs, the AccessKey ID.
+ */
+function withStartFacts(record: DrillEvidence, drill: TrackedDrill, start: StartFacts | undefined, account: JournalAccount): DrillEvidence {
+  return {
+    ...record,
+    account: { ...record.account, accessKeyId: record.account.accessKeyId ?? (account.accessKeyId || undefined) },
+    owner: { ...record.owner, name: record.owner.name ?? drill.ownerName, memberPairIds: record.owner.memberPairIds ?? start?.memberPairIds },
+    sourceRegionId: record.sourceRegionId ?? start?.sourceRegionId,
+    rpoSeconds: record.rpoSeconds ?? start?.rpoSeconds,
+    zoneId: record.zoneId ?? drill.zoneId,
+  };
 }
 
 /** True when two versions of a record differ in nothing but the time of the last write. */

@@ -89,21 +89,9 @@ export function recordDiscovered(record: DrillEvidence, at: number): DrillEviden
 }
 
 export function recordObservation(record: DrillEvidence, observation: DrillObservation, at: number): DrillEvidence {
-  const next = copy(record, at);
-  next.drillDiskIds = uniteIds(next.drillDiskIds, observation.disks.map((d) => d.diskId));
-  if (VANISHED.has(record.status) || isStaleObservation(record.status, observation.status)) {
-    // An answer older than what the record knows: only its disk IDs are news (and its disks when none are known).
-    if (next.disks.length === 0) next.disks = observation.disks.map((d) => withoutUndefined({ ...d }));
-    return next;
-  }
   const previous = record.status;
-  next.status = observation.status;
-  next.statusAt = iso(at);
-  next.disks = observation.disks.map((d) => withoutUndefined({ ...d }));
-  // A status without a message keeps the last one (the failure's reason stays readable after the clear).
-  if (observation.statusMessage !== undefined) next.statusMessage = observation.statusMessage;
-  if (observation.startedAt !== undefined) next.startAt = iso(observation.startedAt);
-  if (observation.recoverPoint !== undefined) next.recoveryPoint = iso(observation.recoverPoint);
+  const next = withState(record, observation, at);
+  if (next.status !== observation.status) return next;
   if (observation.status === 'executing' && next.firstExecutedAt === undefined) next.lastExecutingAt = iso(at);
   if (observation.status === 'executed' && next.firstExecutedAt === undefined) {
     next.firstExecutedAt = iso(at);
@@ -116,6 +104,28 @@ export function recordObservation(record: DrillEvidence, observation: DrillObser
   if (observation.status === 'clear_failed' && previous !== 'clear_failed') {
     next.events = withEvent(next.events, withoutUndefined({ type: 'clearFailed', at: iso(at), statusMessage: observation.statusMessage }));
   }
+  return withoutUndefined(next);
+}
+
+/**
+ * The drill's state as observed (status, message, disks, StartAt, recovery point), without the events and first
+ * times: those are the journal's, at the instant of each answer (a tracker save may be written later than that).
+ * An answer older than what the record knows only adds its disk IDs (and its disks when none are known).
+ */
+function withState(record: DrillEvidence, observation: DrillObservation, at: number): DrillEvidence {
+  const next = copy(record, at);
+  next.drillDiskIds = uniteIds(next.drillDiskIds, observation.disks.map((d) => d.diskId));
+  if (VANISHED.has(record.status) || isStaleObservation(record.status, observation.status)) {
+    if (next.disks.length === 0) next.disks = observation.disks.map((d) => withoutUndefined({ ...d }));
+    return next;
+  }
+  next.status = observation.status;
+  next.statusAt = iso(at);
+  next.disks = observation.disks.map((d) => withoutUndefined({ ...d }));
+  // A status without a message keeps the last one (the failure's reason stays readable after the clear).
+  if (observation.statusMessage !== undefined) next.statusMessage = observation.statusMessage;
+  if (observation.startedAt !== undefined) next.startAt = iso(observation.startedAt);
+  if (observation.recoverPoint !== undefined) next.recoveryPoint = iso(observation.recoverPoint);
   return withoutUndefined(next);
 }
 
@@ -154,12 +164,12 @@ export function recordVerdict(record: DrillEvidence, verdict: VerdictInfo, at: n
 }
 
 /**
- * The tracker's view of the drill applied to its record: what it observed (as an observation, so the first executed
- * or failed state is recorded as well), the names it learned and its tracking flags. A record of a drill that left
- * the listings stays inactive.
+ * The tracker's view of the drill applied to its record: its state (not its events: the journal records those at
+ * the instant of each answer), the names it learned and its tracking flags. A record of a drill that left the
+ * listings stays inactive.
  */
 export function recordTracking(record: DrillEvidence, tracked: TrackedDrill, at: number): DrillEvidence {
-  const observed = recordObservation(
+  const observed = withState(
     record,
     { status: tracked.status, statusMessage: tracked.statusMessage, disks: tracked.disks, startedAt: tracked.startedAt, recoverPoint: tracked.recoverPoint },
     at,

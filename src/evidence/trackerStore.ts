@@ -65,10 +65,11 @@ export function evidenceDrillStore(store: EvidenceStore, profileOf: ProfileOf, e
         next.set(key, { json, where });
         if (known?.json === json) continue;
         const tracked = JSON.parse(json) as TrackedDrill;
+        // The time of the save, not of the write (which may wait for a lock).
+        const at = now();
         writes.push(
           write(
             store.update(where, (current) => {
-              const at = now();
               const profile = profileOf(tracked.account);
               const record =
                 current ??

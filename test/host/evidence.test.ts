@@ -175,6 +175,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     assert.deepEqual(
       r.events.map((e) => e.type),
       ['started', 'executed', 'clearRequested', 'verdict', 'cleared'],
+      JSON.stringify(r.events),
     );
     assert.equal(r.verdict, 'notChecked');
     assert.equal(recordFiles(primary, other.drillId).length, 1, 'one file in the shared store');

@@ -83,7 +83,8 @@ describe('evidence: the tracker store over drill records', () => {
     assert.equal(r.status, 'executing');
     assert.deepEqual(r.tracking, { active: true, followed: true });
     assert.deepEqual(r.drillDiskIds, [DISK]);
-    assert.equal(r.lastExecutingAt, '2026-03-10T01:00:00.000Z');
+    assert.equal(r.status, 'executing');
+    assert.equal(r.statusAt, '2026-03-10T01:00:00.000Z');
   });
 
   it('writes only drills that changed since it last loaded or saved them', async () => {
@@ -104,8 +105,8 @@ describe('evidence: the tracker store over drill records', () => {
     await second.store.save(loaded.map((d) => (d.drillId === PAIR_DRILL ? { ...d, status: 'executed', disks: [{ pairId: PAIR, diskId: DISK, status: 'created' }] } : d)));
     assert.equal(second.updates(), 1);
     const r = readRecord(temp.path, tracked());
-    assert.equal(r.firstExecutedAt, '2026-03-10T01:04:00.000Z');
-    assert.deepEqual(r.events.map((e) => e.type), ['executed']);
+    assert.equal(r.status, 'executed');
+    assert.equal(r.statusAt, '2026-03-10T01:04:00.000Z');
   });
 
   it('a drill this window dropped stays as evidence, inactive; drills it never saw are left alone', async () => {
