@@ -12,14 +12,12 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DrillEvidence } from '../../src/evidence/evidence';
 import { drillFigures } from '../../src/evidence/figures';
-import { newEvidence, recordObservation, recordStarted, recordVanished, recordVerdict } from '../../src/evidence/recorder';
-import { EvidenceStore } from '../../src/evidence/store';
 import type { NodeRef } from '../../src/replication/nodes';
+import { writeTeammateDrills } from '../fixtures/evidenceHistory';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
 
 const SCENARIO = join(__dirname, '../../../test/fixtures/scenarios/drill-evidence.json');
 const STARTED = /^Drill (drill-[a-z0-9]+) started for /;
-const DAY = 24 * 3_600_000;
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ebsDr');
 
 describe('Drill evidence: records, figures, report, freshness and Drill Overdue Pairs (emulator at real speed)', function () {
@@ -28,7 +26,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
   let team: string;
 
   before(async () => {
-    h = await DrillHarness.start(SCENARIO, 1);
+    h = await DrillHarness.start(SCENARIO, 1, 90);
     await h.setConfirm(false);
     await h.api.globalState.update('ebsDr.regions.environment', ['cn-hangzhou']);
   });
@@ -45,7 +43,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     await h.drills.reset();
     await h.emulator.admin.reset();
     await config().update('evidenceFolder', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('drillIntervalDays', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('drillIntervalDays', 90, vscode.ConfigurationTarget.Global);
     rmSync(team, { recursive: true, force: true });
   });
 
@@ -184,34 +182,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
 
   /** A teammate's records, committed to the evidence folder: drills of the given age (days), all passed. */
   async function teammateDrilled(drills: Array<{ kind: 'pair' | 'group'; ownerId: string; name: string; daysAgo: number; memberPairIds?: string[] }>): Promise<void> {
-    const store = new EvidenceStore({ primary: mkdtempSync(join(tmpdir(), 'ebs-dr-teammate-')), mirror: team });
-    const now = Date.now();
-    for (const [i, d] of drills.entries()) {
-      const startAt = now - d.daysAgo * DAY;
-      const drillId = `drill-tm${String(i).padStart(2, '0')}q7x3k9p2w`;
-      await store.update({ profileName: 'prod-dr', kind: d.kind, drillId }, () => {
-        let r = newEvidence(
-          {
-            kind: d.kind,
-            drillId,
-            account: { profileId: 'p-teammate', profileName: 'prod-dr', accessKeyId: 'STS.NUqS7FAKEFAKEFAKE' },
-            owner: { id: d.ownerId, name: d.name, memberPairIds: d.memberPairIds },
-            regionId: 'cn-shanghai',
-            sourceRegionId: 'cn-hangzhou',
-            zoneId: 'cn-shanghai-e',
-            recoveryPoint: startAt - 300_000,
-            startAt,
-            extensionVersion: '0.1.0',
-          },
-          startAt,
-        );
-        const by = { osUser: 'li.wei', profileName: 'prod-dr' };
-        r = recordStarted(r, { requestId: '0F3B9A1C-6D2E-4F7A-9B8C-1D2E3F4A5B6C', by }, startAt);
-        r = recordObservation(r, { status: 'executed', disks: [{ diskId: `d-tm${i}8vq2k1x7c3`, status: 'created' }], startedAt: startAt, recoverPoint: startAt - 300_000 }, startAt + 60_000);
-        r = recordVerdict(r, { verdict: 'passed', notes: 'app started', by }, startAt + 3_600_000);
-        return recordVanished(r, startAt + 3_600_000);
-      });
-    }
+    await writeTeammateDrills(team, drills.map((d) => ({ ...d, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-e', sourceRegionId: 'cn-hangzhou' })));
     await h.api.evidence.reread();
   }
 

@@ -81,6 +81,8 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     tree = api.replication;
     emu = await startTreeEmulator();
     await setEndpoint(emu.emulator.url);
+    // The golden tree is about status and health; freshness marks have their own suite (evidence.test.ts).
+    await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', 0, vscode.ConfigurationTarget.Global);
     for (const name of ENV) delete process.env[name];
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY_ID;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY_SECRET;
@@ -107,6 +109,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     }
     api?.credentials.store.refresh(true);
     await setEndpoint(undefined);
+    await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', undefined, vscode.ConfigurationTarget.Global);
     await emu?.close();
   });
 

@@ -121,11 +121,17 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
     await expand(treeRow('orders-db', 2));
     assert.match((await treeRow('orders-data', 3).textContent()) ?? '', /orders-data.*→ cn-shanghai · Normal · RP (just now|\d+ \w+ ago)/);
     assert.match((await treeRow('orders-log', 3).textContent()) ?? '', /orders-log.*→ cn-shanghai · Syncing/);
-    assert.match((await treeRow('web-01', 2).textContent()) ?? '', /web-01.*→ cn-shanghai · Normal · RP (just now|\d+ \w+ ago)/);
+    assert.match((await treeRow('web-01', 2).textContent()) ?? '', /web-01.*→ cn-shanghai · Normal · RP (just now|\d+ \w+ ago) · drilled 12 d ago/);
+    assert.match((await treeRow('app-01', 2).textContent()) ?? '', /drilled 130 d ago/);
+    assert.match((await treeRow('cn-hangzhou', 1).textContent()) ?? '', /\d+ of \d+ overdue/);
+    // The overdue mark: the row's status icon in the theme's warning colour (a pair drilled within 90 days keeps its own).
+    const iconStyle = async (label: string): Promise<string> => (await treeRow(label, 2).locator('.custom-view-tree-node-item-icon').first().getAttribute('style')) ?? '';
+    assert.match(await iconStyle('app-01'), /list-warningForeground/);
+    assert.doesNotMatch(await iconStyle('web-01'), /list-warningForeground/);
     assert.match((await treeRow('batch-stopped', 2).textContent()) ?? '', /Stopped/);
     assert.match((await treeRow('app-01', 2).textContent()) ?? '', /← cn-shanghai · Syncing/);
     await restMouse();
-    await screenshot('03-region-and-group-expanded');
+    await screenshot('03-region-and-group-expanded', 'drill-freshness.png');
   });
 
   it('starts a pair drill from the context menu and shows the DrillId', async () => {
@@ -173,12 +179,18 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
   it('clears the drill from its tree node until it is gone', async () => {
     await clearNotifications();
     await contextMenu(treeRow(drillId, 3), 'Clear Drill');
-    const modal = await confirmDialog('Clear Drill', '08-confirm-clear', 'clear-drill.png');
+    const modal = await confirmDialog('Clear, Check Passed', '08-confirm-clear', 'clear-drill.png');
     assert.match(modal, new RegExp(`Clear drill ${drillId} of web-01 \\(pair-demo-web01\\)\\?`));
+    assert.match(modal, /Did the application check on the drill disk pass\?/);
+    const notes = page().locator('.quick-input-widget input');
+    await notes.waitFor({ timeout: 30_000 });
+    await notes.fill('mounted read-only, app started');
+    await page().keyboard.press('Enter');
     await waitUntil(async () => (await demo.emulator.admin.state()).drills.some((d) => d.DrillId === drillId && d.Status === 'clearing'), 30_000, 'ClearPairDrill');
     await screenshot('09-clearing');
     // Clearing takes 10 s in the demo scenario, then the tracker sees the drill gone.
-    await waitUntil(async () => !(await statusItem('drill').isVisible()), 120_000, 'the status-bar item to disappear');
+    // Then the status bar shows only what is overdue for a drill (the demo's history has overdue pairs).
+    await waitUntil(async () => (await statusItem('overdue for a drill').isVisible()) && !(await statusItem('drill disk').isVisible()), 120_000, 'the status bar to show only the overdue count');
     await waitUntil(async () => !(await treeRow(drillId).isVisible()), 30_000, 'the drill node to disappear');
     await workbench.notification(`Drill ${drillId} for web-01 (pair-demo-web01) was cleared`, 30_000);
     assert.deepEqual((await demo.emulator.admin.state()).drills, []);

@@ -17,7 +17,8 @@ describe('Drill journey in a real browser (code-server + chromium + emulator)', 
     emulator = await startEmulator({ port: 0, scenario: DRILL_SCENARIO_PATH, speed: 0 });
     workbench = await Workbench.open({
       screenshotsFolder: 'drill',
-      settings: { 'ebsDr.endpointTemplate': emulator.url },
+      // Freshness marks and the overdue count have their own suite (evidence.test.ts).
+      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.drillIntervalDays': 0 },
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' },
     });
   });
@@ -73,10 +74,15 @@ describe('Drill journey in a real browser (code-server + chromium + emulator)', 
     await workbench.screenshot('05-drill-finished');
   });
 
-  it('clears the drill from its tree node until it is gone', async () => {
+  it('clears the drill from its tree node, with the verdict and a note, until it is gone', async () => {
     await contextMenu(treeRow(drillId), 'Clear Drill');
-    const modal = await confirmDialog('Clear Drill');
+    const modal = await confirmDialog('Clear, Check Passed');
     assert.match(modal, new RegExp(drillId));
+    assert.match(modal, /Did the application check on the drill disk pass\?/);
+    const notes = workbench.page.locator('.quick-input-widget input');
+    await notes.waitFor({ timeout: 30_000 });
+    await notes.fill('mounted read-only, app started');
+    await workbench.page.keyboard.press('Enter');
     await waitUntil(async () => (await emulator.admin.state()).drills.some((d) => d.DrillId === drillId && d.Status === 'clearing'), 30_000, 'ClearPairDrill');
     await workbench.screenshot('07-clearing');
     await emulator.admin.advance(11);

@@ -44,7 +44,8 @@ export async function clearTracked(context: Context, shell: DrillShell, drill: T
   }
   const confirmation = clearConfirmation(current);
   let verdict: VerdictAnswer | undefined;
-  if (setting<boolean>(SETTING.askDrillVerdict, true)) {
+  // A drill that never gave a usable disk (execute_failed) has nothing to check: no verdict is asked.
+  if (current.status !== 'execute_failed' && setting<boolean>(SETTING.askDrillVerdict, true)) {
     verdict = await askVerdict(context, localise(confirmation.message), `${localiseText(confirmation.detail)}\n\n${localise(verdictQuestion())}`);
     if (!verdict) return;
   } else if (!(await context.input.confirm(localise(confirmation.message), localiseText(confirmation.detail), localise(confirmation.confirmLabel)))) {

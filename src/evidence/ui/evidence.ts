@@ -132,6 +132,7 @@ export class EvidenceShell implements vscode.Disposable {
     } catch (error) {
       this.deps.log.warn(`Could not read the drill records: ${error instanceof Error ? error.message : String(error)}`);
     }
+    await this.freshness?.reloadPolicy();
   }
 
   dispose(): void {

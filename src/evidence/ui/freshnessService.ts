@@ -46,7 +46,7 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
     this.subscriptions.push(
       records.onDidChange(() => {
         this.index = undefined;
-        void this.reloadPolicy();
+        this.changed();
       }),
       onSettingChanged([SETTING.drillIntervalDays], () => this.changed()),
       tree.onDidChangeLoaded(() => this.countOverdue()),
@@ -105,7 +105,8 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
     this.overdueChanges.fire(count);
   }
 
-  private async reloadPolicy(): Promise<void> {
+  /** Reads the policy file of the team's evidence folder again (with the records, when the folder changes). */
+  async reloadPolicy(): Promise<void> {
     const folder = this.teamFolder();
     let text: string | undefined;
     if (folder) text = await readFile(join(folder, POLICY_FILE_NAME), 'utf8').catch(() => undefined);

@@ -49,14 +49,19 @@ export class DrillHarness {
     readonly emulator: RunningEmulator,
   ) {}
 
-  /** `speed`: the emulator clock's speed (0: frozen, tests move it; 1: real time, for measured figures). */
-  static async start(scenario = DRILL_SCENARIO, speed = 0): Promise<DrillHarness> {
+  /**
+   * `speed`: the emulator clock's speed (0: frozen, tests move it; 1: real time, for measured figures). `cadenceDays`:
+   * ebsDr.drillIntervalDays for the suite; 0 (the default here) keeps the overdue marks and count out of suites about
+   * something else (every pair of their scenarios was never drilled, so all would be overdue).
+   */
+  static async start(scenario = DRILL_SCENARIO, speed = 0, cadenceDays = 0): Promise<DrillHarness> {
     const api = await activateExtension();
     assert.ok(api.drills, 'the extension exposes the drill test API');
     const emulator = await startEmulator({ port: 0, scenario, speed });
     const harness = new DrillHarness(api, api.drills, emulator);
     for (const key of ENV_KEYS) harness.savedEnv[key] = process.env[key];
     await vscode.workspace.getConfiguration('ebsDr').update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', cadenceDays, vscode.ConfigurationTarget.Global);
     await harness.useAccount(DEMO);
     await harness.drills.reset();
     return harness;
@@ -99,6 +104,7 @@ export class DrillHarness {
   async stop(): Promise<void> {
     await this.drills.reset();
     await vscode.workspace.getConfiguration('ebsDr').update('endpointTemplate', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', undefined, vscode.ConfigurationTarget.Global);
     await this.setConfirm(undefined);
     for (const key of ENV_KEYS) {
       if (this.savedEnv[key] === undefined) delete process.env[key];
