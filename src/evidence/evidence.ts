@@ -109,7 +109,7 @@ export interface DrillEvidence {
   notes?: string;
   verdictBy?: Actor;
   verdictAt?: string;
-  /** The drill's status as last observed, and when (ISO). */
+  /** The drill's status as last observed, and when that status was first seen (ISO). */
   status: DrillStatus;
   statusAt: string;
   disks: EvidenceDisk[];

@@ -119,8 +119,9 @@ function withState(record: DrillEvidence, observation: DrillObservation, at: num
     if (next.disks.length === 0) next.disks = observation.disks.map((d) => withoutUndefined({ ...d }));
     return next;
   }
+  // statusAt is when the status was first seen: an answer that repeats it changes nothing (and writes nothing).
+  if (observation.status !== record.status) next.statusAt = iso(at);
   next.status = observation.status;
-  next.statusAt = iso(at);
   next.disks = observation.disks.map((d) => withoutUndefined({ ...d }));
   // A status without a message keeps the last one (the failure's reason stays readable after the clear).
   if (observation.statusMessage !== undefined) next.statusMessage = observation.statusMessage;

@@ -82,3 +82,23 @@ describe('drills/indicator', () => {
     assert.deepEqual([failedOnly.visible, failedOnly.badge, failedOnly.badgeTooltip], [false, 0, undefined], 'a failed drill without a disk costs nothing: no reminder');
   });
 });
+
+describe('drills/indicator: the overdue count', () => {
+  it('shows the overdue count only when no drill runs or holds a disk, and its click drills them', () => {
+    const model = indicatorModel([], NOW, 3);
+    assert.equal(model.visible, true);
+    assert.equal(model.icon, 'warning');
+    assert.equal(render(model.text), '3 overdue for a drill');
+    assert.equal(model.badge, 3);
+    assert.equal(render(model.badgeTooltip), '3 pairs or replica groups are overdue for a drill (click to drill overdue pairs)');
+    assert.equal(model.overdueOnly, true);
+    assert.equal(render(indicatorModel([], NOW, 1).text), '1 overdue for a drill');
+  });
+
+  it('gives way to running drills and to drill disks still held', () => {
+    assert.equal(render(indicatorModel([drill('drill-1', 'executing')], NOW, 3).text), '1 drill running');
+    const held = indicatorModel([drill('drill-1', 'executed', [{ diskId: 'd-1', status: 'created' }])], NOW, 3);
+    assert.equal(render(held.text), '1 drill disk');
+    assert.equal(held.overdueOnly, undefined);
+  });
+});

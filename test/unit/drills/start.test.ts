@@ -3,7 +3,7 @@ import { clearConfirmation } from '../../../src/drills/clear';
 import { completionNotice } from '../../../src/drills/completion';
 import { pairTarget } from '../../../src/drills/kinds';
 import type { ListedDrill, TrackedDrill } from '../../../src/drills/model';
-import { executingIds, heldDrill, inFlightReason, notDrillableReason, startConfirmation, startedMessage, targetDescription, type PreStartCheck } from '../../../src/drills/start';
+import { executingIds, heldDrill, inFlightReason, notDrillableReason, staleDataWarning, startConfirmation, startedMessage, targetDescription, type PreStartCheck } from '../../../src/drills/start';
 import { formatText as render } from '../../../src/drills/text';
 import type { ReplicaPair } from '../../../src/ebs/types';
 import { samplePair } from '../support/samples';
@@ -98,5 +98,28 @@ describe('drills/start', () => {
     assert.deepEqual(clearFailed?.actions, ['clear', 'copyDiskId', 'viewLogs']);
     assert.match(text(completionNotice({ ...base, status: 'clear_failed' }, 'clear_failed')), /^Clearing drill drill-1 for web-01 \(pair-1\) failed; its drill disk/, 'no empty parentheses');
     assert.match(render(clearConfirmation(base).detail), /d-9/);
+  });
+});
+
+describe('drills/start: the confirmation says plainly when the data is old', () => {
+  const check: PreStartCheck = { complete: true, drills: [] };
+
+  it('warns for a stopped pair, with the age of its recovery point, and then always confirms', () => {
+    const stopped = pairTarget(pair({ status: 'stopped', rpoSeconds: 900, lastRecoverPoint: new Date(NOW - 365 * 86_400_000) }));
+    assert.equal(render(staleDataWarning(stopped, NOW) ?? { message: '', args: [] }), 'The pair is stopped: replication does not run, so this drill will use data from 365 d ago.');
+    const confirmation = startConfirmation(stopped, check, false, fmt, NOW);
+    assert.ok(confirmation?.warning, 'shown even with ebsDr.confirmBeforeDrill off');
+  });
+
+  it('warns when the recovery point is older than twice the RPO, not at twice exactly', () => {
+    const at = (ageMs: number) => pairTarget(pair({ rpoSeconds: 900, lastRecoverPoint: new Date(NOW - ageMs) }));
+    assert.equal(staleDataWarning(at(30 * 60_000), NOW), undefined);
+    assert.equal(render(staleDataWarning(at(31 * 60_000), NOW) ?? { message: '', args: [] }), 'This drill will use data from 31 min ago: the last recovery point is older than twice the RPO of 900 s.');
+    assert.equal(startConfirmation(at(5 * 60_000), check, false, fmt, NOW), undefined, 'fresh data and confirmations off: no modal');
+  });
+
+  it('says nothing without a recovery point or an RPO', () => {
+    assert.equal(staleDataWarning(pairTarget(pair({ lastRecoverPoint: undefined })), NOW), undefined);
+    assert.equal(staleDataWarning(pairTarget(pair({ rpoSeconds: undefined, lastRecoverPoint: new Date(NOW - 86_400_000) })), NOW), undefined);
   });
 });
