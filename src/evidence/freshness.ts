@@ -108,3 +108,14 @@ export function freshnessText(f: Freshness, now: number, l: Localiser = ENGLISH)
 export function overdueSummary(count: number, total: number): LocalisableMessage {
   return { message: '{0} of {1} overdue', args: [String(count), String(total)] };
 }
+
+/** Whether a record's new version can change an owner's last successful drill (its success, time or owner). */
+export function movesFreshness(record: DrillEvidence, previous: DrillEvidence | undefined): boolean {
+  if (!previous) return isSuccessfulDrill(record);
+  return (
+    isSuccessfulDrill(record) !== isSuccessfulDrill(previous) ||
+    drillTime(record) !== drillTime(previous) ||
+    record.owner.id !== previous.owner.id ||
+    (record.owner.memberPairIds ?? []).join() !== (previous.owner.memberPairIds ?? []).join()
+  );
+}

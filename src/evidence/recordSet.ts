@@ -5,9 +5,12 @@ import { Emitter } from '../shared/events';
 import { evidenceKey, type DrillEvidence } from './evidence';
 import { mergeEvidence } from './merge';
 
+/** What changed: one record (`previous` is the version known before, if any), or everything (a reread). */
+export type RecordChange = { record: DrillEvidence; previous?: DrillEvidence } | undefined;
+
 export class RecordSet {
   private readonly byKey = new Map<string, DrillEvidence>();
-  private readonly changes = new Emitter<void>();
+  private readonly changes = new Emitter<RecordChange>();
   private loadedFlag = false;
 
   /** Fires after the records changed (a write, or a reread). */
@@ -23,13 +26,13 @@ export class RecordSet {
     this.byKey.clear();
     for (const record of records) this.add(record);
     this.loadedFlag = true;
-    this.changes.fire();
+    this.changes.fire(undefined);
   }
 
   /** A record this window just wrote (merged with what is known, so a teammate's copy loses nothing). */
   upsert(record: DrillEvidence): void {
-    this.add(record);
-    this.changes.fire();
+    const previous = this.byKey.get(evidenceKey(record));
+    this.changes.fire({ record: this.add(record), previous });
   }
 
   all(): DrillEvidence[] {
@@ -44,9 +47,11 @@ export class RecordSet {
     this.changes.dispose();
   }
 
-  private add(record: DrillEvidence): void {
+  private add(record: DrillEvidence): DrillEvidence {
     const key = evidenceKey(record);
     const known = this.byKey.get(key);
-    this.byKey.set(key, known ? mergeEvidence(known, record) : record);
+    const merged = known ? mergeEvidence(known, record) : record;
+    this.byKey.set(key, merged);
+    return merged;
   }
 }

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { DrillEvidence } from '../../src/evidence/evidence';
 import { drillFigures } from '../../src/evidence/figures';
 import type { NodeRef } from '../../src/replication/nodes';
+import { TRACKED_DRILLS_KEY } from '../../src/drills/ui/store';
 import { writeTeammateDrills } from '../fixtures/evidenceHistory';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
 
@@ -264,6 +265,31 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     assert.deepEqual(drills.map((d) => d.PairId ?? d.GroupId).sort(), ['pair-ev-db01', 'pair-ev-log01'], 'exactly the overdue drillable pairs');
     assert.match(summary.message, /Not started: failed-over \(pair-ev-fo01\)/);
     await eventually(() => h.drills.tracked().length === 2, 'both drills tracked');
+  });
+
+  it('takes over the drills an earlier version kept under one globalState key, once', async () => {
+    const legacy = {
+      kind: 'pair',
+      regionId: 'cn-shanghai',
+      ownerId: 'pair-ev-web01',
+      ownerName: 'web-01',
+      zoneId: 'cn-shanghai-e',
+      drillId: 'drill-0legacy7k2m9q4w1x3z',
+      account: 'environment',
+      status: 'executed',
+      disks: [{ pairId: 'pair-ev-web01', diskId: 'd-0legacy8vq2k1x7c3', status: 'created' }],
+      startedAt: Date.now() - 3_600_000,
+      followed: false,
+    };
+    await h.api.globalState.update(TRACKED_DRILLS_KEY, [legacy]);
+    await h.drills.simulateReload();
+    await eventually(() => h.drills.tracked().some((d) => d.drillId === legacy.drillId), 'the old key’s drill to be tracked');
+    await eventually(() => h.api.globalState.get(TRACKED_DRILLS_KEY) === undefined, 'the old key to be removed once the drills are in the records');
+    await h.api.evidence.flushed();
+    const r = await record(legacy.drillId);
+    assert.equal(r.tracking.active, true);
+    await h.drills.simulateReload();
+    assert.ok(h.drills.tracked().some((d) => d.drillId === legacy.drillId), 'a reload finds it in the records');
   });
 
   it('the start confirmation says plainly that a stopped pair’s drill uses old data (even with confirmations off)', async () => {

@@ -125,9 +125,14 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
     assert.match((await treeRow('app-01', 2).textContent()) ?? '', /drilled 130 d ago/);
     assert.match((await treeRow('cn-hangzhou', 1).textContent()) ?? '', /\d+ of \d+ overdue/);
     // The overdue mark: the row's status icon in the theme's warning colour (a pair drilled within 90 days keeps its own).
-    const iconStyle = async (label: string): Promise<string> => (await treeRow(label, 2).locator('.custom-view-tree-node-item-icon').first().getAttribute('style')) ?? '';
-    assert.match(await iconStyle('app-01'), /list-warningForeground/);
-    assert.doesNotMatch(await iconStyle('web-01'), /list-warningForeground/);
+    // Run in the page (its DOM; the test's own TypeScript has no DOM types): computed colours, the theme's warning one.
+    const iconColor = (label: string): Promise<string> =>
+      treeRow(label, 2).locator('.custom-view-tree-node-item-icon').first().evaluate('(element) => getComputedStyle(element).color') as Promise<string>;
+    const warning = (await page().evaluate(
+      `(() => { const p = document.createElement('span'); p.style.color = 'var(--vscode-list-warningForeground)'; document.body.appendChild(p); const c = getComputedStyle(p).color; p.remove(); return c; })()`,
+    )) as string;
+    assert.equal(await iconColor('app-01'), warning, 'app-01 (130 days) is overdue');
+    assert.notEqual(await iconColor('web-01'), warning, 'web-01 (12 days) is not');
     assert.match((await treeRow('batch-stopped', 2).textContent()) ?? '', /Stopped/);
     assert.match((await treeRow('app-01', 2).textContent()) ?? '', /← cn-shanghai · Syncing/);
     await restMouse();

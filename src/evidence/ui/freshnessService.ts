@@ -11,7 +11,7 @@ import type { ReplicationView } from '../../replication/ui/replicationView';
 import { Emitter } from '../../shared/events';
 import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
 import type { Log } from '../../shared/ui/log';
-import { EvidenceIndex, freshness } from '../freshness';
+import { EvidenceIndex, freshness, movesFreshness } from '../freshness';
 import { EMPTY_POLICY, intervalDaysFor, parsePolicy, POLICY_FILE_NAME, type DrillPolicy } from '../policy';
 import type { RecordSet } from '../recordSet';
 
@@ -44,7 +44,10 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.subscriptions.push(
-      records.onDidChange(() => {
+      records.onDidChange((change) => {
+        // Most writes (every poll of a running drill) say nothing about freshness: the tree is redrawn only when a
+        // pair's or group's last successful drill may have moved.
+        if (change && !movesFreshness(change.record, change.previous)) return;
         this.index = undefined;
         this.changed();
       }),
@@ -118,3 +121,4 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
     this.changed();
   }
 }
+

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DrillEvidence } from '../../../src/evidence/evidence';
-import { DAY_MS, EvidenceIndex, freshness, freshnessText, lastSuccessfulDrill, overdueSummary } from '../../../src/evidence/freshness';
+import { DAY_MS, EvidenceIndex, freshness, freshnessText, lastSuccessfulDrill, movesFreshness, overdueSummary } from '../../../src/evidence/freshness';
+import { newEvidence, recordObservation, recordVerdict } from '../../../src/evidence/recorder';
 import { ENGLISH, localised, type Localiser } from '../../../src/replication/text';
 import { formatMessage } from '../../../src/shared/text';
 import { drillRecord } from './records';
@@ -111,5 +112,21 @@ describe('evidence freshness', () => {
     const elapsed = performance.now() - started;
     assert.equal(overdue, 0);
     assert.ok(elapsed < 2_000, `took ${elapsed} ms`);
+  });
+});
+
+describe('evidence/freshness: which writes move freshness', () => {
+  it('a poll of a running drill does not; its first usable disk, a failed verdict or a new owner does', () => {
+    const t0 = Date.UTC(2026, 2, 10, 1);
+    const base = newEvidence({ kind: 'pair', drillId: 'drill-5r7t9v1x3z5b7d9f1h3j', account: { profileId: 'p-1', profileName: 'prod-dr' }, owner: { id: 'pair-demo-web01', name: 'web-01' }, regionId: 'cn-shanghai', startAt: t0, extensionVersion: '0.2.0' }, t0);
+    const polled = recordObservation(base, { status: 'executing', disks: [] }, t0 + 5_000);
+    const again = recordObservation(polled, { status: 'executing', disks: [] }, t0 + 10_000);
+    assert.equal(movesFreshness(again, polled), false);
+    assert.equal(movesFreshness(polled, undefined), false, 'a new drill that is still running');
+    const usable = recordObservation(again, { status: 'executed', disks: [] }, t0 + 15_000);
+    assert.equal(movesFreshness(usable, again), true);
+    const failed = recordVerdict(usable, { verdict: 'failed', by: { osUser: 'li.wei', profileName: 'prod-dr' } }, t0 + 60_000);
+    assert.equal(movesFreshness(failed, usable), true);
+    assert.equal(movesFreshness({ ...usable, owner: { id: 'pair-demo-app01' } }, usable), true);
   });
 });
