@@ -286,6 +286,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     await eventually(() => h.drills.tracked().some((d) => d.drillId === legacy.drillId), 'the old key’s drill to be tracked');
     await eventually(() => h.api.globalState.get(TRACKED_DRILLS_KEY) === undefined, 'the old key to be removed once the drills are in the records');
     await h.api.evidence.flushed();
+    await h.api.evidence.reread();
     const r = await record(legacy.drillId);
     assert.equal(r.tracking.active, true);
     await h.drills.simulateReload();

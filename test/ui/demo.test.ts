@@ -125,12 +125,20 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
     assert.match((await treeRow('app-01', 2).textContent()) ?? '', /drilled 130 d ago/);
     assert.match((await treeRow('cn-hangzhou', 1).textContent()) ?? '', /\d+ of \d+ overdue/);
     // The overdue mark: the row's status icon in the theme's warning colour (a pair drilled within 90 days keeps its own).
-    // Run in the page (its DOM; the test's own TypeScript has no DOM types): computed colours, the theme's warning one.
+    // Run in the page (the test's own TypeScript has no DOM types): computed colours, and the theme's warning colour
+    // as the workbench (where VS Code defines its colour variables) resolves it.
+    type PageDom = { getComputedStyle(element: unknown): { color: string }; document: { querySelector(selector: string): { appendChild(e: unknown): void } | null; createElement(tag: string): { style: { color: string }; remove(): void } } };
     const iconColor = (label: string): Promise<string> =>
-      treeRow(label, 2).locator('.custom-view-tree-node-item-icon').first().evaluate('(element) => getComputedStyle(element).color') as Promise<string>;
-    const warning = (await page().evaluate(
-      `(() => { const p = document.createElement('span'); p.style.color = 'var(--vscode-list-warningForeground)'; document.body.appendChild(p); const c = getComputedStyle(p).color; p.remove(); return c; })()`,
-    )) as string;
+      treeRow(label, 2).locator('.custom-view-tree-node-item-icon').first().evaluate((element) => (globalThis as unknown as PageDom).getComputedStyle(element).color);
+    const warning = await page().evaluate(() => {
+      const win = globalThis as unknown as PageDom;
+      const probe = win.document.createElement('span');
+      probe.style.color = 'var(--vscode-list-warningForeground)';
+      win.document.querySelector('.monaco-workbench')?.appendChild(probe);
+      const color = win.getComputedStyle(probe).color;
+      probe.remove();
+      return color;
+    });
     assert.equal(await iconColor('app-01'), warning, 'app-01 (130 days) is overdue');
     assert.notEqual(await iconColor('web-01'), warning, 'web-01 (12 days) is not');
     assert.match((await treeRow('batch-stopped', 2).textContent()) ?? '', /Stopped/);

@@ -20,7 +20,12 @@ export function trackerDrillStore(memento: vscode.Memento, records: Pick<DrillSt
     load: () => {
       const loaded = records.load();
       const known = new Set(loaded.map(drillKey));
-      return [...loaded, ...legacy.load().filter((d) => !known.has(drillKey(d)))];
+      const taken = legacy.load().filter((d) => !known.has(drillKey(d)));
+      if (taken.length === 0) return loaded;
+      const all = [...loaded, ...taken];
+      // Into the records at once (not at the tracker's next save, which may never come for a finished drill).
+      void Promise.resolve(records.save(all)).then(() => memento.update(TRACKED_DRILLS_KEY, undefined), () => undefined);
+      return all;
     },
     save: async (drills) => {
       await records.save(drills);
