@@ -1,14 +1,15 @@
 // Decisions of Clear Drill, as data: whether a drill can be cleared now, and the confirmation. Pure.
+import { drillStatusLabel } from '../ebs/labels';
 import { isDrillClearable } from '../ebs/types';
 import type { LocalisableMessage } from '../shared/text';
 import type { DrillVerdict } from './journal';
 import { billableDisks, ownerLabel, type TrackedDrill } from './model';
-import { msg } from './text';
+import { lowerCaseLabel, msg, type ComposedMessage } from './text';
 import type { Confirmation } from './start';
 
 /** Why the drill cannot be cleared yet (it is executing or clearing), or undefined when it can. */
-export function notClearableReason(drill: Pick<TrackedDrill, 'drillId' | 'status'>): LocalisableMessage | undefined {
-  return isDrillClearable(drill.status) ? undefined : msg('Drill {0} is {1}; it can be cleared once it has finished.', drill.drillId, drill.status);
+export function notClearableReason(drill: Pick<TrackedDrill, 'drillId' | 'status'>): ComposedMessage | undefined {
+  return isDrillClearable(drill.status) ? undefined : msg('Drill {0} is {1}; it can be cleared once it has finished.', drill.drillId, lowerCaseLabel(drillStatusLabel(drill.status)));
 }
 
 export function clearConfirmation(drill: TrackedDrill): Confirmation {

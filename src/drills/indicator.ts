@@ -1,5 +1,6 @@
 // The status-bar drill indicator as data: counts of executing/clearing drills and of billable drill disks turned
 // into an icon, a localisable text, tooltip lines and the view badge. Pure; the shell renders it.
+import { drillStatusLabel } from '../ebs/labels';
 import { ageMessage } from '../shared/format';
 import type { LocalisableMessage } from '../shared/text';
 import { billableDisks, ownerLabel, type TrackedDrill } from './model';
@@ -100,6 +101,6 @@ export function lineText(drill: TrackedDrill, now: number): ComposedMessage {
     case 'clear_failed':
       return msg('{0} for {1}: clearing failed ({2})', drill.drillId, owner, drill.statusMessage ?? '-');
     default:
-      return msg('{0} for {1}: {2}', drill.drillId, owner, drill.status);
+      return msg('{0} for {1}: {2}', drill.drillId, owner, drillStatusLabel(drill.status));
   }
 }

@@ -1,11 +1,12 @@
 // Decisions of the drill start, as data: whether a pair or group can be drilled (and why not), how the quick pick
 // describes it, the confirmation text and the success text. Pure.
 import { whyNotDrillable } from '../ebs/drillable';
+import { pairStatusLabel } from '../ebs/labels';
 import { ageMessage } from '../shared/format';
 import type { LocalisableMessage } from '../shared/text';
 import { DRILL_KINDS } from './kinds';
 import { billableDisks, ownerLabel, type DrillTarget, type ListedDrill } from './model';
-import { msg, type ComposedMessage } from './text';
+import { lowerCaseLabel, msg, type ComposedMessage } from './text';
 
 /** Formats a unix-ms time for the user (the shell passes formatLocalDateTime). */
 export type FormatTime = (ms: number) => string;
@@ -18,7 +19,7 @@ export function notDrillableReason(target: DrillTarget): ComposedMessage | undef
   const what = DRILL_KINDS[target.kind].texts.noun;
   switch (whyNotDrillable(target)) {
     case 'status':
-      return msg('The {0} is {1}; a drill needs a {0} that is replicating or stopped.', what, target.status);
+      return msg('The {0} is {1}; a drill needs a {0} that is replicating or stopped.', what, lowerCaseLabel(pairStatusLabel(target.status)));
     case 'noRecoveryPoint':
       return msg('No recovery point yet: the first replication cycle of this {0} has not completed.', what);
     case undefined:
@@ -28,8 +29,9 @@ export function notDrillableReason(target: DrillTarget): ComposedMessage | undef
 
 /** Quick-pick description of a pair or group: status and recovery-point age (the one age rounding, as in the tree). */
 export function targetDescription(target: DrillTarget, now: number): ComposedMessage {
-  if (target.recoverPoint === undefined) return msg('{0} · no recovery point', target.status);
-  return msg('{0} · recovery point {1}', target.status, ageMessage(target.recoverPoint, now));
+  const status = pairStatusLabel(target.status);
+  if (target.recoverPoint === undefined) return msg('{0} · no recovery point', status);
+  return msg('{0} · recovery point {1}', status, ageMessage(target.recoverPoint, now));
 }
 
 export interface Confirmation {

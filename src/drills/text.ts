@@ -17,6 +17,11 @@ export function msg(message: string, ...args: Array<string | number | Localisabl
   return { message, args: args.map((a) => (typeof a === 'number' ? String(a) : a)) };
 }
 
+/** A label (ebs/labels.ts) as it reads inside a sentence: "The pair is failed over". */
+export function lowerCaseLabel(label: LocalisableMessage): LocalisableMessage {
+  return { ...label, inSentence: true };
+}
+
 /** Plain English rendering (logs and unit tests; the shell localises with vscode.l10n.t). */
 export function formatText(text: ComposedMessage): string {
   return formatTemplate(

@@ -48,8 +48,12 @@ export type KnownDrillDiskStatus = (typeof KNOWN_DRILL_DISK_STATUSES)[number];
 /** May also carry free-form error details when a drill disk fails. */
 export type DrillDiskStatus = KnownDrillDiskStatus | FutureString;
 
-export type Site = 'production' | 'backup' | FutureString;
-export type ChargeType = 'PREPAY' | 'POSTPAY' | FutureString;
+export const KNOWN_SITES = ['production', 'backup'] as const;
+export type KnownSite = (typeof KNOWN_SITES)[number];
+export type Site = KnownSite | FutureString;
+export const KNOWN_CHARGE_TYPES = ['POSTPAY', 'PREPAY'] as const;
+export type KnownChargeType = (typeof KNOWN_CHARGE_TYPES)[number];
+export type ChargeType = KnownChargeType | FutureString;
 export type RegionResourceType = 'ear' | 'lens' | 'dbsc' | FutureString;
 export type AcceptLanguage = 'zh-CN' | 'en-US' | 'ja' | FutureString;
 

@@ -19,8 +19,10 @@
 // Examples: Start Pair Drill → `viewItem =~ /^pair\.drillable/`; Clear Pair Drill → `viewItem == drill.pair.clearable`;
 // Copy Drill ID → `viewItem =~ /^drill\./`; Refresh Pair → `viewItem =~ /^pair\./`.
 import { isDrillable } from '../ebs/drillable';
+import { bandwidthLabel, chargeTypeLabel, siteLabel } from '../ebs/labels';
 import { isDrillClearable, type DrillStatus, type PairStatus, type ReplicaGroup, type ReplicaPair } from '../ebs/types';
 import { ageMessage, escapeMarkdown, formatLocalDateTime } from '../shared/format';
+import { withApiValue } from './status';
 import { localised, type Localiser } from './text';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,12 +104,15 @@ export function rpoText(l: Localiser, seconds: number | undefined): string {
 }
 
 export function bandwidthText(l: Localiser, kbps: number | undefined): string {
-  if (kbps === undefined) return '—';
-  return kbps === 0 ? l.t('dynamic') : l.t('{0} Kbit/s', kbps);
+  return kbps === undefined ? '—' : localised(l, bandwidthLabel(kbps));
 }
 
+/** Tooltip value of a site: `Production site (production)` (the label table and the raw API value). */
 export function siteText(l: Localiser, site: string | undefined): string {
-  if (site === 'production') return l.t('production');
-  if (site === 'backup') return l.t('backup');
-  return site ?? '—';
+  return site === undefined ? '—' : withApiValue(l, siteLabel(site), site);
+}
+
+/** Tooltip value of a charge type: `Pay-as-you-go (POSTPAY)`. */
+export function chargeTypeText(l: Localiser, chargeType: string | undefined): string {
+  return chargeType === undefined ? '—' : withApiValue(l, chargeTypeLabel(chargeType), chargeType);
 }

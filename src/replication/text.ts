@@ -1,7 +1,7 @@
 // How the pure view model turns English templates into display text. The shell passes a localiser backed by
 // `vscode.l10n.t` (zh-cn in l10n/bundle.l10n.zh-cn.json); unit tests and the bench use the English one.
 import { explainError } from '../ebs/catalogue';
-import { formatMessage, type LocalisableMessage } from '../shared/text';
+import { formatMessage, sentenceCase, type LocalisableMessage } from '../shared/text';
 
 export interface Localiser {
   /** `template` is the English text with `{0}` placeholders and the l10n key. */
@@ -38,5 +38,5 @@ export function recordingLocaliser(inner: Localiser = ENGLISH): Localiser & { te
 }
 
 export function localised(l: Localiser, message: LocalisableMessage): string {
-  return l.t(message.message, ...message.args);
+  return sentenceCase(message, l.t(message.message, ...message.args));
 }

@@ -4,6 +4,22 @@
 export interface LocalisableMessage {
   message: string;
   args: string[];
+  /**
+   * The text stands inside a sentence ("The pair is {1}" with the label "Failed over"): its first letter is put in
+   * lower case once localised (a label's key keeps its capital; scripts without case, such as Chinese, are unchanged).
+   */
+  inSentence?: boolean;
+}
+
+/** `Failed over` → `failed over` (an acronym such as `API` stays as it is). */
+export function lowerFirst(text: string): string {
+  const [first = '', second = ''] = text;
+  return first !== first.toLowerCase() && second === second.toLowerCase() ? first.toLowerCase() + text.slice(first.length) : text;
+}
+
+/** The localised (or English) text of a message, in lower case at its start when it stands inside a sentence. */
+export function sentenceCase(message: LocalisableMessage, text: string): string {
+  return message.inSentence ? lowerFirst(text) : text;
 }
 
 /** Fills `{0}`, `{1}`… with the arguments; a placeholder without an argument stays as it is. */
@@ -13,5 +29,5 @@ export function formatTemplate(template: string, args: readonly string[]): strin
 
 /** English rendering of a localisable message (for logs and tests; the shell uses vscode.l10n.t). */
 export function formatMessage(message: LocalisableMessage): string {
-  return formatTemplate(message.message, message.args);
+  return sentenceCase(message, formatTemplate(message.message, message.args));
 }

@@ -44,11 +44,11 @@ describe('Drills: Start Pair Drill (emulator)', function () {
     const pairPick = input.prompts.find((p) => p.type === 'pick' && p.items?.some((i) => i.label === 'app-01'));
     assert.ok(pairPick?.items);
     const app = pairPick.items.find((i) => i.label === 'app-01');
-    assert.match(app?.description ?? '', /pair-drill-app01 · syncing · recovery point (just now|\d+ min ago)/);
+    assert.match(app?.description ?? '', /pair-drill-app01 · Syncing · recovery point (just now|\d+ min ago)/);
     const never = pairPick.items.find((i) => i.label === 'never-synced');
     assert.match(never?.disabledReason ?? '', /No recovery point yet/);
     const failedOver = pairPick.items.find((i) => i.label === 'failed-over');
-    assert.match(failedOver?.disabledReason ?? '', /pair is failovered/);
+    assert.match(failedOver?.disabledReason ?? '', /The pair is failed over; /);
 
     // The modal named the pair, the DR region and zone, the recovery point and the billing.
     const confirm = input.prompts.find((p) => p.type === 'confirm');

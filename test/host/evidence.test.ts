@@ -260,7 +260,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     assert.equal(confirm?.title, 'Start drills for the 3 overdue pairs and groups seen from cn-hangzhou?');
     assert.match(confirm?.detail ?? '', /db-01 \(pair-ev-db01\): 1 drill disk in cn-shanghai-f/);
     assert.match(confirm?.detail ?? '', /log-01 \(pair-ev-log01\): 1 drill disk in cn-shanghai-e/);
-    assert.match(confirm?.detail ?? '', /Not started:\n• failed-over \(pair-ev-fo01\): The pair is failovered/);
+    assert.match(confirm?.detail ?? '', /Not started:\n• failed-over \(pair-ev-fo01\): The pair is failed over; /);
     const drills = (await h.emulator.admin.state()).drills as Array<{ Kind: string; PairId?: string; GroupId?: string }>;
     assert.deepEqual(drills.map((d) => d.PairId ?? d.GroupId).sort(), ['pair-ev-db01', 'pair-ev-log01'], 'exactly the overdue drillable pairs');
     assert.match(summary.message, /Not started: failed-over \(pair-ev-fo01\)/);

@@ -140,7 +140,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
       '| Pair ID | pair-tree-ord1 |',
       '| Name | orders-data |',
       '| Description | Orders \\| primary volume |',
-      '| Status | Normal |',
+      '| Status | Normal \\(normal\\) |',
       '| Direction | → cn-shanghai |',
       '| Primary disk | d-tree-ord1-src \\(cn-hangzhou, cn-hangzhou-h\\) |',
       '| Secondary disk | d-tree-ord1-dst \\(cn-shanghai, cn-shanghai-e\\) |',
@@ -148,9 +148,9 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
       '| Initial secondary zone | cn-shanghai-e |',
       '| RPO | 900 s \\(15 min\\) |',
       '| Bandwidth | 10240 Kbit/s |',
-      '| Charge type | PREPAY |',
+      '| Charge type | Subscription \\(PREPAY\\) |',
       '| Group | orders-db \\(pg-tree-orders\\) |',
-      '| Site | production |',
+      '| Site | Production site \\(production\\) |',
       `| Recovery point | ${rp.replace(/[()+]/g, (c) => `\\${c}`)}, 4 min ago |`,
       `| Created | ${formatLocalDateTime(emu.at(-60 * 86400)).replace(/[()+]/g, (c) => `\\${c}`)} |`,
       `| Expires | ${formatLocalDateTime(emu.at(300 * 86400)).replace(/[()+]/g, (c) => `\\${c}`)} |`,
@@ -185,8 +185,8 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
       const top = lines.filter((l) => l.depth === 0).map(formatTreeLine);
       assert.deepEqual(top, [
         'cn-beijing | Could not load | error/testing.iconFailed | region.failed',
-        'cn-hangzhou | 15 pairs · 3 failed · 2 stopped | globe/testing.iconFailed | region',
-        'cn-shanghai | 14 pairs · 6 failed · 1 stopped · 1 failed over | globe/testing.iconFailed | region',
+        'cn-hangzhou | 15 pairs · 3 failed · 1 stopped · 2 without recovery point | globe/testing.iconFailed | region',
+        'cn-shanghai | 14 pairs · 6 failed · 1 stopped · 1 failed over · 1 without recovery point | globe/testing.iconFailed | region',
       ]);
       const beijing = await child(tree, undefined, 'region/cn-beijing');
       const kids = (await tree.provider.getChildren(beijing)) ?? [];
@@ -202,7 +202,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
       await vscode.commands.executeCommand(retry.command?.command ?? '', ...(retry.command?.arguments ?? []));
       await tree.whenIdle();
       const item = await tree.provider.getTreeItem(beijing);
-      assert.equal(item.description, '14 pairs · 3 failed · 3 stopped · 1 failed over');
+      assert.equal(item.description, '14 pairs · 3 failed · 2 stopped · 1 failed over · 3 without recovery point');
       assert.equal(item.contextValue, 'region');
       assert.equal(((await tree.provider.getChildren(beijing)) ?? []).length, 13);
     } finally {

@@ -39,19 +39,22 @@ describe('Replication tree in a real browser (code-server + chromium + emulator)
     const region = treeRow('cn-hangzhou');
     await region.waitFor({ timeout: 60_000 });
     await waitUntil(async () => /15 pairs/.test((await region.textContent()) ?? ''), 60_000, 'the region summary');
-    assert.match((await region.textContent()) ?? '', /cn-hangzhou.*15 pairs · 3 failed · 2 stopped/);
+    assert.match((await region.textContent()) ?? '', /cn-hangzhou.*15 pairs · 3 failed · 1 stopped · 2 without recovery point/);
     await expand(region);
     const group = treeRow('orders-db');
     await expand(group);
     const member = treeRow('orders-data');
     await member.waitFor({ timeout: 30_000 });
-    assert.match((await member.textContent()) ?? '', /orders-data.*→ cn-shanghai · Normal · RP \d+ min ago/);
-    assert.match((await treeRow('orders-log').textContent()) ?? '', /→ cn-shanghai · Syncing/);
+    assert.match((await member.textContent()) ?? '', /orders-data.*Normal · RP \d+ min ago · → cn-shanghai/);
+    assert.match((await treeRow('orders-log').textContent()) ?? '', /Syncing · [^·]+ · → cn-shanghai/);
     assert.match((await treeRow('disk-removed').textContent()) ?? '', /Invalid \(DeviceRemoved\)/);
-    assert.match((await treeRow('never-started').textContent()) ?? '', /Created · no recovery point yet/);
+    assert.match((await treeRow('never-started').textContent()) ?? '', /Not started · no recovery point yet/);
     // The status icon is a codicon with the theme colour of its state.
     assert.equal(await member.locator('.codicon-pass-filled').count(), 1);
     assert.equal(await treeRow('disk-removed').locator('.codicon-error').count(), 1);
+    // A pair never started has its own icon (not the pause of a stopped pair); a group has the layers icon, not a pair's.
+    assert.equal(await treeRow('never-started').locator('.codicon-circle-large-outline').count(), 1);
+    assert.equal(await group.locator('.codicon-layers').count(), 1);
     await workbench.screenshot('01-region-and-group');
   });
 

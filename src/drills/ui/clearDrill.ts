@@ -39,7 +39,7 @@ export async function clearTracked(context: Context, shell: DrillShell, drill: T
   const current = shell.tracker.get(drill) ?? drill;
   const refusal = notClearableReason(current);
   if (refusal) {
-    void context.input.notify('info', localise(refusal));
+    void context.input.notify('info', localiseText(refusal));
     return;
   }
   const confirmation = clearConfirmation(current);

@@ -3,13 +3,13 @@ import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
 import { COMMAND } from '../../shared/commands';
 import type { ActionContext } from '../../shared/ui/action';
-import { localise } from '../../shared/ui/l10n';
 import type { PickItem } from '../../shared/ui/userInput';
 import { notClearableReason } from '../clear';
 import { ownerLabel } from '../model';
 import { clearTracked } from './clearDrill';
 import { pickDrill } from './drillPick';
 import type { DrillShell } from './shell';
+import { localiseText } from './text';
 
 export function registerShowDrills(shell: DrillShell): vscode.Disposable {
   return shell.deps.actions.register(COMMAND.showDrills, (context) => showDrills(context, shell));
@@ -26,7 +26,7 @@ async function showDrills(context: ActionContext<ConnectedClient>, shell: DrillS
   ];
   if (disks.length > 0) actions.push({ label: `$(copy) ${vscode.l10n.t('Copy Disk ID')}`, description: disks.join(', '), value: 'copyDiskId' });
   const refusal = notClearableReason(drill);
-  actions.push({ label: `$(trash) ${vscode.l10n.t('Clear Drill')}`, value: 'clear', disabledReason: refusal && localise(refusal) });
+  actions.push({ label: `$(trash) ${vscode.l10n.t('Clear Drill')}`, value: 'clear', disabledReason: refusal && localiseText(refusal) });
   const action = await context.input.pickOne(actions, { title: drill.drillId, placeholder: ownerLabel(drill) });
   if (action === 'reveal') await shell.reveal(drill.kind, drill.ownerId, drill.drillId, drill.account);
   else if (action === 'copyDrillId') await shell.copy(drill.drillId);

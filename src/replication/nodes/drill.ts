@@ -1,10 +1,11 @@
 // The drill nodes under a pair (pair drills) and under a group (group drills), newest first, and how their list is
 // loaded under the owner (once, in the owner's DR region; a failure is one retry node). Pure.
+import { drillDiskStatusLabel, drillStatusLabel } from '../../ebs/labels';
 import type { GroupDrill, PairDrill } from '../../ebs/types';
 import { groupConsoleUrl, pairConsoleUrl } from '../console';
 import { goneNode, groupDrillNodeId, pairDrillNodeId, type DrillOwner, type NodeKind, type NodeRef, type RefOf, type TreeSource } from '../nodes';
 import { ageText, drillContextValue, joinParts, localTimeWithAge, markdownTable, recoveryPointRow, recoveryPointText } from '../presentation';
-import { drillIcon, drillStatusText } from '../status';
+import { drillDiskStatusText, drillIcon, drillStatusText, statusTooltipRows, withApiValue } from '../status';
 import type { Localiser } from '../text';
 
 type Drill = PairDrill | GroupDrill;
@@ -13,21 +14,26 @@ function started(l: Localiser, drill: Drill, now: Date): string | undefined {
   return drill.startedAt ? l.t('started {0}', ageText(l, drill.startedAt, now)) : undefined;
 }
 
-function statusRow(l: Localiser, drill: Drill): string {
-  return drill.statusMessage ? l.t('{0} ({1})', drillStatusText(l, drill.status), drill.statusMessage) : drillStatusText(l, drill.status);
+function statusRows(l: Localiser, drill: Drill): [string, string][] {
+  return statusTooltipRows(l, drillStatusLabel(drill.status), drill.status, drill.statusMessage);
 }
 
+function diskStatusText(l: Localiser, status: string | undefined): string {
+  return status === undefined ? '—' : withApiValue(l, drillDiskStatusLabel(status), status);
+}
+
+// The order of a pair's row (pairDescription): status, recovery-point age, then the rest (the long disk ID last).
 export function pairDrillDescription(l: Localiser, drill: PairDrill, now: Date): string {
-  return joinParts([drillStatusText(l, drill.status), drill.drillDiskId ?? l.t('no drill disk'), started(l, drill, now), recoveryPointText(l, drill.recoverPoint, now)]);
+  return joinParts([drillStatusText(l, drill.status), recoveryPointText(l, drill.recoverPoint, now), started(l, drill, now), drill.drillDiskId ?? l.t('no drill disk')]);
 }
 
 export function groupDrillDescription(l: Localiser, drill: GroupDrill, now: Date): string {
   const disks = drill.pairs.filter((p) => p.drillDiskId).length;
   return joinParts([
     drillStatusText(l, drill.status),
-    disks === 1 ? l.t('1 drill disk') : l.t('{0} drill disks', disks),
-    started(l, drill, now),
     recoveryPointText(l, drill.recoverPoint, now),
+    started(l, drill, now),
+    disks === 1 ? l.t('1 drill disk') : l.t('{0} drill disks', disks),
   ]);
 }
 
@@ -36,9 +42,9 @@ export function pairDrillTooltipRows(l: Localiser, drill: PairDrill, regionId: s
   return [
     [l.t('Drill ID'), drill.drillId],
     [l.t('Pair ID'), drill.pairId],
-    [l.t('Status'), statusRow(l, drill)],
+    ...statusRows(l, drill),
     [l.t('Drill disk'), drill.drillDiskId ?? '—'],
-    [l.t('Drill disk status'), drill.drillDiskStatus ?? '—'],
+    [l.t('Drill disk status'), diskStatusText(l, drill.drillDiskStatus)],
     [l.t('Region'), regionId],
     [l.t('Started'), localTimeWithAge(l, drill.startedAt, now)],
     [l.t('Recovery point'), recoveryPointRow(l, drill.recoverPoint, now)],
@@ -50,8 +56,8 @@ export function groupDrillTooltipRows(l: Localiser, drill: GroupDrill, regionId:
   return [
     [l.t('Drill ID'), drill.drillId],
     [l.t('Group ID'), drill.groupId],
-    [l.t('Status'), statusRow(l, drill)],
-    [l.t('Drill disks'), drill.pairs.map((p) => `${p.pairId}: ${p.drillDiskId ?? '—'}${p.drillDiskStatus ? ` (${p.drillDiskStatus})` : ''}`).join(', ')],
+    ...statusRows(l, drill),
+    [l.t('Drill disks'), drill.pairs.map((p) => `${p.pairId}: ${p.drillDiskId ?? '—'}${p.drillDiskStatus ? ` (${drillDiskStatusText(l, p.drillDiskStatus)})` : ''}`).join(', ')],
     [l.t('Region'), regionId],
     [l.t('Started'), localTimeWithAge(l, drill.startedAt, now)],
     [l.t('Recovery point'), recoveryPointRow(l, drill.recoverPoint, now)],

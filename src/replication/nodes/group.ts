@@ -1,5 +1,6 @@
 // A replica group's node: under its root region; its children are its drills (asked in its DR region), then its
 // member pairs in this region. Pure.
+import { groupStatusLabel } from '../../ebs/labels';
 import type { ReplicaGroup } from '../../ebs/types';
 import { groupConsoleUrl } from '../console';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, groupFreshnessOwner, type OwnerFreshness } from '../freshness';
@@ -17,15 +18,16 @@ import {
   rpoText,
   siteText,
 } from '../presentation';
-import { HEALTH_ICONS, pairHealth, pairStatusText } from '../status';
+import { GROUP_HEALTH_ICONS, groupStatusText, pairHealth, statusTooltipRows } from '../status';
 import type { Localiser } from '../text';
 import { drillChildren } from './drill';
 
 export function groupDescription(l: Localiser, group: ReplicaGroup, regionId: string, memberCount: number, now: Date, freshness?: OwnerFreshness): string {
+  // The order of a pair's row (pairDescription): status, recovery-point age, direction, then the rest.
   return joinParts([
-    directionText(group, regionId),
-    pairStatusText(l, group.status),
+    groupStatusText(l, group.status),
     recoveryPointText(l, group.lastRecoverPoint, now),
+    directionText(group, regionId),
     freshnessDescription(l, freshness, now),
     memberCount === 1 ? l.t('1 pair') : l.t('{0} pairs', memberCount),
   ]);
@@ -35,7 +37,7 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
   const rows: [string, string][] = [
     [l.t('Group ID'), group.groupId],
     [l.t('Name'), group.name],
-    [l.t('Status'), pairStatusText(l, group.status)],
+    ...statusTooltipRows(l, groupStatusLabel(group.status), group.status, undefined),
     [l.t('Direction'), directionText(group, regionId)],
     [l.t('Primary zone'), `${group.sourceRegionId}, ${group.sourceZoneId}`],
     [l.t('Secondary zone'), `${group.destinationRegionId}, ${group.destinationZoneId}`],
@@ -77,7 +79,7 @@ export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
       id: ref.id,
       label: groupLabel(group),
       description: groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now(), freshness),
-      icon: freshnessIcon(HEALTH_ICONS[pairHealth(group.status)], freshness),
+      icon: freshnessIcon(GROUP_HEALTH_ICONS[pairHealth(group.status)], freshness),
       contextValue: ownerContextValue('group', isRecordDrillable(group), tree.drillRunning(owner)),
       collapsible: 'collapsed',
     });

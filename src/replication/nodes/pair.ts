@@ -1,5 +1,6 @@
 // A replication pair's node: under its group or its region (once per root region it is the source or destination
 // of); its children are its drills (asked in its DR region), or "No drills". Pure.
+import { pairStatusLabel } from '../../ebs/labels';
 import type { ReplicaPair } from '../../ebs/types';
 import { formatLocalDateTime } from '../../shared/format';
 import { pairConsoleUrl } from '../console';
@@ -7,6 +8,7 @@ import { freshnessDescription, freshnessIcon, freshnessTooltipRows, pairFreshnes
 import { goneNode, pairNodeId, withBusyLook, type NodeKind, type NodeRef, type RefOf } from '../nodes';
 import {
   bandwidthText,
+  chargeTypeText,
   directionText,
   isRecordDrillable,
   joinParts,
@@ -18,15 +20,16 @@ import {
   rpoText,
   siteText,
 } from '../presentation';
-import { HEALTH_ICONS, pairHealth, pairStatusWithMessage } from '../status';
+import { HEALTH_ICONS, pairHealth, pairStatusWithMessage, statusTooltipRows } from '../status';
 import type { Localiser } from '../text';
 import { drillChildren } from './drill';
 
 export function pairDescription(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness): string {
+  // Most important first (a narrow sidebar cuts the end): status, recovery-point age, direction, then the rest.
   return joinParts([
-    directionText(pair, regionId),
     pairStatusWithMessage(l, pair.status, pair.statusMessage),
     recoveryPointText(l, pair.lastRecoverPoint, now),
+    directionText(pair, regionId),
     freshnessDescription(l, freshness, now),
   ]);
 }
@@ -35,7 +38,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
   const rows: [string, string][] = [
     [l.t('Pair ID'), pair.pairId],
     [l.t('Name'), pair.name],
-    [l.t('Status'), pairStatusWithMessage(l, pair.status, pair.statusMessage)],
+    ...statusTooltipRows(l, pairStatusLabel(pair.status), pair.status, pair.statusMessage),
     [l.t('Direction'), directionText(pair, regionId)],
     [l.t('Primary disk'), `${pair.sourceDiskId} (${pair.sourceRegionId}, ${pair.sourceZoneId})`],
     [l.t('Secondary disk'), `${pair.destinationDiskId} (${pair.destinationRegionId}, ${pair.destinationZoneId})`],
@@ -43,7 +46,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Initial secondary zone'), pair.standbyZoneId],
     [l.t('RPO'), rpoText(l, pair.rpoSeconds)],
     [l.t('Bandwidth'), bandwidthText(l, pair.bandwidthKbps)],
-    [l.t('Charge type'), pair.chargeType ?? '—'],
+    [l.t('Charge type'), chargeTypeText(l, pair.chargeType)],
     [l.t('Group'), pair.groupId ? (pair.groupName ? `${pair.groupName} (${pair.groupId})` : pair.groupId) : '—'],
     [l.t('Site'), siteText(l, pair.site)],
     [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],

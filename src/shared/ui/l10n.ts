@@ -1,9 +1,9 @@
 // Rendering a localisable message (an English template, the l10n key, with its arguments) in the UI's language.
 import * as vscode from 'vscode';
-import type { LocalisableMessage } from '../text';
+import { sentenceCase, type LocalisableMessage } from '../text';
 
 export function localise(message: LocalisableMessage): string {
-  return vscode.l10n.t(message.message, ...message.args);
+  return sentenceCase(message, vscode.l10n.t(message.message, ...message.args));
 }
 
 /** A validation problem as the input box shows it (undefined: the value is fine). */

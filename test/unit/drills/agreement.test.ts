@@ -49,9 +49,9 @@ describe('drills and the tree agree', () => {
     const tree = formatMessage(ageMessage(then, NOW));
     assert.equal(tree, 'just now');
     const pick = formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: new Date(then) })), NOW));
-    assert.equal(pick, `normal · recovery point ${tree}`);
+    assert.equal(pick, `Normal · recovery point ${tree}`);
     const line = formatText(lineText({ kind: 'pair', regionId: 'cn-shanghai', ownerId: 'pair-1', drillId: 'drill-1', account: 'a', status: 'executing', disks: [], followed: true, startedAt: then }, NOW));
     assert.equal(line, `drill-1 for pair-1: running, started ${tree}`);
-    assert.equal(formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: new Date(NOW - 119_600) })), NOW)), 'normal · recovery point 1 min ago');
+    assert.equal(formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: new Date(NOW - 119_600) })), NOW)), 'Normal · recovery point 1 min ago');
   });
 });

@@ -27,13 +27,13 @@ describe('drills/start', () => {
     assert.equal(notDrillableReason(pairTarget(pair())), undefined);
     assert.equal(notDrillableReason(pairTarget(pair({ status: 'stopped' }))), undefined);
     assert.match(render(notDrillableReason(pairTarget(pair({ lastRecoverPoint: undefined }))) ?? { message: '', args: [] }), /No recovery point yet/);
-    assert.match(render(notDrillableReason(pairTarget(pair({ status: 'failovered' }))) ?? { message: '', args: [] }), /pair is failovered/);
+    assert.match(render(notDrillableReason(pairTarget(pair({ status: 'failovered' }))) ?? { message: '', args: [] }), /^The pair is failed over; /);
     assert.match(render(notDrillableReason(pairTarget(pair({ status: 'invalid' }))) ?? { message: '', args: [] }), /pair is invalid/);
   });
 
   it('describes a pair with status and recovery-point age', () => {
-    assert.equal(render(targetDescription(pairTarget(pair()), NOW)), 'normal · recovery point 5 min ago');
-    assert.equal(render(targetDescription(pairTarget(pair({ lastRecoverPoint: undefined })), NOW)), 'normal · no recovery point');
+    assert.equal(render(targetDescription(pairTarget(pair()), NOW)), 'Normal · recovery point 5 min ago');
+    assert.equal(render(targetDescription(pairTarget(pair({ lastRecoverPoint: undefined })), NOW)), 'Normal · no recovery point');
   });
 
   const complete = (drills: ListedDrill[] = []): PreStartCheck => ({ complete: true, drills });

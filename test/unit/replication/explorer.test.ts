@@ -187,7 +187,7 @@ describe('replication/explorer ReplicationExplorer (scripted API)', () => {
     assert.equal(explorer.present(pair).contextValue, 'pair.drillable.drillRunning');
     const node = explorer.present(drill);
     assert.equal(node.id, 'region/cn-hangzhou/pair/pair-cn-1/drill/drill-1');
-    assert.equal(node.description, 'Executing · d-drill · started 2 min ago · RP 4 min ago');
+    assert.equal(node.description, 'Executing · RP 4 min ago · started 2 min ago · d-drill');
     assert.equal(node.contextValue, 'drill.pair.executing');
     assert.equal(explorer.consoleUrl(drill), 'https://ebs.console.aliyun.com/dataProtection/cn-hangzhou/pair-cn-1');
   });

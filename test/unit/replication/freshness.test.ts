@@ -87,11 +87,11 @@ describe('replication/freshness', () => {
   it('puts the part after the recovery-point age of pair and group rows, and adds nothing when not known', () => {
     const pair = samplePair();
     const fresh = { lastDrilledAt: TWELVE_DAYS_AGO, overdue: false, intervalDays: 30 };
-    assert.equal(pairDescription(l, pair, 'cn-hangzhou', NOW, fresh), '→ cn-shanghai · Normal · RP 4 min ago · drilled 12 d ago');
-    assert.equal(pairDescription(l, pair, 'cn-hangzhou', NOW, undefined), '→ cn-shanghai · Normal · RP 4 min ago');
+    assert.equal(pairDescription(l, pair, 'cn-hangzhou', NOW, fresh), 'Normal · RP 4 min ago · → cn-shanghai · drilled 12 d ago');
+    assert.equal(pairDescription(l, pair, 'cn-hangzhou', NOW, undefined), 'Normal · RP 4 min ago · → cn-shanghai');
     const group = sampleGroup({ lastRecoverPoint: new Date(NOW.getTime() - 240_000) });
-    assert.equal(groupDescription(l, group, 'cn-hangzhou', 3, NOW, { overdue: true, intervalDays: 30 }), '→ cn-shanghai · Normal · RP 4 min ago · never drilled · 3 pairs');
-    assert.equal(groupDescription(l, group, 'cn-hangzhou', 3, NOW), '→ cn-shanghai · Normal · RP 4 min ago · 3 pairs');
+    assert.equal(groupDescription(l, group, 'cn-hangzhou', 3, NOW, { overdue: true, intervalDays: 30 }), 'Normal · RP 4 min ago · → cn-shanghai · never drilled · 3 pairs');
+    assert.equal(groupDescription(l, group, 'cn-hangzhou', 3, NOW), 'Normal · RP 4 min ago · → cn-shanghai · 3 pairs');
   });
 
   it('colours an overdue icon with the warning colour unless it already shows the failure colour', () => {
@@ -167,7 +167,7 @@ describe('replication/explorer with the drill freshness', () => {
     const region = explorer.regionRef('cn-hangzhou');
     const [pair] = await explorer.children(region);
     assert.ok(pair);
-    assert.equal(explorer.present(pair).description, '→ cn-shanghai · Normal · RP 4 min ago');
+    assert.equal(explorer.present(pair).description, 'Normal · RP 4 min ago · → cn-shanghai');
     assert.equal(explorer.present(region).description, '1 pair');
 
     const freshness = new FakeFreshness();
@@ -175,13 +175,13 @@ describe('replication/explorer with the drill freshness', () => {
     explorer.onDidChange((changed) => changes.push(changed === undefined ? '*' : changed.map((r) => r.id).join()));
     explorer.setDrillFreshness(freshness);
     assert.deepEqual(changes, ['*'], 'the whole tree redraws with the new port');
-    assert.equal(explorer.present(pair).description, '→ cn-shanghai · Normal · RP 4 min ago', 'nothing shown while not known');
+    assert.equal(explorer.present(pair).description, 'Normal · RP 4 min ago · → cn-shanghai', 'nothing shown while not known');
     assert.deepEqual(freshness.asked.at(-1), { kind: 'pair', id: 'pair-cn-1', name: 'web-01' });
 
     freshness.byId.set('pair:pair-cn-1', { lastDrilledAt: TWELVE_DAYS_AGO, overdue: false, intervalDays: 30 });
     freshness.fire();
     assert.deepEqual(changes, ['*', '*']);
-    assert.equal(explorer.present(pair).description, '→ cn-shanghai · Normal · RP 4 min ago · drilled 12 d ago');
+    assert.equal(explorer.present(pair).description, 'Normal · RP 4 min ago · → cn-shanghai · drilled 12 d ago');
     assert.deepEqual(explorer.present(pair).icon, { id: 'pass-filled', color: 'testing.iconPassed' });
 
     freshness.byId.set('pair:pair-cn-1', { lastDrilledAt: TWELVE_DAYS_AGO, overdue: true, intervalDays: 7 });
@@ -196,7 +196,7 @@ describe('replication/explorer with the drill freshness', () => {
     assert.equal(freshness.listeners, 0);
     freshness.fire();
     assert.deepEqual(changes, ['*', '*', '*', '*']);
-    assert.equal(explorer.present(pair).description, '→ cn-shanghai · Normal · RP 4 min ago');
+    assert.equal(explorer.present(pair).description, 'Normal · RP 4 min ago · → cn-shanghai');
   });
 
   it('takes the port from its options and shows it on group rows', async () => {
@@ -209,8 +209,8 @@ describe('replication/explorer with the drill freshness', () => {
     const [group] = await explorer.children(explorer.regionRef('cn-hangzhou'));
     assert.ok(group?.kind === 'group');
     const shown = explorer.present(group);
-    assert.equal(shown.description, '→ cn-shanghai · Normal · no recovery point yet · never drilled · 1 pair');
-    assert.deepEqual(shown.icon, { id: 'pass-filled', color: 'list.warningForeground' });
+    assert.equal(shown.description, 'Normal · no recovery point yet · → cn-shanghai · never drilled · 1 pair');
+    assert.deepEqual(shown.icon, { id: 'layers', color: 'list.warningForeground' }, 'a group keeps its own shape, in the overdue colour');
     assert.equal(explorer.present(explorer.regionRef('cn-hangzhou')).description, '1 pair · 1 of 2 overdue');
   });
 

@@ -13,7 +13,7 @@ import { NOW, ago, samplePair } from '../support/samples';
 describe('replication/presentation', () => {
   it('maps every pair status to a health, icon and colour, and a status text', () => {
     const expected: Record<string, string> = {
-      invalid: 'failed', creating: 'transition', created: 'stopped', create_failed: 'failed', initial_syncing: 'syncing',
+      invalid: 'failed', creating: 'transition', created: 'notStarted', create_failed: 'failed', initial_syncing: 'syncing',
       manual_syncing: 'syncing', syncing: 'syncing', normal: 'healthy', stopping: 'transition', stopped: 'stopped',
       stop_failed: 'failed', failovering: 'transition', failovered: 'failedOver', failover_failed: 'failed',
       reprotecting: 'transition', reprotect_failed: 'failed', deleting: 'transition', delete_failed: 'failed', deleted: 'deleted',
@@ -27,6 +27,8 @@ describe('replication/presentation', () => {
     assert.deepEqual(HEALTH_ICONS.healthy, { id: 'pass-filled', color: 'testing.iconPassed' });
     assert.deepEqual(HEALTH_ICONS.syncing, { id: 'sync', color: 'charts.blue' });
     assert.deepEqual(HEALTH_ICONS.stopped, { id: 'debug-pause', color: 'charts.yellow' });
+    assert.deepEqual(HEALTH_ICONS.notStarted, { id: 'circle-large-outline', color: 'charts.yellow' });
+    assert.equal(pairStatusText(l, 'created'), 'Not started');
     assert.deepEqual(HEALTH_ICONS.failed, { id: 'error', color: 'testing.iconFailed' });
     assert.deepEqual(HEALTH_ICONS.failedOver, { id: 'arrow-swap', color: 'charts.orange' });
     assert.deepEqual(HEALTH_ICONS.transition, { id: 'loading~spin', color: 'charts.blue' });
@@ -102,7 +104,10 @@ describe('replication/presentation', () => {
     assert.equal(get('Direction'), '← cn-hangzhou');
     assert.equal(get('Primary disk'), 'd-src (cn-hangzhou, cn-hangzhou-h)');
     assert.equal(get('RPO'), '900 s (15 min)');
-    assert.equal(get('Bandwidth'), 'dynamic');
+    assert.equal(get('Status'), 'Normal (normal)');
+    assert.equal(get('Bandwidth'), 'Dynamic');
+    assert.equal(get('Charge type'), 'Pay-as-you-go (POSTPAY)');
+    assert.equal(get('Site'), 'Production site (production)');
     assert.equal(get('Group'), 'orders (pg-1)');
     assert.equal(get('Recovery point'), `${formatLocalDateTime(ago(240))}, 4 min ago`);
     const md = pairTooltip(l, pair, 'cn-shanghai', NOW);
