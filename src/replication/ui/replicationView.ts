@@ -356,6 +356,9 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
     );
   }
 
+  /** Fires after a profile's region choice was written (Select Regions, Find Regions with Pairs). */
+  readonly onDidChooseRegions = (listener: () => void): { dispose(): void } => this.choices.onDidChange(() => listener());
+
   /** Fires when the view has finished loading (what loadedRegion() returns may have changed). */
   readonly onDidChangeLoaded = (listener: () => void): vscode.Disposable => this.loaded.event(listener);
 
