@@ -60,7 +60,14 @@ export interface ReplicationTestApi {
    * The background refresh (ebsDr.autoRefreshMinutes): whether its one timer exists, whether it counts the view as
    * visible and the window as focused, and update() to re-evaluate now (after the test moved the clock with setClock).
    */
-  autoRefresh: { hasTimer(): boolean; visible(): boolean; focused(): boolean; update(): void };
+  autoRefresh: {
+    hasTimer(): boolean;
+    visible(): boolean;
+    focused(): boolean;
+    update(): void;
+    /** Stands in for the window's focus (a headless test window may never be focused); undefined: the real focus again. */
+    assumeFocused(focused: boolean | undefined): void;
+  };
   /** The TreeView's badge and message as VS Code shows them. */
   badge(): { value: number; tooltip: string } | undefined;
   message(): string | undefined;
@@ -107,6 +114,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   private readonly autoRefresh: AutoRefresher;
   private viewVisible = false;
   private windowFocused = false;
+  private focusOverride: boolean | undefined;
 
   constructor(private readonly deps: ReplicationViewDeps) {
     const { actions, input, log } = deps;
@@ -147,7 +155,7 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
       }),
       vscode.window.onDidChangeWindowState((state) => {
         this.windowFocused = state.focused;
-        this.autoRefresh.setFocused(state.focused);
+        this.autoRefresh.setFocused(this.focusOverride ?? state.focused);
       }),
       onSettingChanged([SETTING.autoRefreshMinutes], () => this.autoRefresh.update()),
       onSettingChanged([SETTING.endpointTemplate, PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => this.sync()),
@@ -550,6 +558,10 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
         visible: () => this.viewVisible,
         focused: () => this.windowFocused,
         update: () => this.autoRefresh.update(),
+        assumeFocused: (focused) => {
+          this.focusOverride = focused;
+          this.autoRefresh.setFocused(focused ?? this.windowFocused);
+        },
       },
       badge: () => this.treeView.badge as { value: number; tooltip: string } | undefined,
       message: () => this.treeView.message,
