@@ -8,6 +8,7 @@ import { isCancellation } from './ebs/errors';
 import { Actions } from './shared/ui/action';
 import { registerDrills } from './drills/ui/drills';
 import { EvidenceShell } from './evidence/ui/evidence';
+import { WalkthroughKeys } from './evidence/ui/walkthrough';
 import { registerReplicationView } from './replication/ui/replicationView';
 import { callLogger } from './ebs/ui/callLog';
 import { Log } from './shared/ui/log';
@@ -41,9 +42,12 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   const drills = registerDrills({ context, input, log, actions, clients, connections: credentials.connections, tree: replication, journal: evidence.journal, drillStore: evidence.drillStore });
   const evidenceApi = evidence.attach({ actions, drills, tree: replication });
   pendingWrites = () => evidence.flushed();
+  // The walkthrough's steps are checked from real state (profiles, region choices, drill records), at activation and on change.
+  const walkthrough = new WalkthroughKeys({ globalState: context.globalState, connections: credentials.connections, records: evidence.records, onDidChooseRegions: (l) => replication.onDidChooseRegions(l) });
+  context.subscriptions.push(walkthrough);
   context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);
 
-  return testing ? createTestApi(context, { input, log, credentials, drills: drills.testApi, evidence: evidenceApi, replication: replication.testApi() }) : undefined;
+  return testing ? createTestApi(context, { input, log, credentials, drills: drills.testApi, evidence: evidenceApi, replication: replication.testApi(), walkthrough: walkthrough.testApi() }) : undefined;
 }
 
 /** Set by activate(): the record writes still in flight when the window closes or reloads. */

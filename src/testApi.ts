@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Credentials } from './credentials/ui/credentials';
 import type { DrillsTestApi } from './drills/ui/drills';
 import type { EvidenceTestApi } from './evidence/ui/evidence';
+import type { WalkthroughTestApi } from './evidence/ui/walkthrough';
 import type { ReplicationTestApi } from './replication/ui/replicationView';
 import type { Log } from './shared/ui/log';
 import type { SwitchableUserInput, UserInput } from './shared/ui/userInput';
@@ -17,6 +18,8 @@ export interface EbsDrTestApi {
   evidence: EvidenceTestApi;
   /** The Replication view: its tree provider and explorer, loading, clock, clipboard/browser stand-ins. */
   replication: ReplicationTestApi;
+  /** The walkthrough's context keys as computed from state (ebsDr.walkthrough.*). */
+  walkthrough: WalkthroughTestApi;
   /** Every line written to the "EBS DR" output channel so far. */
   logLines(): readonly string[];
   /** The credentials shell: the profile store, the active profile's name and its change event. */
@@ -37,9 +40,10 @@ export interface TestApiParts {
   drills: DrillsTestApi;
   evidence: EvidenceTestApi;
   replication: ReplicationTestApi;
+  walkthrough: WalkthroughTestApi;
 }
 
-export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, evidence, replication }: TestApiParts): EbsDrTestApi {
+export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, evidence, replication, walkthrough }: TestApiParts): EbsDrTestApi {
   const dump = (memento: vscode.Memento): Record<string, unknown> => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
   return {
     setUserInput: (replacement) => (input.target = replacement),
@@ -48,6 +52,7 @@ export function createTestApi(context: vscode.ExtensionContext, { input, log, cr
     drills,
     evidence,
     replication,
+    walkthrough,
     stateDump: () => ({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
     secrets: context.secrets,
     globalState: context.globalState,

@@ -1,6 +1,7 @@
 // Which regions are the roots of the Replication view: chosen per profile (Select Regions / Find Regions with
 // Pairs) and kept in a key-value store (the extension's globalState); the profile's default region otherwise. Pure.
 import { isValidRegionId } from '../ebs/endpoint';
+import { Emitter } from '../shared/events';
 
 /** The part of a VS Code Memento the view needs. */
 export interface KeyValueStore {
@@ -20,6 +21,10 @@ export function normaliseRegionIds(ids: readonly unknown[]): string[] {
 }
 
 export class RegionChoices {
+  private readonly changes = new Emitter<string>();
+  /** Fires (with the profile id) after a profile's choice was written. */
+  readonly onDidChange = this.changes.event;
+
   constructor(private readonly store: KeyValueStore) {}
 
   /** The regions chosen for the profile, or undefined when the user never chose (or chose none). */
@@ -33,6 +38,7 @@ export class RegionChoices {
   async set(profileId: string, regionIds: readonly string[]): Promise<string[]> {
     const ids = normaliseRegionIds(regionIds);
     await this.store.update(regionChoiceKey(profileId), ids.length > 0 ? ids : undefined);
+    this.changes.fire(profileId);
     return ids;
   }
 

@@ -79,6 +79,9 @@ export class ReplicationExplorer implements TreeSource {
   private client: ExplorerClient | undefined;
   private regionIds: string[] = [];
   private readonly regions = new Map<string, Load<RegionContents>>();
+  /** When each region's shown data was loaded (unix ms; kept while it reloads) and when a pair was reloaded alone since. */
+  private readonly regionLoadedAt = new Map<string, number>();
+  private readonly pairLoadedAt = new Map<string, number>();
   private readonly drills = new Map<string, Load<DrillList>>();
   private readonly refs = new Map<string, NodeRef>();
   private readonly changes = new Emitter<NodeRef[] | undefined>();
@@ -128,6 +131,8 @@ export class ReplicationExplorer implements TreeSource {
     this.abort = ReplicationExplorer.controller();
     this.client = client;
     this.regions.clear();
+    this.regionLoadedAt.clear();
+    this.pairLoadedAt.clear();
     this.drills.clear();
     this.refs.clear();
     this.regionIds = client ? [...regionIds] : [];
@@ -137,7 +142,7 @@ export class ReplicationExplorer implements TreeSource {
   /** New root regions: keeps what retained regions loaded; new regions stay idle until loaded. */
   setRegions(regionIds: readonly string[]): void {
     this.regionIds = [...regionIds];
-    for (const id of [...this.regions.keys()]) if (!this.regionIds.includes(id)) this.regions.delete(id);
+    for (const id of [...this.regions.keys()]) if (!this.regionIds.includes(id)) this.forgetRegion(id);
     this.fire(undefined);
   }
 
@@ -265,15 +270,24 @@ export class ReplicationExplorer implements TreeSource {
     return this.track(run);
   }
 
+  private forgetRegion(regionId: string): void {
+    this.regions.delete(regionId);
+    this.regionLoadedAt.delete(regionId);
+    for (const key of [...this.pairLoadedAt.keys()]) if (key.startsWith(`${regionId}/`)) this.pairLoadedAt.delete(key);
+  }
+
   private settleRegion(result: RegionInventory): void {
     if (result.status === 'fulfilled') {
       const contents = shapeRegion(result.regionId, result.pairs, result.groups);
       this.regions.set(result.regionId, { status: 'loaded', value: contents });
+      this.regionLoadedAt.set(result.regionId, this.now().getTime());
+      for (const key of [...this.pairLoadedAt.keys()]) if (key.startsWith(`${result.regionId}/`)) this.pairLoadedAt.delete(key);
       // Drills of this region's pairs and groups are asked again when next shown.
       for (const id of contents.pairs.keys()) this.drills.delete(ownerKey({ kind: 'pair', pairId: id }));
       for (const id of contents.groupsById.keys()) this.drills.delete(ownerKey({ kind: 'group', groupId: id }));
     } else {
       this.regions.set(result.regionId, { status: 'failed', error: result.error });
+      this.regionLoadedAt.delete(result.regionId);
     }
   }
 
@@ -304,6 +318,7 @@ export class ReplicationExplorer implements TreeSource {
         if (!before.pairs.has(pairId) && !shows) continue;
         const after = withPair(before, pairId, shows ? record : undefined);
         this.regions.set(r, { status: 'loaded', value: after });
+        if (shows) this.pairLoadedAt.set(`${r}/${pairId}`, this.now().getTime());
         const sameGroup = before.groupOfPair.get(pairId) === after.groupOfPair.get(pairId);
         changed.push(sameGroup && before.pairs.has(pairId) && after.pairs.has(pairId) ? this.pairRef(r, pairId) : this.regionRef(r));
       }
@@ -394,6 +409,18 @@ export class ReplicationExplorer implements TreeSource {
   // ------------------------------------------------------------------------------------------
   // Data access (for commands)
   // ------------------------------------------------------------------------------------------
+
+  /**
+   * When the data shown for a region (or one pair of it, which Refresh Pair may have reloaded alone since) was
+   * loaded, on the explorer's clock; undefined when nothing is shown. While a region reloads it is the previous load's.
+   */
+  loadedAt(regionId: string, pairId?: string): Date | undefined {
+    if (this.contents(regionId) === undefined) return undefined;
+    const region = this.regionLoadedAt.get(regionId);
+    const pair = pairId === undefined ? undefined : this.pairLoadedAt.get(`${regionId}/${pairId}`);
+    const at = pair !== undefined && (region === undefined || pair > region) ? pair : region;
+    return at === undefined ? undefined : new Date(at);
+  }
 
   regionState(regionId: string): 'idle' | 'loading' | 'loaded' | 'failed' {
     return this.regions.get(regionId)?.status ?? 'idle';

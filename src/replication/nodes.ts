@@ -105,6 +105,8 @@ export interface TreeSource {
   busyText(owner: DrillOwner): string | undefined;
   /** When the pair or group was last drilled successfully and whether it is overdue (the drill evidence); undefined: not known. */
   freshness(owner: FreshnessOwner): OwnerFreshness | undefined;
+  /** When the data shown for a region (or one of its pairs) was loaded; undefined when not known. */
+  loadedAt(regionId: string, pairId?: string): Date | undefined;
 }
 
 /**

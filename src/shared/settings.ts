@@ -4,6 +4,7 @@
 export const SETTING = {
   aliyunCliConfigPath: 'aliyunCliConfigPath',
   askDrillVerdict: 'askDrillVerdict',
+  autoRefreshMinutes: 'autoRefreshMinutes',
   confirmBeforeDrill: 'confirmBeforeDrill',
   drillIntervalDays: 'drillIntervalDays',
   evidenceFolder: 'evidenceFolder',

@@ -1,6 +1,7 @@
 // npm run bench: builds the production bundle, then prints one figure per line ("name: value unit").
 // Figures are measured, not asserted.
 import { loadavg, cpus } from 'node:os';
+import { benchAutoRefresh } from './autoRefresh';
 import { benchBundle } from './bundle';
 import { benchDrills } from './drills';
 import { benchEvidenceReport } from './evidenceReport';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   benchVsix();
   await benchInventory();
   await benchDrills();
+  await benchAutoRefresh();
   await benchTree();
   benchEvidenceReport();
   benchHost();

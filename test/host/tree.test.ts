@@ -152,6 +152,8 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
       '| Group | orders-db \\(pg-tree-orders\\) |',
       '| Site | Production site \\(production\\) |',
       `| Recovery point | ${rp.replace(/[()+]/g, (c) => `\\${c}`)}, 4 min ago |`,
+      // When the row's data was loaded (the pinned clock: the load happened at emu.at(0)).
+      `| Loaded | ${formatLocalDateTime(emu.at(0)).replace(/[()+]/g, (c) => `\\${c}`)}, just now |`,
       `| Created | ${formatLocalDateTime(emu.at(-60 * 86400)).replace(/[()+]/g, (c) => `\\${c}`)} |`,
       `| Expires | ${formatLocalDateTime(emu.at(300 * 86400)).replace(/[()+]/g, (c) => `\\${c}`)} |`,
     ]);

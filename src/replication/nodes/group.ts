@@ -3,6 +3,7 @@
 import { groupStatusLabel } from '../../ebs/labels';
 import type { ReplicaGroup } from '../../ebs/types';
 import { groupConsoleUrl } from '../console';
+import { loadedRows } from '../autoRefresh';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, groupFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, groupNodeId, withBusyLook, type NodeKind, type RefOf } from '../nodes';
 import {
@@ -33,7 +34,7 @@ export function groupDescription(l: Localiser, group: ReplicaGroup, regionId: st
   ]);
 }
 
-export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date, freshness?: OwnerFreshness): [string, string][] {
+export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date, freshness?: OwnerFreshness, loadedAt?: Date): [string, string][] {
   const rows: [string, string][] = [
     [l.t('Group ID'), group.groupId],
     [l.t('Name'), group.name],
@@ -47,13 +48,14 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
     [l.t('Pairs'), memberIds.join(', ')],
     [l.t('Recovery point'), recoveryPointRow(l, group.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
+    ...loadedRows(l, loadedAt, now),
   ];
   if (group.description) rows.splice(2, 0, [l.t('Description'), group.description]);
   return rows;
 }
 
-export function groupTooltip(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date, freshness?: OwnerFreshness): string {
-  return markdownTable(l, l.t('Replica group {0}', groupLabel(group)), groupTooltipRows(l, group, regionId, memberIds, now, freshness));
+export function groupTooltip(l: Localiser, group: ReplicaGroup, regionId: string, memberIds: readonly string[], now: Date, freshness?: OwnerFreshness, loadedAt?: Date): string {
+  return markdownTable(l, l.t('Replica group {0}', groupLabel(group)), groupTooltipRows(l, group, regionId, memberIds, now, freshness, loadedAt));
 }
 
 export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
@@ -87,7 +89,7 @@ export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
 
   tooltip(ref, tree) {
     const entry = tree.contents(ref.regionId)?.groupsById.get(ref.groupId);
-    return entry ? groupTooltip(tree.l, entry.group, ref.regionId, entry.memberIds, tree.now(), tree.freshness(groupFreshnessOwner(entry.group))) : undefined;
+    return entry ? groupTooltip(tree.l, entry.group, ref.regionId, entry.memberIds, tree.now(), tree.freshness(groupFreshnessOwner(entry.group)), tree.loadedAt(ref.regionId)) : undefined;
   },
 
   consoleUrl: (ref) => groupConsoleUrl(ref.regionId, ref.groupId),

@@ -4,6 +4,7 @@ import { pairStatusLabel } from '../../ebs/labels';
 import type { ReplicaPair } from '../../ebs/types';
 import { formatLocalDateTime } from '../../shared/format';
 import { pairConsoleUrl } from '../console';
+import { loadedRows } from '../autoRefresh';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, pairFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, pairNodeId, withBusyLook, type NodeKind, type NodeRef, type RefOf } from '../nodes';
 import {
@@ -34,7 +35,7 @@ export function pairDescription(l: Localiser, pair: ReplicaPair, regionId: strin
   ]);
 }
 
-export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness): [string, string][] {
+export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness, loadedAt?: Date): [string, string][] {
   const rows: [string, string][] = [
     [l.t('Pair ID'), pair.pairId],
     [l.t('Name'), pair.name],
@@ -51,6 +52,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Site'), siteText(l, pair.site)],
     [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
+    ...loadedRows(l, loadedAt, now),
   ];
   if (pair.description) rows.splice(2, 0, [l.t('Description'), pair.description]);
   if (pair.createdAt) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
@@ -58,8 +60,8 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
   return rows;
 }
 
-export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness): string {
-  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now, freshness));
+export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness, loadedAt?: Date): string {
+  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now, freshness, loadedAt));
 }
 
 export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
@@ -95,7 +97,7 @@ export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
 
   tooltip(ref, tree) {
     const pair = tree.pair(ref.regionId, ref.pairId);
-    return pair ? pairTooltip(tree.l, pair, ref.regionId, tree.now(), tree.freshness(pairFreshnessOwner(pair))) : undefined;
+    return pair ? pairTooltip(tree.l, pair, ref.regionId, tree.now(), tree.freshness(pairFreshnessOwner(pair)), tree.loadedAt(ref.regionId, ref.pairId)) : undefined;
   },
 
   consoleUrl: (ref) => pairConsoleUrl(ref.regionId, ref.pairId),

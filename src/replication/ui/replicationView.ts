@@ -14,8 +14,9 @@ import { registerRegionCommands, type RegionRoots } from '../../regions/ui/regio
 import { COMMAND } from '../../shared/commands';
 import type { Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
-import { onSettingChanged, SETTING } from '../../shared/ui/settings';
+import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
 import type { UserInput } from '../../shared/ui/userInput';
+import { AutoRefresher, type RefreshTarget } from '../autoRefresh';
 import { ReplicationExplorer, type DrillListing, type DrillOwner, type NodeRef } from '../explorer';
 import { NO_DRILL_FRESHNESS, type DrillFreshness } from '../freshness';
 import { ProfileForest, type ProfileSlot, type TreeRef } from '../profileForest';
@@ -55,6 +56,18 @@ export interface ReplicationTestApi {
   setRunningDrills(running: RunningDrills): void;
   /** What the drill evidence does in production (tests put a stand-in and restore the evidence's). */
   setDrillFreshness(freshness: DrillFreshness): void;
+  /**
+   * The background refresh (ebsDr.autoRefreshMinutes): whether its one timer exists, whether it counts the view as
+   * visible and the window as focused, and update() to re-evaluate now (after the test moved the clock with setClock).
+   */
+  autoRefresh: {
+    hasTimer(): boolean;
+    visible(): boolean;
+    focused(): boolean;
+    update(): void;
+    /** Stands in for the window's focus (a headless test window may never be focused); undefined: the real focus again. */
+    assumeFocused(focused: boolean | undefined): void;
+  };
   /** The TreeView's badge and message as VS Code shows them. */
   badge(): { value: number; tooltip: string } | undefined;
   message(): string | undefined;
@@ -98,12 +111,31 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   private syncing: Promise<void> = Promise.resolve();
   private problem: ViewProblem | undefined;
   private checking: Promise<void> = Promise.resolve();
+  private readonly autoRefresh: AutoRefresher;
+  private viewVisible = false;
+  private windowFocused = false;
+  private focusOverride: boolean | undefined;
 
   constructor(private readonly deps: ReplicationViewDeps) {
     const { actions, input, log } = deps;
     this.choices = new RegionChoices(deps.context.globalState);
     this.treeView = vscode.window.createTreeView(REPLICATION_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.activity = new ViewActivity(this.treeView);
+    this.autoRefresh = new AutoRefresher({
+      now: () => this.explorer.now().getTime(),
+      timers: { setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>) },
+      targets: () => this.refreshTargets(),
+      thresholdMs: () => Math.max(0, setting<number>(SETTING.autoRefreshMinutes, 5)) * 60_000,
+      onError: (key, error) => log.warn(`Replication view: background refresh of ${key} failed: ${error instanceof Error ? error.name : 'error'}`),
+    });
+    this.viewVisible = this.treeView.visible;
+    this.windowFocused = vscode.window.state.focused;
+    this.autoRefresh.setVisible(this.viewVisible);
+    this.autoRefresh.setFocused(this.windowFocused);
+    // Re-evaluated when a region's state changes (a load settled, roots changed), not on every row.
+    const onTree = this.forest.onDidChange((changed) => {
+      if (changed === undefined || changed.some((ref) => ref.kind === 'region' || ref.kind === 'profile')) this.autoRefresh.update();
+    });
     const onBusy = this.explorer.onDidChangeBusy(() => this.updateProgress());
     const onListing = this.explorer.onDidLoadDrills((listing) => this.listingListeners.forEach((l) => l(listing)));
     const connections = deps.connections.onDidChange(() => this.sync());
@@ -115,6 +147,17 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
       { dispose: () => onListing.dispose() },
       { dispose: () => connections.dispose() },
       { dispose: () => this.forest.dispose() },
+      { dispose: () => onTree.dispose() },
+      { dispose: () => this.autoRefresh.dispose() },
+      this.treeView.onDidChangeVisibility((event) => {
+        this.viewVisible = event.visible;
+        this.autoRefresh.setVisible(event.visible);
+      }),
+      vscode.window.onDidChangeWindowState((state) => {
+        this.windowFocused = state.focused;
+        this.autoRefresh.setFocused(this.focusOverride ?? state.focused);
+      }),
+      onSettingChanged([SETTING.autoRefreshMinutes], () => this.autoRefresh.update()),
       onSettingChanged([SETTING.endpointTemplate, PROFILES_IN_TREE_SETTING, TREE_PROFILES_SETTING], () => this.sync()),
       actions.register(COMMAND.refresh, () => this.refresh()),
       actions.register(COMMAND.refreshRegion, (_context, node?: unknown) => this.refreshRegion(node)),
@@ -304,8 +347,25 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
   private updateProgress(): void {
     const busy = this.explorer.isBusy() || [...this.side.values()].some((s) => s.explorer.isBusy());
     this.activity.progress(busy);
-    if (!busy) this.loaded.fire();
+    if (!busy) {
+      this.loaded.fire();
+      this.autoRefresh.update();
+    }
   }
+
+  /** Every root region of every shown explorer, for the background refresh (a region counts once it is loaded, not while it reloads). */
+  private refreshTargets(): RefreshTarget[] {
+    return this.forest.explorers().flatMap((explorer) =>
+      explorer.rootRegionIds().map((regionId) => ({
+        key: `${explorer.profileId ?? ''}|${regionId}`,
+        loadedAt: explorer.regionState(regionId) === 'loaded' ? explorer.loadedAt(regionId)?.getTime() : undefined,
+        reload: () => explorer.refreshRegion(regionId),
+      })),
+    );
+  }
+
+  /** Fires after a profile's region choice was written (Select Regions, Find Regions with Pairs). */
+  readonly onDidChooseRegions = (listener: () => void): { dispose(): void } => this.choices.onDidChange(() => listener());
 
   /** Fires when the view has finished loading (what loadedRegion() returns may have changed). */
   readonly onDidChangeLoaded = (listener: () => void): vscode.Disposable => this.loaded.event(listener);
@@ -493,6 +553,16 @@ export class ReplicationView implements vscode.Disposable, RegionRoots {
       setExternals: (externals) => (this.externals = externals ?? VSCODE_EXTERNALS),
       setRunningDrills: (running) => this.setRunningDrills(running),
       setDrillFreshness: (freshness) => this.setDrillFreshness(freshness),
+      autoRefresh: {
+        hasTimer: () => this.autoRefresh.hasTimer(),
+        visible: () => this.viewVisible,
+        focused: () => this.windowFocused,
+        update: () => this.autoRefresh.update(),
+        assumeFocused: (focused) => {
+          this.focusOverride = focused;
+          this.autoRefresh.setFocused(focused ?? this.windowFocused);
+        },
+      },
       badge: () => this.treeView.badge as { value: number; tooltip: string } | undefined,
       message: () => this.treeView.message,
       problem: () => this.problem,
