@@ -2,6 +2,7 @@
 // the tree's names and the words that differ between them. Start, clear, listing and tracking ask DRILL_KINDS[kind] instead of
 // branching on the kind themselves. Pure.
 import type { EbsClient } from '../ebs/client';
+import { DRILL_OWNER_NOUNS } from '../ebs/drillable';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
 import { COMMAND, type CommandId } from '../shared/commands';
 import type { LocalisableMessage } from '../shared/text';
@@ -103,7 +104,7 @@ const PAIR: DrillKindApi = {
     return drill && observePairDrill(drill);
   },
   texts: {
-    noun: msg('pair'),
+    noun: DRILL_OWNER_NOUNS.pair,
     startTitle: msg('Start Pair Drill'),
     pickPlaceholder: msg('Pair to drill (type to search)'),
     noneInRegion: (regionId) => msg('No replication pairs in {0}.', regionId),
@@ -131,7 +132,7 @@ const GROUP: DrillKindApi = {
     return drill && observeGroupDrill(drill);
   },
   texts: {
-    noun: msg('group'),
+    noun: DRILL_OWNER_NOUNS.group,
     startTitle: msg('Start Replica Group Drill'),
     pickPlaceholder: msg('Replica group to drill (type to search)'),
     noneInRegion: (regionId) => msg('No replica groups in {0}.', regionId),

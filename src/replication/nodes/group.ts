@@ -2,6 +2,7 @@
 // member pairs in this region. Pure.
 import type { ReplicaGroup } from '../../ebs/types';
 import { groupConsoleUrl } from '../console';
+import { drillMarkText, notDrillableRows, withDrillMark } from '../drillMarks';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, groupFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, groupNodeId, withBusyLook, type NodeKind, type RefOf } from '../nodes';
 import {
@@ -45,6 +46,7 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
     [l.t('Pairs'), memberIds.join(', ')],
     [l.t('Recovery point'), recoveryPointRow(l, group.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
+    ...notDrillableRows(l, 'group', group),
   ];
   if (group.description) rows.splice(2, 0, [l.t('Description'), group.description]);
   return rows;
@@ -76,7 +78,7 @@ export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
     return withBusyLook(tree, owner, {
       id: ref.id,
       label: groupLabel(group),
-      description: groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now(), freshness),
+      description: withDrillMark(groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now(), freshness), drillMarkText(tree.l, tree.drillMark(owner))),
       icon: freshnessIcon(HEALTH_ICONS[pairHealth(group.status)], freshness),
       contextValue: ownerContextValue('group', isRecordDrillable(group), tree.drillRunning(owner)),
       collapsible: 'collapsed',

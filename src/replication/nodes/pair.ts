@@ -3,6 +3,7 @@
 import type { ReplicaPair } from '../../ebs/types';
 import { formatLocalDateTime } from '../../shared/format';
 import { pairConsoleUrl } from '../console';
+import { drillMarkText, notDrillableRows, withDrillMark } from '../drillMarks';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, pairFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, pairNodeId, withBusyLook, type NodeKind, type NodeRef, type RefOf } from '../nodes';
 import {
@@ -48,6 +49,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Site'), siteText(l, pair.site)],
     [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
+    ...notDrillableRows(l, 'pair', pair),
   ];
   if (pair.description) rows.splice(2, 0, [l.t('Description'), pair.description]);
   if (pair.createdAt) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
@@ -83,7 +85,7 @@ export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
     return withBusyLook(tree, owner, {
       id: ref.id,
       label: pairLabel(pair),
-      description: pairDescription(tree.l, pair, ref.regionId, tree.now(), freshness),
+      description: withDrillMark(pairDescription(tree.l, pair, ref.regionId, tree.now(), freshness), drillMarkText(tree.l, tree.drillMark(owner))),
       icon: freshnessIcon(HEALTH_ICONS[pairHealth(pair.status)], freshness),
       contextValue: ownerContextValue('pair', isRecordDrillable(pair), tree.drillRunning(owner)),
       collapsible: 'collapsed',
