@@ -44,7 +44,8 @@ export interface DrillKindApi {
     /** The owner as a word inside a sentence ("The pair is …"). */
     noun: LocalisableMessage;
     startTitle: LocalisableMessage;
-    pickPlaceholder: LocalisableMessage;
+    /** Step 2 of the palette's start: the owners seen from the region chosen in step 1. */
+    pickPlaceholder(regionId: string): LocalisableMessage;
     noneInRegion(regionId: string): LocalisableMessage;
     startQuestion(owner: string): LocalisableMessage;
     /** What the drill disks cost. */
@@ -106,7 +107,7 @@ const PAIR: DrillKindApi = {
   texts: {
     noun: DRILL_OWNER_NOUNS.pair,
     startTitle: msg('Start Pair Drill'),
-    pickPlaceholder: msg('Pair to drill (type to search)'),
+    pickPlaceholder: (regionId) => msg('Pair to drill, seen from {0} (type to search)', regionId),
     noneInRegion: (regionId) => msg('No replication pairs in {0}.', regionId),
     startQuestion: (owner) => msg('Start a DR drill for pair {0}?', owner),
     cost: (target) =>
@@ -134,7 +135,7 @@ const GROUP: DrillKindApi = {
   texts: {
     noun: DRILL_OWNER_NOUNS.group,
     startTitle: msg('Start Replica Group Drill'),
-    pickPlaceholder: msg('Replica group to drill (type to search)'),
+    pickPlaceholder: (regionId) => msg('Replica group to drill, seen from {0} (type to search)', regionId),
     noneInRegion: (regionId) => msg('No replica groups in {0}.', regionId),
     startQuestion: (owner) => msg('Start a DR drill for replica group {0}?', owner),
     cost: (target) =>
