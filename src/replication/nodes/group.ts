@@ -37,6 +37,7 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
     [l.t('Group ID'), group.groupId],
     [l.t('Name'), group.name],
     [l.t('Status'), pairStatusText(l, group.status)],
+    ...notDrillableRows(l, 'group', group),
     [l.t('Direction'), directionText(group, regionId)],
     [l.t('Primary zone'), `${group.sourceRegionId}, ${group.sourceZoneId}`],
     [l.t('Secondary zone'), `${group.destinationRegionId}, ${group.destinationZoneId}`],
@@ -46,7 +47,6 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
     [l.t('Pairs'), memberIds.join(', ')],
     [l.t('Recovery point'), recoveryPointRow(l, group.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
-    ...notDrillableRows(l, 'group', group),
   ];
   if (group.description) rows.splice(2, 0, [l.t('Description'), group.description]);
   return rows;

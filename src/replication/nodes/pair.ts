@@ -37,6 +37,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Pair ID'), pair.pairId],
     [l.t('Name'), pair.name],
     [l.t('Status'), pairStatusWithMessage(l, pair.status, pair.statusMessage)],
+    ...notDrillableRows(l, 'pair', pair),
     [l.t('Direction'), directionText(pair, regionId)],
     [l.t('Primary disk'), `${pair.sourceDiskId} (${pair.sourceRegionId}, ${pair.sourceZoneId})`],
     [l.t('Secondary disk'), `${pair.destinationDiskId} (${pair.destinationRegionId}, ${pair.destinationZoneId})`],
@@ -49,7 +50,6 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Site'), siteText(l, pair.site)],
     [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
-    ...notDrillableRows(l, 'pair', pair),
   ];
   if (pair.description) rows.splice(2, 0, [l.t('Description'), pair.description]);
   if (pair.createdAt) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
