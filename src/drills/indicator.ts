@@ -104,3 +104,25 @@ export function lineText(drill: TrackedDrill, now: number): ComposedMessage {
       return msg('{0} for {1}: {2}', drill.drillId, owner, drillStatusLabel(drill.status));
   }
 }
+
+/**
+ * A drill's state alone, for lines that already name the drill and its owner (Show Drills shows the drill ID as the
+ * label and the owner as the description): "running, started 4 min ago", "finished, drill disk d-… billed until cleared".
+ */
+export function stateText(drill: TrackedDrill, now: number): ComposedMessage {
+  const since = drill.startedAt !== undefined ? ageMessage(drill.startedAt, now) : undefined;
+  switch (drill.status) {
+    case 'executing':
+      return since ? msg('running, started {0}', since) : msg('running');
+    case 'clearing':
+      return msg('clearing');
+    case 'executed':
+      return msg('finished, drill disk {0} billed until cleared', billableDisks(drill).map((d) => d.diskId).join(', ') || '-');
+    case 'execute_failed':
+      return msg('failed ({0})', drill.statusMessage ?? '-');
+    case 'clear_failed':
+      return msg('clearing failed ({0})', drill.statusMessage ?? '-');
+    default:
+      return msg('status {0}', drill.status);
+  }
+}

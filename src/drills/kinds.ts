@@ -2,6 +2,7 @@
 // the tree's names and the words that differ between them. Start, clear, listing and tracking ask DRILL_KINDS[kind] instead of
 // branching on the kind themselves. Pure.
 import type { EbsClient } from '../ebs/client';
+import { DRILL_OWNER_NOUNS } from '../ebs/drillable';
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
 import { COMMAND, type CommandId } from '../shared/commands';
 import type { LocalisableMessage } from '../shared/text';
@@ -43,7 +44,8 @@ export interface DrillKindApi {
     /** The owner as a word inside a sentence ("The pair is …"). */
     noun: LocalisableMessage;
     startTitle: LocalisableMessage;
-    pickPlaceholder: LocalisableMessage;
+    /** Step 2 of the palette's start: the owners seen from the region chosen in step 1. */
+    pickPlaceholder(regionId: string): LocalisableMessage;
     noneInRegion(regionId: string): LocalisableMessage;
     startQuestion(owner: string): LocalisableMessage;
     /** What the drill disks cost. */
@@ -103,9 +105,9 @@ const PAIR: DrillKindApi = {
     return drill && observePairDrill(drill);
   },
   texts: {
-    noun: msg('pair'),
+    noun: DRILL_OWNER_NOUNS.pair,
     startTitle: msg('Start Pair Drill'),
-    pickPlaceholder: msg('Pair to drill (type to search)'),
+    pickPlaceholder: (regionId) => msg('Pair to drill, seen from {0} (type to search)', regionId),
     noneInRegion: (regionId) => msg('No replication pairs in {0}.', regionId),
     startQuestion: (owner) => msg('Start a DR drill for pair {0}?', owner),
     cost: (target) =>
@@ -131,9 +133,9 @@ const GROUP: DrillKindApi = {
     return drill && observeGroupDrill(drill);
   },
   texts: {
-    noun: msg('group'),
+    noun: DRILL_OWNER_NOUNS.group,
     startTitle: msg('Start Replica Group Drill'),
-    pickPlaceholder: msg('Replica group to drill (type to search)'),
+    pickPlaceholder: (regionId) => msg('Replica group to drill, seen from {0} (type to search)', regionId),
     noneInRegion: (regionId) => msg('No replica groups in {0}.', regionId),
     startQuestion: (owner) => msg('Start a DR drill for replica group {0}?', owner),
     cost: (target) =>

@@ -1,7 +1,7 @@
 // What the drill features know about one drill, independent of VS Code: the tracked record, what a poll
 // observed, the pair or group a drill is started for, and small helpers shared by the tracker, the indicator and the
 // commands. Pure.
-import type { DrillDiskStatus, DrillStatus, GroupDrill, GroupStatus, PairDrill, PairStatus } from '../ebs/types';
+import { isDrillDiskBilled, type DrillDiskStatus, type DrillStatus, type GroupDrill, type GroupStatus, type PairDrill, type PairStatus } from '../ebs/types';
 
 export type DrillKind = 'pair' | 'group';
 
@@ -62,14 +62,11 @@ export function drillKey(ref: DrillRef): string {
 }
 
 /**
- * Drill disks that exist and are billed: every disk of an executed or clear_failed drill; for an execute_failed drill
- * only disks reported as created. Disks already deleting/deleted are not counted.
+ * Drill disks that exist and are billed (the one rule, ebs/statuses.ts isDrillDiskBilled): every disk of an executed or
+ * clear_failed drill; for an execute_failed drill only disks reported as created. Disks already deleting/deleted are not counted.
  */
 export function billableDisks(drill: DrillObservation): DrillDisk[] {
-  const live = drill.disks.filter((d) => d.status !== 'deleting' && d.status !== 'deleted');
-  if (drill.status === 'executed' || drill.status === 'clear_failed') return live;
-  if (drill.status === 'execute_failed') return live.filter((d) => d.status === 'created');
-  return [];
+  return drill.disks.filter((d) => isDrillDiskBilled(drill.status, d.status));
 }
 
 export function observePairDrill(drill: PairDrill): DrillObservation {

@@ -1,30 +1,22 @@
 // Decisions of the drill start, as data: whether a pair or group can be drilled (and why not), how the quick pick
 // describes it, the confirmation text and the success text. Pure.
-import { whyNotDrillable } from '../ebs/drillable';
+import { notDrillableText } from '../ebs/drillable';
 import { pairStatusLabel } from '../ebs/labels';
 import { ageMessage } from '../shared/format';
 import type { LocalisableMessage } from '../shared/text';
 import { DRILL_KINDS } from './kinds';
 import { billableDisks, ownerLabel, type DrillTarget, type ListedDrill } from './model';
-import { lowerCaseLabel, msg, type ComposedMessage } from './text';
+import { msg, type ComposedMessage } from './text';
 
 /** Formats a unix-ms time for the user (the shell passes formatLocalDateTime). */
 export type FormatTime = (ms: number) => string;
 
 /**
- * Why the pair or group cannot be drilled, or undefined when it can: the one drillable rule (src/ebs/drillable.ts),
- * which the tree's menus and icons follow too.
+ * Why the pair or group cannot be drilled, or undefined when it can: the one drillable rule and its reason text
+ * (src/ebs/drillable.ts), which the tree's menus, icons, tooltips and Why Can't I Drill This? follow too.
  */
 export function notDrillableReason(target: DrillTarget): ComposedMessage | undefined {
-  const what = DRILL_KINDS[target.kind].texts.noun;
-  switch (whyNotDrillable(target)) {
-    case 'status':
-      return msg('The {0} is {1}; a drill needs a {0} that is replicating or stopped.', what, lowerCaseLabel(pairStatusLabel(target.status)));
-    case 'noRecoveryPoint':
-      return msg('No recovery point yet: the first replication cycle of this {0} has not completed.', what);
-    case undefined:
-      return undefined;
-  }
+  return notDrillableText(target.kind, target);
 }
 
 /** Quick-pick description of a pair or group: status and recovery-point age (the one age rounding, as in the tree). */

@@ -107,6 +107,16 @@ export function isDrillInProgress(status: DrillStatus): boolean {
 export function isDrillFailed(status: DrillStatus): boolean {
   return status === 'execute_failed' || status === 'clear_failed';
 }
+/**
+ * A drill disk that exists and is billed: every disk of an executed or clear_failed drill; of an execute_failed drill
+ * only a disk reported as created. Disks already deleting or deleted are not billed. The one rule the drill tracker,
+ * the status bar and the tree's "drill disk held" marks count by.
+ */
+export function isDrillDiskBilled(drillStatus: DrillStatus, diskStatus: DrillDiskStatus | undefined): boolean {
+  if (diskStatus === 'deleting' || diskStatus === 'deleted') return false;
+  if (drillStatus === 'executed' || drillStatus === 'clear_failed') return true;
+  return drillStatus === 'execute_failed' && diskStatus === 'created';
+}
 /** Clear* is accepted for drills that are not executing or already clearing (docs/ebs-api.md, Drills). */
 export function isDrillClearable(status: DrillStatus): boolean {
   return status === 'executed' || status === 'execute_failed' || status === 'clear_failed';

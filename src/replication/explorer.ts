@@ -25,8 +25,8 @@ import {
   type TreeSource,
 } from './nodes';
 import { shapeRegion, withPair, type RegionContents } from './regionContents';
+import { drillMarkSignature, listedDrillMark, NO_DRILL_MARK, ownerDrillMark, rollUpDrillMarks, type DrillMark, type RegionDrillRollup } from './drillMarks';
 import { NO_RUNNING_DRILLS, type RunningDrills } from './runningDrills';
-import { isDrillInProgress } from '../ebs/types';
 import type { Localiser } from './text';
 
 // The handles live in nodes.ts; re-exported for callers that know only the explorer (the drill host tests).
@@ -96,7 +96,10 @@ export class ReplicationExplorer implements TreeSource {
   readonly l: Localiser;
   readonly concurrency: number;
   now: () => Date;
-  private running: RunningDrills;
+  private running: RunningDrills = NO_RUNNING_DRILLS;
+  private runningSubscription: { dispose(): void } | undefined;
+  /** The drill mark each pair and group row was last redrawn for (by ownerKey; absent: no mark). */
+  private readonly marks = new Map<string, string>();
   private drillFreshness: DrillFreshness = NO_DRILL_FRESHNESS;
   private freshnessSubscription: { dispose(): void } | undefined;
   readonly profileId: string | undefined;
@@ -115,7 +118,7 @@ export class ReplicationExplorer implements TreeSource {
     // Regions loaded at the same time: the inventory's limit (DEFAULT_INVENTORY_CONCURRENCY says why it is safe).
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_INVENTORY_CONCURRENCY);
     this.now = options.now ?? (() => new Date());
-    this.running = options.runningDrills ?? NO_RUNNING_DRILLS;
+    if (options.runningDrills) this.setRunningDrills(options.runningDrills);
     this.profileId = options.profileId;
     this.idPrefix = options.profileId === undefined ? '' : `${profileNodeId(options.profileId)}/`;
     if (options.drillFreshness) this.setDrillFreshness(options.drillFreshness);
@@ -135,6 +138,7 @@ export class ReplicationExplorer implements TreeSource {
     this.pairLoadedAt.clear();
     this.drills.clear();
     this.refs.clear();
+    this.marks.clear();
     this.regionIds = client ? [...regionIds] : [];
     this.fire(undefined);
   }
@@ -150,8 +154,15 @@ export class ReplicationExplorer implements TreeSource {
     this.regionNames = new Map(names);
   }
 
+  /**
+   * What the drill tracker knows of running drills and held drill disks; when it changes, the rows whose drill mark
+   * changed (and their regions' roll-ups) redraw. NO_RUNNING_DRILLS releases the previous one.
+   */
   setRunningDrills(running: RunningDrills): void {
+    this.runningSubscription?.dispose();
     this.running = running;
+    this.runningSubscription = running === NO_RUNNING_DRILLS ? undefined : running.onDidChange(() => this.redrawMarks());
+    this.redrawMarks();
   }
 
   /**
@@ -348,14 +359,14 @@ export class ReplicationExplorer implements TreeSource {
       }
       const current = this.drills.get(key);
       if (signal.aborted || current?.status !== 'loading' || current.token !== token) return;
-      const wasRunning = this.drillRunning(owner);
       this.drills.set(key, next);
       if (next.status === 'loaded') {
         const listing: DrillListing = { owner, drRegionId, drills: next.value.drills, ...(this.profileId === undefined ? {} : { profileId: this.profileId }) };
         this.listings.fire(listing);
       }
-      // The owner's contextValue says whether a drill runs: redraw it (in every region) when that changed.
-      if (this.drillRunning(owner) !== wasRunning) this.fire(this.ownerRefs(owner));
+      // The owner's row (contextValue and description) and its regions' roll-ups say what its drills hold: redraw them
+      // when that changed.
+      this.redrawMarks([owner]);
     })();
     const state: Load<DrillList> = { status: 'loading', token, promise: work };
     this.drills.set(key, state);
@@ -378,6 +389,43 @@ export class ReplicationExplorer implements TreeSource {
       if (owner.kind === 'group' && contents?.groupsById.has(owner.groupId)) refs.push(this.groupRef(r, owner.groupId));
     }
     return refs;
+  }
+
+  /**
+   * Redraws the rows whose drill mark changed since they were last redrawn for it (of `owners`, or of every pair and
+   * group loaded), and the regions that list them (their roll-up).
+   */
+  private redrawMarks(owners?: readonly DrillOwner[]): void {
+    const changed = new Set<string>();
+    const check = (owner: DrillOwner): void => {
+      const key = ownerKey(owner);
+      if (changed.has(key)) return;
+      const signature = drillMarkSignature(this.drillMark(owner));
+      if ((this.marks.get(key) ?? '') === signature) return;
+      changed.add(key);
+      if (signature === '') this.marks.delete(key);
+      else this.marks.set(key, signature);
+    };
+    if (owners) owners.forEach(check);
+    else {
+      for (const r of this.regionIds) {
+        const contents = this.contents(r);
+        if (!contents) continue;
+        for (const pairId of contents.pairs.keys()) check({ kind: 'pair', pairId });
+        for (const groupId of contents.groupsById.keys()) check({ kind: 'group', groupId });
+      }
+    }
+    if (changed.size === 0) return;
+    const refs: NodeRef[] = [];
+    for (const r of this.regionIds) {
+      const contents = this.contents(r);
+      if (!contents) continue;
+      const before = refs.length;
+      for (const pairId of contents.pairs.keys()) if (changed.has(ownerKey({ kind: 'pair', pairId }))) refs.push(this.pairRef(r, pairId));
+      for (const groupId of contents.groupsById.keys()) if (changed.has(ownerKey({ kind: 'group', groupId }))) refs.push(this.groupRef(r, groupId));
+      if (refs.length > before) refs.push(this.regionRef(r));
+    }
+    this.fire(refs);
   }
 
   /** Retries what a load-error node stands for. */
@@ -523,10 +571,24 @@ export class ReplicationExplorer implements TreeSource {
   }
 
   drillRunning(owner: DrillOwner): boolean {
+    return this.drillMark(owner).running;
+  }
+
+  /** Whether a drill of the owner runs and which billed drill disks it holds: listed here or known to the drill tracker. */
+  drillMark(owner: DrillOwner): DrillMark {
     const state = this.drills.get(ownerKey(owner));
-    const drills: readonly { status: string }[] = state?.status === 'loaded' ? state.value.drills : [];
-    const id = owner.kind === 'pair' ? owner.pairId : owner.groupId;
-    return drills.some((d) => isDrillInProgress(d.status)) || (this.running.isRunning?.(id) ?? false);
+    const listed = state?.status === 'loaded' ? listedDrillMark(state.value.drills) : NO_DRILL_MARK;
+    return ownerDrillMark(listed, this.running, owner.kind === 'pair' ? owner.pairId : owner.groupId);
+  }
+
+  /** Drills running and drill disks held under a root region (each of its pairs and groups once). */
+  regionDrills(regionId: string): RegionDrillRollup {
+    const contents = this.contents(regionId);
+    if (!contents) return { running: 0, held: 0 };
+    const marks: DrillMark[] = [];
+    for (const pairId of contents.pairs.keys()) marks.push(this.drillMark({ kind: 'pair', pairId }));
+    for (const groupId of contents.groupsById.keys()) marks.push(this.drillMark({ kind: 'group', groupId }));
+    return rollUpDrillMarks(marks);
   }
 
   busyText(owner: DrillOwner): string | undefined {

@@ -2,6 +2,7 @@
 // contract every node kind implements (NodeKind) over what the explorer has loaded (TreeSource). One file per node
 // kind under nodes/ (region, group, pair, drill, messages); nodes/index.ts lists them. Pure.
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
+import type { DrillMark, RegionDrillRollup } from './drillMarks';
 import type { FreshnessOwner, OwnerFreshness } from './freshness';
 import { HEALTH_ICONS, type IconSpec } from './status';
 import type { RegionContents } from './regionContents';
@@ -101,6 +102,10 @@ export interface TreeSource {
   drillsError(owner: DrillOwner): unknown;
   /** Whether one of the owner's drills is executing or clearing (listed, or known to the drill tracker). */
   drillRunning(owner: DrillOwner): boolean;
+  /** Whether a drill of the owner runs and which billed drill disks it holds (listed, or known to the drill tracker). */
+  drillMark(owner: DrillOwner): DrillMark;
+  /** Drills running and drill disks held under a root region. */
+  regionDrills(regionId: string): RegionDrillRollup;
   /** The temporary description while a request runs on the owner (a drill start/clear), else undefined. */
   busyText(owner: DrillOwner): string | undefined;
   /** When the pair or group was last drilled successfully and whether it is overdue (the drill evidence); undefined: not known. */

@@ -25,6 +25,7 @@ export const COMMAND = {
   copyDiskId: 'ebsDr.copyDiskId',
   copyDrillId: 'ebsDr.copyDrillId',
   openInConsole: 'ebsDr.openInConsole',
+  whyNotDrillable: 'ebsDr.whyNotDrillable',
   // drills
   startPairDrill: 'ebsDr.startPairDrill',
   startReplicaGroupDrill: 'ebsDr.startReplicaGroupDrill',

@@ -125,14 +125,21 @@ export class DrillShell {
     else this.unresolved.delete(key);
   }
 
+  /**
+   * Drills (drillKey) whose completion this window announced and the user has not looked at since in Show Drills: they
+   * come first there, marked Finished, so a notification that went away is not the only trace.
+   */
+  readonly unseenFinished = new Set<string>();
+
   /** Starts in flight (tests wait for none before the next action) */
   startsInFlight(): number {
     return this.starting.size;
   }
 
-  /** Forgets every start whose outcome is unknown (test isolation). */
+  /** Forgets every start whose outcome is unknown, and which finished drills were not seen yet (test isolation). */
   forgetUnresolved(): void {
     this.unresolved.clear();
+    this.unseenFinished.clear();
   }
 
   unresolvedStart(account: string, ownerId: string): PendingStart | undefined {

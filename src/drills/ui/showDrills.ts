@@ -1,4 +1,5 @@
-// Show Drills (the status-bar click): pick a tracked drill, then reveal it, copy its IDs or clear it.
+// Show Drills (the status-bar click): pick a tracked drill (those that finished since the last look first), then
+// reveal it, copy its IDs or clear it.
 import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
 import { COMMAND } from '../../shared/commands';
@@ -16,7 +17,10 @@ export function registerShowDrills(shell: DrillShell): vscode.Disposable {
 }
 
 async function showDrills(context: ActionContext<ConnectedClient>, shell: DrillShell): Promise<void> {
-  const drill = await pickDrill(context.input, shell.tracker, vscode.l10n.t('EBS DR Drills'), () => true);
+  const unseen = new Set(shell.unseenFinished);
+  // Seen once listed (whichever drill the user then picks, or none).
+  shell.unseenFinished.clear();
+  const drill = await pickDrill(context.input, shell.tracker, vscode.l10n.t('EBS DR Drills'), () => true, unseen);
   if (!drill) return;
   type Action = 'reveal' | 'copyDrillId' | 'copyDiskId' | 'clear';
   const disks = drill.disks.map((d) => d.diskId);

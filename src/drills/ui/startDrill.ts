@@ -314,13 +314,14 @@ async function pickTarget(context: Context, shell: DrillShell, kind: DrillKindAp
     };
   });
   const picked = await context.input.pickOne(items, {
-    title,
+    // Step 2 says which region step 1 chose (the title too: the placeholder is gone once the user types).
+    title: vscode.l10n.t('{0}: {1}', title, regionId),
     step: 2,
     totalSteps: 2,
     canGoBack: false,
     matchOnDescription: true,
     matchOnDetail: true,
-    placeholder: localise(kind.texts.pickPlaceholder),
+    placeholder: localise(kind.texts.pickPlaceholder(regionId)),
   });
   return typeof picked === 'object' ? picked : undefined;
 }

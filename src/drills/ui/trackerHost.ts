@@ -11,7 +11,7 @@ import { localise } from '../../shared/ui/l10n';
 import { onSettingChanged } from '../../shared/ui/settings';
 import { indicatorModel } from '../indicator';
 import { DRILL_KINDS } from '../kinds';
-import type { DrillObservation, TrackedDrill } from '../model';
+import { billableDisks, type DrillObservation, type TrackedDrill } from '../model';
 import { DrillTracker, type DrillCompletion, type DrillObserved } from '../tracker';
 import { ownerIdOf, type TreeDrillListing } from '../tree';
 import type { DrillsDeps } from './shell';
@@ -38,6 +38,7 @@ export class DrillTrackerHost implements vscode.Disposable {
     onDidChange: (listener) => this.runningChanged.event(listener),
     // Being started counts too: the tree hides Start while a start of the owner is in flight.
     isRunning: (ownerId) => this.isStarting(ownerId) || this.tracker.drills().some((d) => d.ownerId === ownerId && isDrillInProgress(d.status)),
+    heldDisks: (ownerId) => [...new Set(this.tracker.drills().filter((d) => d.ownerId === ownerId).flatMap((d) => billableDisks(d).map((disk) => disk.diskId)))],
     badge: () => {
       const model = indicatorModel(this.tracker.drills(), Date.now(), this.overdue);
       return model.badge > 0 && model.badgeTooltip ? { value: model.badge, tooltip: localise(model.badgeTooltip) } : undefined;

@@ -4,6 +4,7 @@ import { groupStatusLabel } from '../../ebs/labels';
 import type { ReplicaGroup } from '../../ebs/types';
 import { groupConsoleUrl } from '../console';
 import { loadedRows } from '../autoRefresh';
+import { drillMarkText, notDrillableRows, withDrillMark } from '../drillMarks';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, groupFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, groupNodeId, withBusyLook, type NodeKind, type RefOf } from '../nodes';
 import {
@@ -39,6 +40,7 @@ export function groupTooltipRows(l: Localiser, group: ReplicaGroup, regionId: st
     [l.t('Group ID'), group.groupId],
     [l.t('Name'), group.name],
     ...statusTooltipRows(l, groupStatusLabel(group.status), group.status, undefined),
+    ...notDrillableRows(l, 'group', group),
     [l.t('Direction'), directionText(group, regionId)],
     [l.t('Primary zone'), `${group.sourceRegionId}, ${group.sourceZoneId}`],
     [l.t('Secondary zone'), `${group.destinationRegionId}, ${group.destinationZoneId}`],
@@ -80,7 +82,7 @@ export const GROUP_NODE: NodeKind<RefOf<'group'>> = {
     return withBusyLook(tree, owner, {
       id: ref.id,
       label: groupLabel(group),
-      description: groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now(), freshness),
+      description: withDrillMark(groupDescription(tree.l, group, ref.regionId, memberIds.length, tree.now(), freshness), drillMarkText(tree.l, tree.drillMark(owner))),
       icon: freshnessIcon(GROUP_HEALTH_ICONS[pairHealth(group.status)], freshness),
       contextValue: ownerContextValue('group', isRecordDrillable(group), tree.drillRunning(owner)),
       collapsible: 'collapsed',

@@ -5,6 +5,7 @@ import type { ReplicaPair } from '../../ebs/types';
 import { formatLocalDateTime } from '../../shared/format';
 import { pairConsoleUrl } from '../console';
 import { loadedRows } from '../autoRefresh';
+import { drillMarkText, notDrillableRows, withDrillMark } from '../drillMarks';
 import { freshnessDescription, freshnessIcon, freshnessTooltipRows, pairFreshnessOwner, type OwnerFreshness } from '../freshness';
 import { goneNode, pairNodeId, withBusyLook, type NodeKind, type NodeRef, type RefOf } from '../nodes';
 import {
@@ -40,6 +41,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Pair ID'), pair.pairId],
     [l.t('Name'), pair.name],
     ...statusTooltipRows(l, pairStatusLabel(pair.status), pair.status, pair.statusMessage),
+    ...notDrillableRows(l, 'pair', pair),
     [l.t('Direction'), directionText(pair, regionId)],
     [l.t('Primary disk'), `${pair.sourceDiskId} (${pair.sourceRegionId}, ${pair.sourceZoneId})`],
     [l.t('Secondary disk'), `${pair.destinationDiskId} (${pair.destinationRegionId}, ${pair.destinationZoneId})`],
@@ -88,7 +90,7 @@ export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
     return withBusyLook(tree, owner, {
       id: ref.id,
       label: pairLabel(pair),
-      description: pairDescription(tree.l, pair, ref.regionId, tree.now(), freshness),
+      description: withDrillMark(pairDescription(tree.l, pair, ref.regionId, tree.now(), freshness), drillMarkText(tree.l, tree.drillMark(owner))),
       icon: freshnessIcon(HEALTH_ICONS[pairHealth(pair.status)], freshness),
       contextValue: ownerContextValue('pair', isRecordDrillable(pair), tree.drillRunning(owner)),
       collapsible: 'collapsed',

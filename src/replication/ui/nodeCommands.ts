@@ -1,12 +1,14 @@
-// The commands that act on one node without asking Alibaba Cloud: Copy Pair ID, Copy Disk ID, Copy Drill ID and
-// Open in Console (the clipboard and the browser are replaceable so host tests can see what would be copied or opened).
+// The commands that act on one node without asking Alibaba Cloud: Copy Pair ID, Copy Disk ID, Copy Drill ID,
+// Open in Console and Why Can't I Drill This? (the clipboard and the browser are replaceable so host tests can see what would be copied or opened).
 import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
 import { COMMAND } from '../../shared/commands';
 import type { Actions } from '../../shared/ui/action';
 import type { UserInput } from '../../shared/ui/userInput';
+import { notDrillableMessage } from '../drillMarks';
+import { groupLabel, pairLabel } from '../presentation';
 import type { ProfileForest } from '../profileForest';
-import { isRef } from './treeProvider';
+import { isRef, localiser } from './treeProvider';
 
 export interface ReplicationExternals {
   copy(text: string): Thenable<void>;
@@ -72,6 +74,20 @@ export function registerNodeCommands(deps: NodeCommandsDeps): vscode.Disposable[
       if (isRef(node) && (node.kind === 'pairDrill' || node.kind === 'groupDrill')) await copy(node.drillId);
     }),
     actions.register(COMMAND.copyDiskId, (_context, node?: unknown) => copyDiskId(node)),
+    // Offered on pairs and groups that cannot be drilled (instead of a Start that is not there): the one reason text.
+    actions.register(COMMAND.whyNotDrillable, async (context, node?: unknown) => {
+      if (!isRef(node) || (node.kind !== 'pair' && node.kind !== 'group')) return;
+      const explorer = forest.explorerOf(node);
+      const record = node.kind === 'pair' ? explorer?.pair(node.regionId, node.pairId) : explorer?.group(node.regionId, node.groupId);
+      const id = node.kind === 'pair' ? node.pairId : node.groupId;
+      if (!record) {
+        void context.input.notify('info', vscode.l10n.t('{0} is no longer listed in {1}. Refresh the view.', id, node.regionId));
+        return;
+      }
+      const label = 'pairId' in record ? pairLabel(record) : groupLabel(record);
+      const reason = notDrillableMessage(localiser, node.kind, record);
+      void context.input.notify('info', reason ? vscode.l10n.t('{0} cannot be drilled: {1}', label, reason) : vscode.l10n.t('{0} can be drilled now. Refresh the view to see Start in its menu.', label));
+    }),
     actions.register(COMMAND.openInConsole, async (_context, node?: unknown) => {
       const url = isRef(node) ? forest.explorerOf(node)?.consoleUrl(node) : undefined;
       if (url) await deps.externals().open(url);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { indicatorModel } from '../../../src/drills/indicator';
+import { indicatorModel, stateText } from '../../../src/drills/indicator';
 import type { TrackedDrill } from '../../../src/drills/model';
 import { formatText, type ComposedMessage } from '../../../src/drills/text';
 
@@ -100,5 +100,27 @@ describe('drills/indicator: the overdue count', () => {
     const held = indicatorModel([drill('drill-1', 'executed', [{ diskId: 'd-1', status: 'created' }])], NOW, 3);
     assert.equal(render(held.text), '1 drill disk');
     assert.equal(held.overdueOnly, undefined);
+  });
+});
+
+describe('drills/indicator stateText (Show Drills detail: the state only, the label and description name the drill)', () => {
+  it('never repeats the drill ID or the owner', () => {
+    const texts = [
+      drill('drill-1', 'executing'),
+      drill('drill-1', 'clearing'),
+      drill('drill-1', 'executed', [{ diskId: 'd-1', status: 'created' }]),
+      drill('drill-1', 'execute_failed'),
+      drill('drill-1', 'clear_failed'),
+      drill('drill-1', 'future_status'),
+    ].map((d) => render(stateText(d, NOW)));
+    assert.deepEqual(texts, [
+      'running, started 2 min ago',
+      'clearing',
+      'finished, drill disk d-1 billed until cleared',
+      'failed (-)',
+      'clearing failed (-)',
+      'status future_status',
+    ]);
+    for (const text of texts) assert.doesNotMatch(text, /drill-1|web-01|pair-1/);
   });
 });

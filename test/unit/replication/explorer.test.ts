@@ -183,8 +183,11 @@ describe('replication/explorer ReplicationExplorer (scripted API)', () => {
     explorer.onDidChange((c) => changes.push(c?.map((r) => r.id) ?? ['*']));
     const [drill] = await explorer.children(pair);
     assert.ok(drill);
-    assert.deepEqual(changes, [['region/cn-hangzhou/pair/pair-cn-1']]);
+    // The pair's row (its contextValue and "drill running") and its region's roll-up redraw.
+    assert.deepEqual(changes, [['region/cn-hangzhou/pair/pair-cn-1', 'region/cn-hangzhou']]);
     assert.equal(explorer.present(pair).contextValue, 'pair.drillable.drillRunning');
+    assert.match(explorer.present(pair).description ?? '', /^Normal · drill running · /);
+    assert.match(explorer.present(explorer.regionRef('cn-hangzhou')).description ?? '', /^\d+ pairs? · 1 drill running/);
     const node = explorer.present(drill);
     assert.equal(node.id, 'region/cn-hangzhou/pair/pair-cn-1/drill/drill-1');
     assert.equal(node.description, 'Executing · RP 4 min ago · started 2 min ago · d-drill');
