@@ -158,7 +158,7 @@ describe('replication/drillMarks', () => {
     // The tree's own listing counts too, and the same disk known to both is one disk.
     api.drills.set('pair-cn-1', [pairDrill('drill-1', 'executed', { id: 'd-held', status: 'created' }), pairDrill('drill-0', 'executed', { id: 'd-old', status: 'created' })]);
     await explorer.children(first);
-    assert.match(explorer.present(first).description ?? '', /^2 drill disks held · /);
+    assert.match(explorer.present(first).description ?? '', /^Normal · 2 drill disks held · /);
     assert.match(explorer.present(region).description ?? '', /^\d+ pairs? · 1 drill running · 2 drill disks held/);
   });
 
