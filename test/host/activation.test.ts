@@ -36,7 +36,7 @@ describe('Getting-started walkthrough', () => {
       for (const event of step.completionEvents) {
         const command = /^onCommand:(.+)$/.exec(event)?.[1];
         if (command) assert.ok(commands.has(command), `${step.id}: ${command} is not registered`);
-        else assert.match(event, /^onContext:ebsDr\.hasProfile$/);
+        else assert.match(event, /^onContext:ebsDr\.walkthrough\.(connected|regionsChosen|drilled|cleared)$/);
       }
     }
     // Every command link in the manifest's strings (walkthrough steps, welcome content) points at a registered command.

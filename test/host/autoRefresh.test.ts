@@ -21,7 +21,6 @@ async function waitFor(what: string, probe: () => boolean | Promise<boolean>, ti
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 describe('Background refresh and walkthrough state (real VS Code, emulator, Environment profile)', function () {
   this.timeout(120_000);
@@ -78,7 +77,8 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
     tree.autoRefresh.assumeFocused(true);
     offset = 600;
     tree.autoRefresh.update();
-    await sleep(200);
+    // A background load would start at once (the region turns loading in update()): none did.
+    assert.equal(tree.explorer.isBusy(), false, 'no region load started');
     await tree.whenIdle();
     assert.deepEqual(loadTimes(), loaded, 'nothing reloaded while hidden');
     assert.equal(tree.autoRefresh.hasTimer(), false);
@@ -88,7 +88,8 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
     await vscode.commands.executeCommand('ebsDr.replication.focus');
     await waitFor('the view visible', () => tree.autoRefresh.visible());
     tree.autoRefresh.update();
-    await sleep(200);
+    // A background load would start at once (the region turns loading in update()): none did.
+    assert.equal(tree.explorer.isBusy(), false, 'no region load started');
     await tree.whenIdle();
     assert.deepEqual(loadTimes(), loaded, 'nothing reloaded while the window is unfocused');
     assert.equal(tree.autoRefresh.hasTimer(), false);
@@ -103,7 +104,8 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
 
     // Same instant again: at most one load per region per threshold.
     tree.autoRefresh.update();
-    await sleep(200);
+    // A background load would start at once (the region turns loading in update()): none did.
+    assert.equal(tree.explorer.isBusy(), false, 'no region load started');
     await tree.whenIdle();
     assert.deepEqual(loadTimes(), TREE_REGIONS.map(() => emu.at(600).getTime()));
 

@@ -184,7 +184,7 @@ describe('Credentials (real VS Code + emulator)', function () {
         assert.match(user.prompts[0]?.items?.[1]?.description ?? '', /^active · AccessKey · cn-beijing/);
         assert.deepEqual(names(), ['*alpha', 'beta']);
         assert.equal(view.description, 'alpha');
-        assert.equal(view.title, 'Replication · alpha');
+        assert.equal(view.title, 'alpha · Replication', 'the profile first: a narrow sidebar cuts the end');
         assert.ok(fired > 0);
         assert.equal((await fx.api.credentials.connections.current())?.profileName, 'alpha');
       } finally {

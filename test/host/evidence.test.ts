@@ -146,6 +146,9 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     assert.ok(report.saved, 'saved into the evidence folder');
     assert.equal(readFileSync(report.saved.json, 'utf8'), report.json);
     assert.ok(vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText() === report.markdown), 'opened as an untitled editor');
+    // The walkthrough's drill and clean-up steps complete from this state (its record), not from commands run on its page.
+    const walkthrough = await h.api.walkthrough.state();
+    assert.deepEqual([walkthrough.drilled, walkthrough.cleared], [true, true]);
   });
 
   it('a drill started in another window (another process) and cleared here is recorded once, with both windows’ events', async () => {

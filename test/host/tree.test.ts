@@ -185,7 +185,10 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
       await tree.whenIdle();
       const lines = await walk(tree, (item) => item.contextValue === 'region' || item.contextValue === 'region.failed');
       const top = lines.filter((l) => l.depth === 0).map(formatTreeLine);
-      assert.deepEqual(top, [
+      // The drills the first test found stay tracked: their marks stay on the regions after a refresh (run alone,
+      // this test has none).
+      const marks = (line: string): string => line.replace(' · 2 drills running · 1 drill disk held', '');
+      assert.deepEqual(top.map(marks), [
         'cn-beijing | Could not load | error/testing.iconFailed | region.failed',
         'cn-hangzhou | 15 pairs · 3 failed · 1 stopped · 2 without recovery point | globe/testing.iconFailed | region',
         'cn-shanghai | 14 pairs · 6 failed · 1 stopped · 1 failed over · 1 without recovery point | globe/testing.iconFailed | region',

@@ -118,7 +118,8 @@ export function registerCredentials(context: vscode.ExtensionContext, input: Use
       const show = (): void => {
         const name = activeProfileName();
         view.description = name ?? '';
-        if (baseTitle !== undefined) view.title = name ? vscode.l10n.t('{0} · {1}', baseTitle, name) : baseTitle;
+        // The profile first: a narrow sidebar cuts the end of the title, and the profile is what must stay visible.
+        if (baseTitle !== undefined) view.title = name ? vscode.l10n.t('{1} · {0}', baseTitle, name) : baseTitle;
       };
       show();
       return changed.event(show);

@@ -14,7 +14,7 @@ export interface WalkthroughDeps {
 }
 
 export interface WalkthroughTestApi {
-  /** The keys as last set (after every pending computation). */
+  /** The keys after computing them again from the state now (as the window's next focus would). */
   state(): Promise<Record<WalkthroughStep, boolean>>;
 }
 
@@ -25,7 +25,13 @@ export class WalkthroughKeys implements vscode.Disposable {
 
   constructor(private readonly deps: WalkthroughDeps) {
     const update = (): void => void this.update();
-    this.subscriptions = [deps.connections.onDidChange(update), deps.records.onDidChange(update), deps.onDidChooseRegions(update)];
+    this.subscriptions = [
+      deps.connections.onDidChange(update),
+      deps.records.onDidChange(update),
+      deps.onDidChooseRegions(update),
+      // Another window may have chosen regions or run a drill meanwhile: look again when the user comes back.
+      vscode.window.onDidChangeWindowState((state) => state.focused && update()),
+    ];
     update();
   }
 
@@ -55,7 +61,7 @@ export class WalkthroughKeys implements vscode.Disposable {
   testApi(): WalkthroughTestApi {
     return {
       state: async () => {
-        await this.computing;
+        await this.update();
         return { ...(this.last ?? { connected: false, regionsChosen: false, drilled: false, cleared: false }) };
       },
     };
