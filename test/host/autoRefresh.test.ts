@@ -67,6 +67,26 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
     await emu?.close();
   });
 
+  it('ages never claim more than the load can vouch for: now − load time + the data age at load', async () => {
+    // orders-data's recovery point is 4 minutes old when the tree loads it (the scenario's pinned instant).
+    const pairRef = tree.explorer.pairRef('cn-hangzhou', 'pair-tree-ord1');
+    const age = (): string => /RP ([^·]+)/.exec(tree.explorer.present(pairRef).description ?? '')?.[1]?.trim() ?? '';
+    const loadedAt = tree.explorer.loadedAt('cn-hangzhou')?.getTime() ?? NaN;
+    assert.equal(loadedAt, emu.at(0).getTime());
+    assert.equal(age(), '4 min ago');
+    // Ten minutes on with the view hidden (nothing reloads): 10 + 4 minutes, exactly what the load vouches for.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await waitFor('the view hidden', () => !tree.autoRefresh.visible());
+    offset = 600;
+    assert.equal(age(), '14 min ago');
+    const bound = Math.floor((emu.at(offset).getTime() - loadedAt + 4 * 60_000) / 60_000);
+    assert.ok(Number.parseInt(age(), 10) <= bound, `${age()} ≤ ${bound} min`);
+    const tooltip = tree.explorer.tooltip(pairRef) ?? '';
+    assert.match(tooltip, /\| Loaded \| [^|]+, 10 min ago \|/, 'the tooltip says how old the data is');
+    offset = 0;
+    await vscode.commands.executeCommand('ebsDr.replication.focus');
+  });
+
   it('background refresh runs only while the view is visible and the window focused', async () => {
     const loaded = loadTimes();
     assert.ok(loaded.every((t) => t === emu.at(0).getTime()), 'every region loaded at the pinned instant');
