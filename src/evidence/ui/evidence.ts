@@ -1,6 +1,6 @@
-// The drill evidence shell, built in two steps by the composition root: createEvidence() before the drills (they
-// write through its journal and keep their tracked drills in its record store), attach() after the drills and the
-// tree (observations of drills, the freshness marks, the overdue count, Export Drill Report, Drill Overdue Pairs).
+// The drill evidence shell, built in two steps by the composition root: constructed before the drills (they write
+// through its journal and keep their tracked drills in its record store), attach() after the drills and the tree
+// (observations of drills, the freshness marks, the overdue count, Export Drill Report, Drill Overdue Pairs).
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../credentials/connection';
@@ -11,6 +11,7 @@ import type { Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
 import { onSettingChanged, SETTING } from '../../shared/ui/settings';
 import type { UserInput } from '../../shared/ui/userInput';
+import type { DrillEvidence } from '../evidence';
 import { EvidenceJournal, type JournalAccount } from '../evidenceJournal';
 import { RecordSet } from '../recordSet';
 import { EvidenceStore } from '../store';
@@ -36,7 +37,7 @@ export interface EvidenceAttachDeps {
 /** Hooks for the host tests. */
 export interface EvidenceTestApi {
   /** Every record the window knows of (after every write in flight). */
-  records(): Promise<import('../evidence').DrillEvidence[]>;
+  records(): Promise<DrillEvidence[]>;
   /** The folders records are written to: the global storage one, and the team's when set. */
   folders(): { primary: string; team?: string };
   /** Waits until every record write asked for so far is done. */

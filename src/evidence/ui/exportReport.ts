@@ -68,10 +68,12 @@ async function exportReport(context: Context, deps: ExportReportDeps, node: unkn
   );
   if (typeof period !== 'number') return undefined;
   const now = Date.now();
+  let counts = '';
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Building the drill report…') }, async () => {
     const owners = await listOwners(connected, regions);
     const records = await deps.store.readAll();
     deps.records.replace(records);
+    counts = `${owners.length} pairs and groups, ${records.length} drill records read`;
     return buildDrillReport(
       {
         generatedAt: now,
@@ -92,7 +94,7 @@ async function exportReport(context: Context, deps: ExportReportDeps, node: unkn
   if (team) built.saved = await save(team, report, now);
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
   await vscode.window.showTextDocument(document, { preview: false });
-  deps.log.info(`Drill report for ${regions.join(', ')} built: ${owners(report)} (JSON SHA-256 ${report.sha256})${built.saved ? `, saved to ${built.saved.markdown}` : ''}`);
+  deps.log.info(`Drill report for ${regions.join(', ')} built: ${counts} (JSON SHA-256 ${report.sha256})${built.saved ? `, saved to ${built.saved.markdown}` : ''}`);
   const openJson = vscode.l10n.t('Open JSON');
   const text = built.saved
     ? vscode.l10n.t('Drill report saved to {0} and its JSON twin (SHA-256 {1}).', built.saved.markdown, report.sha256)
@@ -103,11 +105,6 @@ async function exportReport(context: Context, deps: ExportReportDeps, node: unkn
     await vscode.window.showTextDocument(json, { preview: false });
   });
   return built;
-}
-
-function owners(report: { json: string }): string {
-  const parsed = JSON.parse(report.json) as { owners?: unknown[]; drills?: unknown[] };
-  return `${parsed.owners?.length ?? 0} pairs and groups, ${parsed.drills?.length ?? 0} drills`;
 }
 
 function profileOf(node: unknown): string | undefined {
