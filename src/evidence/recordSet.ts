@@ -21,11 +21,17 @@ export class RecordSet {
     return this.loadedFlag;
   }
 
-  /** Replaces everything with a full read of the folders. */
+  /**
+   * Replaces everything with a full read of the folders. Fires only when something differs from what was known: the
+   * team folder's watcher rereads after every record this window writes there, and those are known already.
+   */
   replace(records: readonly DrillEvidence[]): void {
+    const before = this.loadedFlag ? new Map([...this.byKey].map(([key, r]) => [key, fingerprint(r)])) : undefined;
     this.byKey.clear();
     for (const record of records) this.add(record);
+    const wasLoaded = this.loadedFlag;
     this.loadedFlag = true;
+    if (wasLoaded && before && before.size === this.byKey.size && [...this.byKey].every(([key, r]) => before.get(key) === fingerprint(r))) return;
     this.changes.fire(undefined);
   }
 
@@ -54,4 +60,9 @@ export class RecordSet {
     this.byKey.set(key, merged);
     return merged;
   }
+}
+
+/** What tells two reads of a record apart: every write moves updatedAt (events, status and verdict for safety). */
+function fingerprint(r: DrillEvidence): string {
+  return `${r.updatedAt}|${r.events.length}|${r.status}|${r.verdict ?? ''}`;
 }

@@ -23,6 +23,8 @@ export interface EvidenceStoreOptions {
   onDamaged?: (file: string, reason: string) => void;
   /** A write to the mirror failed (the primary copy was written; a primary failure rejects the update instead). */
   onMirrorError?: (file: string, error: unknown) => void;
+  /** A record file was written (the shell tells its own writes from a teammate's arriving in the watched folder). */
+  onWritten?: (file: string) => void;
   /** Clock for the names of set-aside files (unix ms). */
   now?: () => number;
   /** A lock file older than this (ms) is taken over. Default 10 s. */
@@ -158,6 +160,7 @@ export class EvidenceStore {
       await writeAtomic(primaryFile, text);
       if (mirrorFile) {
         try {
+          this.options.onWritten?.(mirrorFile);
           await writeAtomic(mirrorFile, text);
         } catch (error) {
           this.options.onMirrorError?.(mirrorFile, error);

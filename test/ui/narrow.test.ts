@@ -67,20 +67,25 @@ describe('Replication tree at a 300-pixel sidebar (code-server + chromium + emul
     await workbench.contextMenu(web, 'Start Pair Drill');
     await workbench.notification('started for web-01');
     await waitUntil(async () => /^Normal · drill running · /.test(await description(treeRow('web-01'))), 30_000, 'the running-drill mark on the row');
-    assert.match(await description(treeRow('cn-hangzhou')), /1 drill running/);
+    await waitUntil(async () => /1 drill running/.test(await description(treeRow('cn-hangzhou'))), 30_000, 'the region to roll it up');
     await workbench.screenshot('02-narrow-drill-running');
     await emulator.admin.advance(61);
     // The tracker's next poll (5 s, then 12.5 s… after the start) finds it executed.
     await waitUntil(async () => /^Normal · drill disk held · /.test(await description(treeRow('web-01'))), 60_000, 'the held-disk mark on the row');
-    assert.match(await description(treeRow('cn-hangzhou')), /1 drill disk held/);
+    await waitUntil(async () => /1 drill disk held/.test(await description(treeRow('cn-hangzhou'))), 30_000, 'the region to roll it up');
     assert.notEqual(await treeRow('web-01').getAttribute('aria-expanded'), 'true', 'never expanded');
     await workbench.screenshot('03-narrow-disk-held');
   });
 
   it('says in the tooltip of a failed-over pair why it cannot be drilled', async () => {
-    await treeRow('failed-over').locator('.label-name').first().hover();
     const hover = page().locator('.monaco-hover', { hasText: 'Cannot be drilled' }).first();
-    await hover.waitFor({ timeout: 30_000 });
+    // A hover shows once the pointer rests on the row; rest it there again until it does (a toast or a redraw can
+    // take the first one away).
+    await waitUntil(async () => {
+      await page().mouse.move(900, 300);
+      await treeRow('failed-over').locator('.label-name').first().hover();
+      return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+    }, 45_000, 'the tooltip of the failed-over pair');
     assert.match((await hover.textContent()) ?? '', /The pair is failed over; a drill needs a pair that is replicating or stopped\./);
     await workbench.screenshot('04-narrow-why-not');
   });

@@ -21,6 +21,9 @@ import { registerDrillOverdue } from './drillOverdue';
 import { registerExportReport, type BuiltReport } from './exportReport';
 import { FreshnessService } from './freshnessService';
 
+/** How long a watcher event for a file this window wrote is taken as the echo of that write. */
+const OWN_WRITE_MS = 10_000;
+
 export interface EvidenceDeps {
   context: vscode.ExtensionContext;
   connections: ConnectionProvider;
@@ -58,6 +61,8 @@ export class EvidenceShell implements vscode.Disposable {
   private readonly version: string;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly damagedWarned = new Set<string>();
+  /** Record files this window wrote to the team folder lately (path → when): their watcher events are not news. */
+  private readonly ownWrites = new Map<string, number>();
   private watcher: vscode.FileSystemWatcher | undefined;
   private rereadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly trackerStores: { flushed(): Promise<void> }[] = [];
@@ -66,7 +71,12 @@ export class EvidenceShell implements vscode.Disposable {
   constructor(private readonly deps: EvidenceDeps) {
     this.version = String((deps.context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
     const team = teamEvidenceFolder();
-    this.store = new EvidenceStore({ primary: primaryEvidenceFolder(deps.context), mirror: team.folder, onDamaged: (file, reason) => this.warnDamaged(file, reason) });
+    this.store = new EvidenceStore({
+      primary: primaryEvidenceFolder(deps.context),
+      mirror: team.folder,
+      onDamaged: (file, reason) => this.warnDamaged(file, reason),
+      onWritten: (file) => this.ownWrites.set(file, Date.now()),
+    });
     this.journal = new EvidenceJournal({
       store: this.store,
       records: this.records,
@@ -158,7 +168,11 @@ export class EvidenceShell implements vscode.Disposable {
     const folder = this.store.mirror;
     if (!folder) return;
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*.json'));
-    const soon = (): void => {
+    const soon = (uri: vscode.Uri): void => {
+      const now = Date.now();
+      for (const [file, at] of this.ownWrites) if (now - at > OWN_WRITE_MS) this.ownWrites.delete(file);
+      // This window's own writes (every poll of a running drill) are known already: no reread of every record.
+      if (this.ownWrites.has(uri.fsPath)) return;
       if (this.rereadTimer) clearTimeout(this.rereadTimer);
       this.rereadTimer = setTimeout(() => {
         this.rereadTimer = undefined;

@@ -33,6 +33,8 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
   private readonly subscriptions: { dispose(): void }[] = [];
   private readonly timer: ReturnType<typeof setInterval>;
   private policyProblems = '';
+  private policyText: string | undefined;
+  private policyLoaded = false;
 
   readonly onDidChangeOverdue = this.overdueChanges.event;
 
@@ -113,6 +115,10 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
     const folder = this.teamFolder();
     let text: string | undefined;
     if (folder) text = await readFile(join(folder, POLICY_FILE_NAME), 'utf8').catch(() => undefined);
+    // Rereads come with every record file written to the team folder (its watcher): only a new policy redraws.
+    if (this.policyLoaded && text === this.policyText) return;
+    this.policyLoaded = true;
+    this.policyText = text;
     const parsed = text === undefined ? { policy: EMPTY_POLICY, problems: [] } : parsePolicy(text);
     this.policy = parsed.policy;
     const problems = parsed.problems.join('; ');
