@@ -184,9 +184,20 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
     assert.equal(recordFiles(team, other.drillId).length, 1, 'one file in the evidence folder');
   });
 
+  /**
+   * The team's history for the freshness tests: web-01 drilled 10 days ago, db-01 100 days ago (overdue at 90),
+   * archive-01 3 days ago, the orders-db group (and so its pairs) 5 days ago; log-01 and the failed-over pair never.
+   */
+  const TEAM_HISTORY = [
+    { kind: 'pair', ownerId: 'pair-ev-web01', name: 'web-01', daysAgo: 10 },
+    { kind: 'pair', ownerId: 'pair-ev-db01', name: 'db-01', daysAgo: 100 },
+    { kind: 'pair', ownerId: 'pair-ev-old01', name: 'archive-01', daysAgo: 3 },
+    { kind: 'group', ownerId: 'pg-ev-orders', name: 'orders-db', daysAgo: 5, memberPairIds: ['pair-ev-orders01', 'pair-ev-orders02'] },
+  ] as const;
+
   /** A teammate's records, committed to the evidence folder: drills of the given age (days), all passed. */
-  async function teammateDrilled(drills: Array<{ kind: 'pair' | 'group'; ownerId: string; name: string; daysAgo: number; memberPairIds?: string[] }>): Promise<void> {
-    await writeTeammateDrills(team, drills.map((d) => ({ ...d, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-e', sourceRegionId: 'cn-hangzhou' })));
+  async function teammateDrilled(drills: ReadonlyArray<{ kind: 'pair' | 'group'; ownerId: string; name: string; daysAgo: number; memberPairIds?: readonly string[] }>): Promise<void> {
+    await writeTeammateDrills(team, drills.map((d) => ({ ...d, memberPairIds: d.memberPairIds && [...d.memberPairIds], regionId: 'cn-shanghai', zoneId: 'cn-shanghai-e', sourceRegionId: 'cn-hangzhou' })));
     await h.api.evidence.reread();
   }
 
@@ -211,12 +222,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
   }
 
   it('marks overdue pairs and groups following ebsDr.drillIntervalDays and the policy file; the region counts them', async () => {
-    await teammateDrilled([
-      { kind: 'pair', ownerId: 'pair-ev-web01', name: 'web-01', daysAgo: 10 },
-      { kind: 'pair', ownerId: 'pair-ev-db01', name: 'db-01', daysAgo: 100 },
-      { kind: 'pair', ownerId: 'pair-ev-old01', name: 'archive-01', daysAgo: 3 },
-      { kind: 'group', ownerId: 'pg-ev-orders', name: 'orders-db', daysAgo: 5, memberPairIds: ['pair-ev-orders01', 'pair-ev-orders02'] },
-    ]);
+    await teammateDrilled(TEAM_HISTORY);
     let shown = await rows();
     assert.match(shown.get('web-01')?.description ?? '', /drilled 10 d ago/);
     assert.notEqual(shown.get('web-01')?.color, 'list.warningForeground');
@@ -249,12 +255,7 @@ describe('Drill evidence: records, figures, report, freshness and Drill Overdue 
   });
 
   it('Drill Overdue Pairs starts exactly the overdue pairs of the region after one confirmation that lists them', async () => {
-    await teammateDrilled([
-      { kind: 'pair', ownerId: 'pair-ev-web01', name: 'web-01', daysAgo: 10 },
-      { kind: 'pair', ownerId: 'pair-ev-db01', name: 'db-01', daysAgo: 100 },
-      { kind: 'pair', ownerId: 'pair-ev-old01', name: 'archive-01', daysAgo: 3 },
-      { kind: 'group', ownerId: 'pg-ev-orders', name: 'orders-db', daysAgo: 5, memberPairIds: ['pair-ev-orders01', 'pair-ev-orders02'] },
-    ]);
+    await teammateDrilled(TEAM_HISTORY);
     await rows();
     h.input.confirmWith(true);
     await vscode.commands.executeCommand('ebsDr.drillOverduePairs', { kind: 'region', id: 'region/cn-hangzhou', regionId: 'cn-hangzhou' });

@@ -65,19 +65,6 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
     await page().mouse.move(900, 300);
   }
 
-  /** Drags the sash at the side bar's right edge so the tree's descriptions (status, recovery point) fit. */
-  async function widenSideBar(width: number): Promise<void> {
-    const sideBar = page().locator('.part.sidebar');
-    const box = await sideBar.boundingBox();
-    assert.ok(box, 'the side bar is not visible');
-    const y = box.y + box.height / 2;
-    await page().mouse.move(box.x + box.width + 1, y);
-    await page().mouse.down();
-    await page().mouse.move(box.x + width, y, { steps: 5 });
-    await page().mouse.up();
-    await waitUntil(async () => ((await sideBar.boundingBox())?.width ?? 0) >= width - 20, 10_000, 'the side bar to widen');
-  }
-
   async function expand(row: Locator): Promise<void> {
     await row.waitFor({ timeout: 60_000 });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.label-name').first().click();
@@ -103,7 +90,7 @@ describe('Demo end to end in a real browser (npm run demo: emulator demo scenari
     // With no region chosen yet the view shows the Environment profile's default region.
     const hangzhou = treeRow('cn-hangzhou', 1);
     await hangzhou.waitFor({ timeout: 60_000 });
-    await widenSideBar(560);
+    await workbench.sideBarWidth(560, true);
     await screenshot('01-view-opened');
     await page().locator('.sidebar .title-actions .action-label[aria-label^="Find Regions with Pairs"]').first().click();
     const found = await workbench.notification('Replication pairs found in', 60_000);

@@ -31,24 +31,11 @@ describe('Replication tree at a 300-pixel sidebar (code-server + chromium + emul
   const treeRow = (text: string): Locator => page().locator('.sidebar .monaco-list-row', { hasText: text }).first();
   const description = async (row: Locator): Promise<string> => (await row.locator('.label-description').first().textContent()) ?? '';
 
-  /** Drags the sash at the side bar's right edge to make the side bar `width` pixels wide. */
-  async function sideBarWidth(width: number): Promise<void> {
-    const sideBar = page().locator('.part.sidebar');
-    const box = await sideBar.boundingBox();
-    assert.ok(box, 'the side bar is not visible');
-    const y = box.y + box.height / 2;
-    await page().mouse.move(box.x + box.width + 1, y);
-    await page().mouse.down();
-    await page().mouse.move(box.x + width, y, { steps: 5 });
-    await page().mouse.up();
-    await waitUntil(async () => Math.abs(((await sideBar.boundingBox())?.width ?? 0) - width) <= 4, 10_000, `the side bar to be ${width} px wide`);
-  }
-
   it('leads each row with the status and age; a pair never started is not counted as stopped', async () => {
     await page().locator('.activitybar [aria-label^="EBS DR"]').first().click();
     const region = treeRow('cn-hangzhou');
     await region.waitFor({ timeout: 60_000 });
-    await sideBarWidth(300);
+    await workbench.sideBarWidth(300);
     await waitUntil(async () => /\d+ pairs/.test(await description(region)), 60_000, 'the region summary');
     if ((await region.getAttribute('aria-expanded')) !== 'true') await region.locator('.label-name').first().click();
     const web = treeRow('web-01');

@@ -127,6 +127,29 @@ export class Workbench {
     return text;
   }
 
+  /**
+   * Drags the sash at the side bar's right edge until the side bar is `width` pixels wide (`atLeast`: or wider, for
+   * a side bar that only needs room).
+   */
+  async sideBarWidth(width: number, atLeast = false): Promise<void> {
+    const sideBar = this.page.locator('.part.sidebar');
+    const box = await sideBar.boundingBox();
+    if (!box) throw new Error('the side bar is not visible');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width + 1, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 5 });
+    await this.page.mouse.up();
+    await waitUntil(
+      async () => {
+        const now = (await sideBar.boundingBox())?.width ?? 0;
+        return atLeast ? now >= width - 20 : Math.abs(now - width) <= 4;
+      },
+      10_000,
+      `the side bar to be ${width} px wide`,
+    );
+  }
+
   /** Waits for a notification toast whose message contains `text`. */
   async notification(text: string, timeout = 30_000): Promise<string> {
     const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();

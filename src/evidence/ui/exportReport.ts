@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
-import type { ReplicaGroup, ReplicaPair } from '../../ebs/types';
+import { DRILL_KINDS } from '../../drills/kinds';
+import type { DrillTarget } from '../../drills/model';
 import { localiser } from '../../replication/ui/treeProvider';
 import type { ReplicationView } from '../../replication/ui/replicationView';
 import { COMMAND } from '../../shared/commands';
@@ -112,41 +113,27 @@ function profileOf(node: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Every pair and group seen from the regions, as the service lists them now (each once). */
+/** Every pair and group seen from the regions, as the service lists them now (each once), as the drills see them. */
 async function listOwners({ client }: ConnectedClient, regions: readonly string[]): Promise<ReportOwner[]> {
   const byId = new Map<string, ReportOwner>();
   for (const regionId of regions) {
-    const [pairs, groups] = await Promise.all([client.listReplicaPairs(regionId), client.listReplicaGroups(regionId)]);
-    for (const pair of pairs) if (!byId.has(pair.pairId)) byId.set(pair.pairId, pairOwner(pair));
-    for (const group of groups) if (!byId.has(group.groupId)) byId.set(group.groupId, groupOwner(group));
+    const [pairs, groups] = await Promise.all([DRILL_KINDS.pair.listTargets(client, regionId), DRILL_KINDS.group.listTargets(client, regionId)]);
+    for (const target of [...pairs, ...groups]) if (!byId.has(target.ownerId)) byId.set(target.ownerId, reportOwner(target));
   }
   return [...byId.values()];
 }
 
-function pairOwner(pair: ReplicaPair): ReportOwner {
+function reportOwner(target: DrillTarget): ReportOwner {
   return {
-    kind: 'pair',
-    id: pair.pairId,
-    name: pair.name || pair.pairId,
-    sourceRegionId: pair.sourceRegionId,
-    regionId: pair.destinationRegionId,
-    status: pair.status,
-    rpoSeconds: pair.rpoSeconds,
-    lastRecoverPoint: pair.lastRecoverPoint?.getTime(),
-  };
-}
-
-function groupOwner(group: ReplicaGroup): ReportOwner {
-  return {
-    kind: 'group',
-    id: group.groupId,
-    name: group.name || group.groupId,
-    sourceRegionId: group.sourceRegionId,
-    regionId: group.destinationRegionId,
-    status: group.status,
-    rpoSeconds: group.rpoSeconds,
-    lastRecoverPoint: group.lastRecoverPoint?.getTime(),
-    memberPairIds: group.pairIds,
+    kind: target.kind,
+    id: target.ownerId,
+    name: target.ownerName,
+    sourceRegionId: target.sourceRegionId,
+    regionId: target.regionId,
+    status: target.status,
+    rpoSeconds: target.rpoSeconds,
+    lastRecoverPoint: target.recoverPoint,
+    memberPairIds: target.memberPairIds,
   };
 }
 
