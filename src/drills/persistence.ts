@@ -15,6 +15,13 @@ export interface DrillStore {
    */
   loadAnnounced?(): Readonly<Record<string, number>>;
   saveAnnounced?(announced: Readonly<Record<string, number>>): void | PromiseLike<void>;
+  /**
+   * Optional, preferred over the two above: claims `key` atomically across windows (true for the first claim within
+   * `ttlMs`, false when some window claimed it earlier), and forgets a claim. A read-modify-write of one shared map
+   * is not atomic: VS Code's globalState may even hand a window back an older copy of it for a moment.
+   */
+  claimOnce?(key: string, now: number, ttlMs: number): boolean;
+  releaseClaim?(key: string): void;
 }
 
 /** How long a completion claim is remembered (a window that slept longer may announce it again). */
@@ -35,9 +42,17 @@ export class AnnouncementClaims {
   /** Claims the announcement of a completion; false when another window already claimed it. */
   claim(drill: DrillRef, outcome: DrillOutcome): boolean {
     const { store } = this;
-    if (!store.loadAnnounced || !store.saveAnnounced) return true;
     const key = announcedKey(drill, outcome);
     const now = this.clock.now();
+    if (store.claimOnce) {
+      try {
+        return store.claimOnce(key, now, ANNOUNCED_TTL_MS);
+      } catch {
+        // At worst another window announces the same completion.
+        return true;
+      }
+    }
+    if (!store.loadAnnounced || !store.saveAnnounced) return true;
     let announced: Record<string, number>;
     try {
       announced = { ...store.loadAnnounced() };
@@ -55,6 +70,14 @@ export class AnnouncementClaims {
   /** Forgets the claim of a completion (a new attempt's outcome is news again). */
   release(drill: DrillRef, outcome: DrillOutcome): void {
     const { store } = this;
+    if (store.releaseClaim) {
+      try {
+        store.releaseClaim(announcedKey(drill, outcome));
+      } catch {
+        // Best effort, like persistence.
+      }
+      return;
+    }
     if (!store.loadAnnounced || !store.saveAnnounced) return;
     try {
       const announced = { ...store.loadAnnounced() };
@@ -68,7 +91,7 @@ export class AnnouncementClaims {
   }
 }
 
-function announcedKey(drill: DrillRef, outcome: DrillOutcome): string {
+export function announcedKey(drill: DrillRef, outcome: DrillOutcome): string {
   return `${drillKey(drill)}#${outcome}`;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ANNOUNCED_DRILLS_KEY } from '../../src/drills/ui/store';
+import { ANNOUNCED_TTL_MS } from '../../src/drills/persistence';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
 
 const STARTED = /^Drill (drill-[a-z0-9]+) started for /;
@@ -137,10 +137,10 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     assert.equal((await h.pairDrills('pair-drill-web01'))[0]?.Status, 'executing');
   });
 
-  it('a completion another window already announced (claimed in the shared globalState) is not announced again', async () => {
+  it('a completion another window already announced (claimed in the shared record store) is not announced again', async () => {
     const drillId = await start('pair-drill-back01');
-    // Another window of this VS Code (sharing globalState) observed the drill finish first.
-    await h.api.globalState.update(ANNOUNCED_DRILLS_KEY, { [`pair/cn-hangzhou/pair-drill-back01/${drillId}#executed`]: Date.now() });
+    // Another window of this VS Code (sharing the record store's folder) observed the drill finish first.
+    assert.equal(h.api.evidence.claims.claimOnce(`pair/cn-hangzhou/pair-drill-back01/${drillId}#executed`, Date.now(), ANNOUNCED_TTL_MS), true);
     await h.emulator.admin.advance(61);
     await h.drills.pollNow();
     await eventually(() => h.drills.tracked().find((d) => d.drillId === drillId)?.status === 'executed', 'the tracker to see the drill executed');

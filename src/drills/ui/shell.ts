@@ -34,7 +34,7 @@ export interface DrillsDeps {
    * Where tracked drills are shared between windows and survive a reload (the drill evidence's record store); a new
    * store per tracker. Without it: globalState.
    */
-  drillStore?: () => Pick<DrillStore, 'load' | 'save'> & { flushed?(): Promise<void> };
+  drillStore?: () => Pick<DrillStore, 'load' | 'save' | 'claimOnce' | 'releaseClaim'> & { flushed?(): Promise<void> };
   /** Who keeps the record of every drill (the drill evidence). */
   journal?: DrillJournal;
 }

@@ -12,11 +12,14 @@ export const ANNOUNCED_DRILLS_KEY = 'ebsDr.drills.announced';
  * windows never overwrite each other's drills), globalState for the completion claims. Drills an earlier version
  * kept in globalState are taken over once: loaded with the others, saved into the records, then the key is removed.
  */
-export function trackerDrillStore(memento: vscode.Memento, records: Pick<DrillStore, 'load' | 'save'> | undefined): DrillStore {
+export function trackerDrillStore(memento: vscode.Memento, records: Pick<DrillStore, 'load' | 'save' | 'claimOnce' | 'releaseClaim'> | undefined): DrillStore {
   const legacy = globalStateDrillStore(memento);
   if (!records) return legacy;
   return {
     ...legacy,
+    // Completion claims in the record store's folder when it offers them (atomic across windows), else globalState.
+    claimOnce: records.claimOnce?.bind(records),
+    releaseClaim: records.releaseClaim?.bind(records),
     load: () => {
       const loaded = records.load();
       const known = new Set(loaded.map(drillKey));

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import type { ConnectionProvider } from '../../credentials/connection';
 import type { ConnectedClient } from '../../credentials/ui/clients';
+import { ANNOUNCED_TTL_MS } from '../../drills/persistence';
 import type { Drills } from '../../drills/ui/drills';
 import type { ReplicationView } from '../../replication/ui/replicationView';
 import type { Actions } from '../../shared/ui/action';
@@ -12,6 +13,7 @@ import type { Log } from '../../shared/ui/log';
 import { onSettingChanged, SETTING } from '../../shared/ui/settings';
 import type { UserInput } from '../../shared/ui/userInput';
 import type { DrillEvidence } from '../evidence';
+import { claimFiles, type ClaimFiles } from '../claims';
 import { EvidenceJournal, type JournalAccount } from '../evidenceJournal';
 import { RecordSet } from '../recordSet';
 import { EvidenceStore } from '../store';
@@ -50,6 +52,8 @@ export interface EvidenceTestApi {
   /** Deletes every record of the global storage folder (test isolation); the team folder is the test's. */
   reset(): Promise<void>;
   freshness: FreshnessService;
+  /** The completion claims every window shares (a test claims as another window would). */
+  claims: ClaimFiles;
   /** The last drill report built in this window. */
   lastReport(): BuiltReport | undefined;
 }
@@ -58,6 +62,8 @@ export class EvidenceShell implements vscode.Disposable {
   readonly store: EvidenceStore;
   readonly records = new RecordSet();
   readonly journal: EvidenceJournal;
+  /** Which window announces a completion: claimed atomically in the global storage's record folder. */
+  readonly claims: ClaimFiles;
   private readonly version: string;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly damagedWarned = new Set<string>();
@@ -87,13 +93,19 @@ export class EvidenceShell implements vscode.Disposable {
       onError: (drill, error) => deps.log.warn(`Could not write the record of drill ${drill.drillId}: ${error instanceof Error ? error.message : String(error)}`),
     });
     if (team.problem) deps.log.warn(team.problem);
+    this.claims = claimFiles(primaryEvidenceFolder(deps.context));
+    try {
+      this.claims.prune(Date.now(), ANNOUNCED_TTL_MS);
+    } catch {
+      // Old claims stay; nothing depends on their removal.
+    }
   }
 
   /** The tracker's store: each drill in its own record (a new one per tracker, as a window reload makes). */
-  drillStore = (): ReturnType<typeof evidenceDrillStore> => {
+  drillStore = (): ReturnType<typeof evidenceDrillStore> & ClaimFiles => {
     const store = evidenceDrillStore(this.store, (profileId) => this.profileName(profileId), this.version, () => Date.now());
     this.trackerStores.push(store);
-    return store;
+    return { ...store, ...this.claims };
   };
 
   attach(attach: EvidenceAttachDeps): EvidenceTestApi {
@@ -127,6 +139,7 @@ export class EvidenceShell implements vscode.Disposable {
         await this.reread();
       },
       freshness,
+      claims: this.claims,
       lastReport: () => report.last(),
     };
   }
