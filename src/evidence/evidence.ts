@@ -3,6 +3,7 @@
 // did it work?". One JSON file per drill (store.ts), schema-versioned; times are ISO 8601 strings in UTC so the files
 // read well in a code review. The record also carries the tracker's state of the drill (`tracking`): the record store
 // is the drill tracker's shared state across windows. Pure: types and small helpers only.
+import { drillKey } from '../drills/model';
 import type { DrillDiskStatus, DrillStatus } from '../ebs/types';
 
 export const EVIDENCE_SCHEMA_VERSION = 1;
@@ -120,9 +121,9 @@ export interface DrillEvidence {
   updatedAt: string;
 }
 
-/** Identifies a drill's record: the same key the tracker uses (`<kind>/<DR region>/<owner>/<DrillId>`). */
-export function evidenceKey(r: { kind: EvidenceKind; regionId: string; drillId: string; owner: { id: string } } ): string {
-  return `${r.kind}/${r.regionId}/${r.owner.id}/${r.drillId}`;
+/** Identifies a drill's record: the tracker's own key of the drill (`<kind>/<DR region>/<owner>/<DrillId>`). */
+export function evidenceKey(r: { kind: EvidenceKind; regionId: string; drillId: string; owner: { id: string } }): string {
+  return drillKey({ kind: r.kind, regionId: r.regionId, ownerId: r.owner.id, drillId: r.drillId });
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -33,6 +33,8 @@ interface Candidate {
 export interface BulkStartOutcome {
   started: { target: DrillTarget; drillId: string }[];
   notStarted: { target: DrillTarget; reason: string }[];
+  /** The answer was lost and the drills listed after it showed none: each has its own "may have started" notification with the safe Retry. */
+  mayHaveStarted: DrillTarget[];
   cancelled: boolean;
 }
 
@@ -72,31 +74,34 @@ export async function startDrillsInBulk(context: Context, shell: DrillShell, tar
       return reason === undefined;
     });
     release(claimed.filter((c) => !ready.includes(c)));
-    if (ready.length === 0) return { started: [], notStarted, cancelled: false };
+    if (ready.length === 0) return { started: [], notStarted, mayHaveStarted: [], cancelled: false };
     const go = ready.length === 1 ? vscode.l10n.t('Start 1 Drill') : vscode.l10n.t('Start {0} Drills', ready.length);
-    if ((await context.input.choose(question, confirmationDetail(ready, notStarted), [go])) !== go) return { started: [], notStarted, cancelled: true };
+    if ((await context.input.choose(question, confirmationDetail(ready, notStarted), [go])) !== go) return { started: [], notStarted, mayHaveStarted: [], cancelled: true };
     const outcomes = await mapSettledWithConcurrency(ready, BULK_START_CONCURRENCY, (candidate) => startOne(shell, context, candidate, connected));
     const started: BulkStartOutcome['started'] = [];
+    const mayHaveStarted: DrillTarget[] = [];
     outcomes.forEach((outcome, i) => {
       const { target } = ready[i] as Candidate;
       if (outcome.status === 'fulfilled' && outcome.value.drillId) started.push({ target, drillId: outcome.value.drillId });
+      else if (outcome.status === 'fulfilled' && outcome.value.uncertain) mayHaveStarted.push(target);
       else notStarted.push({ target, reason: outcome.status === 'fulfilled' ? outcome.value.reason : vscode.l10n.t('the start failed') });
     });
-    return { started, notStarted, cancelled: false };
+    return { started, notStarted, mayHaveStarted, cancelled: false };
   } finally {
     release(claimed);
   }
 }
 
 /** One start of the batch, through the one action path; settles when its outcome is known (not when its error is dismissed). */
-function startOne(shell: DrillShell, context: Context, candidate: Candidate, connected: ConnectedClient): Promise<{ drillId?: string; reason: string }> {
+function startOne(shell: DrillShell, context: Context, candidate: Candidate, connected: ConnectedClient): Promise<{ drillId?: string; uncertain?: boolean; reason: string }> {
   const { target, check, claim, actionStart } = candidate;
   const before = check.complete ? new Set(check.drills.map((d) => d.drillId)) : undefined;
   return new Promise((resolve) => {
     void shell.deps.actions.run(context.command, async (each) => {
       try {
         const drillId = await sendStart(each as Context, shell, { target, connected, clientToken: newClientToken(), actionStart, before, claim, quiet: true });
-        resolve(drillId ? { drillId, reason: '' } : { reason: vscode.l10n.t('it may have started; see its notification') });
+        // No DrillId and no error: the outcome is unknown (sendStart said so, with the Retry that reuses the token).
+        resolve(drillId ? { drillId, reason: '' } : { uncertain: true, reason: '' });
       } catch (error) {
         resolve({ reason: vscode.l10n.t('the start failed') });
         throw error;

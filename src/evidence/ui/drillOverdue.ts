@@ -52,9 +52,12 @@ async function drillOverdue(context: Context, deps: DrillOverdueDeps, node: unkn
   const notStarted = outcome.notStarted.map((n) => `${ownerLabel(n.target)}: ${n.reason}`).join('; ');
   const text =
     outcome.notStarted.length === 0
-      ? vscode.l10n.t('Drills started for {0} overdue pairs and groups: {1}', outcome.started.length, started)
+      ? vscode.l10n.t('Drills started for {0} of {1} overdue pairs and groups: {2}', outcome.started.length, targets.length, started || '-')
       : vscode.l10n.t('Drills started for {0} of {1} overdue pairs and groups: {2}. Not started: {3}', outcome.started.length, targets.length, started || '-', notStarted);
-  void context.input.notify(outcome.notStarted.length === 0 ? 'info' : 'warning', text);
+  // Never said as started or as not started: a start whose answer was lost has its own notification and safe Retry.
+  const uncertain = outcome.mayHaveStarted.length > 0 ? ` ${vscode.l10n.t('May have started (see their notifications): {0}', outcome.mayHaveStarted.map(ownerLabel).join(', '))}` : '';
+  const clean = outcome.notStarted.length === 0 && outcome.mayHaveStarted.length === 0;
+  void context.input.notify(clean ? 'info' : 'warning', `${text}${uncertain}`);
 }
 
 /** The overdue owners of the region as the service lists them now: ungrouped pairs and replica groups. */

@@ -67,6 +67,8 @@ export class EvidenceShell implements vscode.Disposable {
   private readonly version: string;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly damagedWarned = new Set<string>();
+  /** Every poll of a running drill writes its record: the profile behind it is resolved once, not per write. */
+  private readonly accounts = new Map<string, Promise<JournalAccount>>();
   /** Record files this window wrote to the team folder lately (path → when): their watcher events are not news. */
   private readonly ownWrites = new Map<string, number>();
   private watcher: vscode.FileSystemWatcher | undefined;
@@ -93,6 +95,8 @@ export class EvidenceShell implements vscode.Disposable {
       onError: (drill, error) => deps.log.warn(`Could not write the record of drill ${drill.drillId}: ${error instanceof Error ? error.message : String(error)}`),
     });
     if (team.problem) deps.log.warn(team.problem);
+    const forget = deps.connections.onDidChange(() => this.accounts.clear());
+    this.subscriptions.push({ dispose: () => forget.dispose() });
     this.claims = claimFiles(primaryEvidenceFolder(deps.context));
     try {
       this.claims.prune(Date.now(), ANNOUNCED_TTL_MS);
@@ -210,10 +214,18 @@ export class EvidenceShell implements vscode.Disposable {
     return entry ? { name: entry.name } : undefined;
   }
 
-  private async account(profileId: string): Promise<JournalAccount> {
-    const name = this.profileName(profileId)?.name ?? profileId;
-    const resolved = await this.deps.connections.resolve(profileId).catch(() => undefined);
-    return resolved?.status === 'ok' ? { profileName: resolved.connection.profileName, accessKeyId: resolved.connection.accessKeyId || undefined } : { profileName: name };
+  /** The profile's name and AccessKey ID for a record: resolved once per profile until the profiles change. */
+  private account(profileId: string): Promise<JournalAccount> {
+    let known = this.accounts.get(profileId);
+    if (!known) {
+      const name = this.profileName(profileId)?.name ?? profileId;
+      known = this.deps.connections.resolve(profileId).then(
+        (resolved) => (resolved.status === 'ok' ? { profileName: resolved.connection.profileName, accessKeyId: resolved.connection.accessKeyId || undefined } : { profileName: name }),
+        () => ({ profileName: name }),
+      );
+      this.accounts.set(profileId, known);
+    }
+    return known;
   }
 }
 

@@ -34,6 +34,8 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
   private readonly timer: ReturnType<typeof setInterval>;
   private policyProblems = '';
   private policyText: string | undefined;
+  /** ebsDr.drillIntervalDays, read once and on change (of() runs for every row the tree draws). */
+  private settingDays = readIntervalSetting();
   private policyLoaded = false;
 
   readonly onDidChangeOverdue = this.overdueChanges.event;
@@ -53,7 +55,10 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
         this.index = undefined;
         this.changed();
       }),
-      onSettingChanged([SETTING.drillIntervalDays], () => this.changed()),
+      onSettingChanged([SETTING.drillIntervalDays], () => {
+        this.settingDays = readIntervalSetting();
+        this.changed();
+      }),
       tree.onDidChangeLoaded(() => this.countOverdue()),
     );
     this.timer = setInterval(() => this.changed(), HOUR_MS);
@@ -75,7 +80,7 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
 
   /** The drill interval of a pair or group: the policy file's, else the setting's. */
   intervalDaysFor(owner: FreshnessOwner): number {
-    return intervalDaysFor(this.policy, setting<number>(SETTING.drillIntervalDays, DEFAULT_INTERVAL_DAYS), owner);
+    return intervalDaysFor(this.policy, this.settingDays, owner);
   }
 
   /** The overdue pairs and groups the tree has loaded (each once), of the active profile's regions or of `regionId`. */
@@ -128,3 +133,6 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
   }
 }
 
+function readIntervalSetting(): number {
+  return setting<number>(SETTING.drillIntervalDays, DEFAULT_INTERVAL_DAYS);
+}
