@@ -10,7 +10,7 @@ const srcRoot = resolve(dirname(fileURLToPath(import.meta.url)), 'src');
  * The folders of src/ in dependency order: a folder may import only itself and the folders before it, so
  * dependencies point one way (src/extension.ts and src/testApi.ts, the composition, may import them all).
  */
-const LAYERS = ['shared', 'ebs', 'credentials', 'regions', 'replication', 'drills', 'evidence'];
+const LAYERS = ['shared', 'ebs', 'ecs', 'credentials', 'regions', 'replication', 'drills', 'evidence', 'verification'];
 
 /** The top folder of src/ a path is in ('' for src/extension.ts, src/testApi.ts and anything outside src/). */
 function layerOf(file) {

@@ -38,7 +38,21 @@ export type EvidenceEventType =
   /** Disappeared from the listing without a clear seen here (cleared elsewhere, or the pair was deleted). */
   | 'gone'
   /** The user's verdict and notes were recorded. */
-  | 'verdict';
+  | 'verdict'
+  /** Verify Drill began (instance and check script chosen and confirmed). */
+  | 'verifyStarted'
+  /** AttachDisk answered / the disk was seen In_use on the verification instance (`diskId`, `instanceId`). */
+  | 'diskAttached'
+  /** The disk was seen Available again after DetachDisk (`diskId`). */
+  | 'diskDetached'
+  /** DetachDisk failed or the disk did not come back Available: it stays attached and billed (`diskId`). */
+  | 'detachFailed'
+  /** The check ran on every drill disk and exited 0. */
+  | 'verifyPassed'
+  /** The check ran and exited non-zero on some drill disk. */
+  | 'verifyFailed'
+  /** The verification did not finish (timeout, cancellation, an API error): no verdict. */
+  | 'verifyIncomplete';
 
 export interface EvidenceEvent {
   type: EvidenceEventType;
@@ -47,7 +61,68 @@ export interface EvidenceEvent {
   requestId?: string;
   by?: Actor;
   statusMessage?: string;
+  /** Verification events: the drill disk and the verification instance concerned. */
+  diskId?: string;
+  instanceId?: string;
 }
+
+/**
+ * Where a verification stands: `verifying` while it runs, `passed` / `failed` by the check's exit code on every drill
+ * disk, `incomplete` when it did not get a verdict (timeout, cancellation, an API error; `problem` says which).
+ */
+export type VerificationState = 'verifying' | 'passed' | 'failed' | 'incomplete';
+
+/** One drill disk's part of a verification. */
+export interface VerificationDisk {
+  pairId?: string;
+  diskId: string;
+  /** ISO: AttachDisk requested, and the disk seen In_use on the instance. */
+  attachRequestedAt?: string;
+  attachedAt?: string;
+  attachRequestId?: string;
+  /** Cloud Assistant's invocation (`t-…`) and its final per-instance status (`Success`, `Failed`, `Timeout`, …). */
+  invokeId?: string;
+  invocationStatus?: string;
+  /** Cloud Assistant's ErrorCode / ErrorInfo for the instance, when it gave one (`ExitCodeNonzero`, `ClientNotRunning`, …). */
+  errorCode?: string;
+  errorInfo?: string;
+  exitCode?: number;
+  /** The first part of the check's output (at most OUTPUT_EXCERPT_CHARS), and whether more was cut. */
+  output?: string;
+  outputTruncated?: boolean;
+  /** ISO: the check started and ended on the instance. */
+  checkStartedAt?: string;
+  checkFinishedAt?: string;
+  /** Filesystem type the wrapper found (`EBS-DR: filesystem=…`). */
+  filesystem?: string;
+  /** ISO: DetachDisk requested, and the disk seen Available again. */
+  detachRequestedAt?: string;
+  detachedAt?: string;
+  detachRequestId?: string;
+  /** Why the detach failed (code and message); set while the disk stays attached. */
+  detachProblem?: string;
+  verdict?: 'passed' | 'failed';
+}
+
+/** The last verification of a drill (earlier attempts remain in `events`). */
+export interface Verification {
+  state: VerificationState;
+  instance: { instanceId: string; name?: string; zoneId: string };
+  /** The check that ran: built in, or the team's script (its file name relative to the evidence folder). */
+  script: { source: 'builtin' | 'team'; name: string; sha256: string };
+  timeoutSeconds: number;
+  by: Actor;
+  /** ISO: started, ended (any outcome), and the moment it passed (the last disk's check passed). */
+  startedAt: string;
+  finishedAt?: string;
+  verifiedAt?: string;
+  disks: VerificationDisk[];
+  /** Why it is `incomplete` (or what else went wrong): a short sentence, never a secret. */
+  problem?: string;
+}
+
+/** How much of a check's output a record keeps. */
+export const OUTPUT_EXCERPT_CHARS = 4000;
 
 /** The disks of the drill as last observed. */
 export interface EvidenceDisk {
@@ -110,6 +185,8 @@ export interface DrillEvidence {
   notes?: string;
   verdictBy?: Actor;
   verdictAt?: string;
+  /** The last Verify Drill of this drill, when there was one. */
+  verification?: Verification;
   /** The drill's status as last observed, and when that status was first seen (ISO). */
   status: DrillStatus;
   statusAt: string;
