@@ -5,7 +5,8 @@ import { FaultValidationError, parseFaultRules } from './faults';
 import { BodyTooLargeError, errorBody, newRequestId, readBody, sendJson } from './http';
 import type { RequestLogEntry } from './requestLog';
 import type { GroupDrill, PairDrill } from './state';
-import type { ReplicaGroup, ReplicaPair } from './types';
+import type { EcsInstance, InstanceStatus, ReplicaGroup, ReplicaPair } from './types';
+import { INSTANCE_STATUSES } from './types';
 
 export const ADMIN_PREFIX = '/__emulator/';
 
@@ -28,6 +29,55 @@ export interface EmulatorStateSnapshot {
   faults: FaultRule[];
   /** ClientTokens whose first request is still in flight (a repeat now gets LastTokenProcessing). */
   inFlightTokens: Array<{ accessKeyId: string; action: string; clientToken: string }>;
+  /** ECS instances as they are now (Status and cloudAssistant change with setInstance). */
+  instances: EcsInstance[];
+  /** Every drill disk as ECS shows it, with its attach state. */
+  disks: DiskState[];
+  /** One entry per instance of every Cloud Assistant invocation, oldest first. */
+  invocations: InvocationState[];
+}
+
+export interface DiskState {
+  DiskId: string;
+  RegionId: string;
+  ZoneId: string;
+  /** `Creating`, `Available`, `Attaching`, `In_use`, `Detaching`. */
+  Status: string;
+  /** The instance it is attached to ("" unless In_use / Detaching). */
+  InstanceId: string;
+  /** The API's device name (`/dev/xvdb`) and the one the instance sees (`vdb`); "" unless In_use / Detaching. */
+  Device: string;
+  guestDevice: string;
+  SerialNumber: string;
+  AttachedTime: string;
+  DetachedTime: string;
+  PairId: string;
+  DrillId: string;
+  AccountId: string;
+  fsType: string;
+  /** `ok`, `empty` or `damaged`. */
+  drillDisk: string;
+}
+
+export interface InvocationState {
+  InvokeId: string;
+  CommandId: string;
+  InstanceId: string;
+  Name: string;
+  /** The decoded script exactly as submitted (before the `/dev/disk/by-id/` rewrite). */
+  Script: string;
+  Timeout: number;
+  /** `Running`, `Success`, `Failed`, `Timeout`. */
+  InvocationStatus: string;
+  /** Absent while running and after a timeout or a run that could not start. */
+  ExitCode?: number;
+  /** The whole output (stdout and stderr interleaved), plain text, not truncated. */
+  Output: string;
+  ErrorCode: string;
+  StartTime: string;
+  FinishedTime: string;
+  /** What the sandbox's `mount` recorded for that instance so far: `DEV\tDIR\tOPTIONS` lines. */
+  Mounts: string;
 }
 
 export interface SessionState {
@@ -67,6 +117,22 @@ export interface AdminController {
   faults(): FaultRule[];
   setFaults(rules: FaultRule[]): void;
   clearFaults(): void;
+  /** Undefined when there is no such instance. */
+  setInstance(instanceId: string, patch: InstancePatch): EcsInstance | undefined;
+}
+
+export interface InstancePatch {
+  Status?: InstanceStatus;
+  cloudAssistant?: boolean;
+}
+
+function instancePatch(input: unknown): InstancePatch {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new AdminError(400, 'InvalidParameter', 'Expected {"Status": "Stopped"} and/or {"cloudAssistant": false}.');
+  const { Status, cloudAssistant, ...rest } = input as { Status?: unknown; cloudAssistant?: unknown };
+  if (Object.keys(rest).length > 0) throw new AdminError(400, 'InvalidParameter', `Unknown fields: ${Object.keys(rest).join(', ')} (expected Status, cloudAssistant).`);
+  if (Status !== undefined && !INSTANCE_STATUSES.some((x) => x === Status)) throw new AdminError(400, 'InvalidParameter', `"Status" must be one of ${INSTANCE_STATUSES.join(', ')}.`);
+  if (cloudAssistant !== undefined && typeof cloudAssistant !== 'boolean') throw new AdminError(400, 'InvalidParameter', '"cloudAssistant" must be true or false.');
+  return { ...(Status !== undefined ? { Status: Status as InstanceStatus } : {}), ...(cloudAssistant !== undefined ? { cloudAssistant } : {}) };
 }
 
 class AdminError extends Error {
@@ -126,6 +192,12 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
       if (e instanceof BodyTooLargeError) throw new AdminError(413, 'InvalidParameter', `The admin body exceeds ${MAX_ADMIN_BODY_BYTES} bytes.`);
       throw e;
     }
+    const instanceRoute = /^POST instances\/(i-[a-z0-9]{1,64})$/.exec(route);
+    if (instanceRoute) {
+      const updated = ctl.setInstance(instanceRoute[1], instancePatch(parseJson(body)));
+      if (!updated) throw new AdminError(404, 'InvalidInstanceId.NotFound', `No instance ${instanceRoute[1]} in the scenario.`);
+      return sendJson(res, 200, updated);
+    }
     switch (route) {
       case 'GET state':
         return sendJson(res, 200, ctl.snapshot());
@@ -159,7 +231,7 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
         ctl.clearFaults();
         return sendJson(res, 200, []);
       default:
-        throw new AdminError(404, 'InvalidApi.NotFound', `Unknown admin route: ${route}. Routes: GET state, GET sessions/secrets, GET requests, DELETE requests, POST reset, GET/POST clock, GET/POST/DELETE faults.`);
+        throw new AdminError(404, 'InvalidApi.NotFound', `Unknown admin route: ${route}. Routes: GET state, GET sessions/secrets, GET requests, DELETE requests, POST reset, GET/POST clock, GET/POST/DELETE faults, POST instances/<InstanceId>.`);
     }
   } catch (e) {
     const err = e instanceof AdminError ? e : new AdminError(500, 'InternalError', (e as Error).message);

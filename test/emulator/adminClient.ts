@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import type { ClockSnapshot, EmulatorStateSnapshot } from './admin';
 import type { FaultRule } from './faults';
 import type { RequestLogEntry } from './requestLog';
+import type { EcsInstance, InstanceStatus } from './types';
 
 export class EmulatorAdminError extends Error {
   constructor(
@@ -67,6 +68,11 @@ export class EmulatorAdmin {
 
   faults(): Promise<FaultRule[]> {
     return this.call('GET', 'faults');
+  }
+
+  /** Changes an instance's Status and/or whether its Cloud Assistant agent runs; answers the instance. */
+  setInstance(instanceId: string, patch: { Status?: InstanceStatus; cloudAssistant?: boolean }): Promise<EcsInstance> {
+    return this.call('POST', `instances/${encodeURIComponent(instanceId)}`, patch);
   }
 
   clearFaults(): Promise<void> {

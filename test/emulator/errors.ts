@@ -49,6 +49,6 @@ export const DEFAULT_MESSAGES: Readonly<Record<string, string>> = {
   'OperationDenied.InvalidStatus': 'The operation is not allowed in current status.',
 };
 
-export function recommendUrl(code: string, requestId: string): string {
-  return `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Ebs&requestId=${encodeURIComponent(requestId)}`;
+export function recommendUrl(code: string, requestId: string, product = 'Ebs'): string {
+  return `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=${product}&requestId=${encodeURIComponent(requestId)}`;
 }

@@ -56,8 +56,8 @@ export interface ErrorBody {
   Recommend: string;
 }
 
-export function errorBody(requestId: string, hostId: string, code: string, message: string): ErrorBody {
-  return { RequestId: requestId, HostId: hostId, Code: code, Message: message, Recommend: recommendUrl(code, requestId) };
+export function errorBody(requestId: string, hostId: string, code: string, message: string, product = 'Ebs'): ErrorBody {
+  return { RequestId: requestId, HostId: hostId, Code: code, Message: message, Recommend: recommendUrl(code, requestId, product) };
 }
 
 /** A complete raw HTTP error answer, for sockets that never became a request (malformed HTTP). */

@@ -6,7 +6,7 @@ import { EmulatorServer } from './server';
 import type { Scenario } from './types';
 
 export { EmulatorAdmin, EmulatorAdminError } from './adminClient';
-export type { ClockSnapshot, EmulatorStateSnapshot, GroupDrillState, PairDrillState, SessionState } from './admin';
+export type { ClockSnapshot, DiskState, EmulatorStateSnapshot, GroupDrillState, InstancePatch, InvocationState, PairDrillState, SessionState } from './admin';
 export { DEMO_SCENARIO } from './demo';
 export {
   DEMO_ACCESS_KEY_ID,
@@ -30,8 +30,17 @@ export type {
   AccountType,
   Role,
   RoleSession,
+  DiskContents,
+  DrillDiskState,
   DrillOutcome,
   DrillStatus,
+  EcsInstance,
+  FsType,
+  InstanceStatus,
+  OsType,
+  ScenarioDiskContents,
+  ScenarioEcs,
+  ScenarioInstance,
   PairStatus,
   Region,
   ReplicaGroup,

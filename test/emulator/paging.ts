@@ -54,3 +54,10 @@ export function paginate<T>(items: readonly T[], params: Params, scope: string):
   const offset = (number - 1) * size;
   return { page: items.slice(offset, offset + size), fields: { NextToken: '', PageNumber: number, PageSize: size, TotalCount: total } };
 }
+
+/** NextToken paging only (ECS): `limit` items from the token's offset; the last page has an empty NextToken. */
+export function tokenPage<T>(items: readonly T[], limit: number, token: string | undefined, scope: string): { page: T[]; NextToken: string; PageNumber: number } {
+  const offset = token === undefined ? 0 : Math.min(decodeToken(token, scope), items.length);
+  const end = Math.min(offset + limit, items.length);
+  return { page: items.slice(offset, end), NextToken: end < items.length ? encodeToken(scope, end) : '', PageNumber: Math.floor(offset / limit) + 1 };
+}

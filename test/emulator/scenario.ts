@@ -4,13 +4,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, DEMO_ACCOUNT_ID, DEMO_STS_ACCESS_KEY_ID, DEMO_STS_ACCESS_KEY_SECRET, DEMO_STS_TOKEN } from './demoAccount';
 import { builtInRegions } from './regionCatalog';
-import { ACCOUNT_TYPES, PAIR_STATUSES } from './types';
-import type { Account, AccountType, Role, DrillOutcome, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair, Scenario, Tag, Zone } from './types';
+import { ACCOUNT_TYPES, DRILL_DISK_STATES, FS_TYPES, INSTANCE_STATUSES, OS_TYPES, PAIR_STATUSES } from './types';
+import type { Account, AccountType, Role, DiskContents, DrillOutcome, EcsInstance, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair, Scenario, Tag, Zone } from './types';
 
 export const PAIR_ID_PATTERN = /^pair-[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 export const GROUP_ID_PATTERN = /^pg-[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 export const REGION_ID_PATTERN = /^[a-z]{2}-[a-z0-9-]{1,40}$/;
 export const ACCOUNT_ID_PATTERN = /^\d{16}$/;
+export const INSTANCE_ID_PATTERN = /^i-[a-z0-9]{8,30}$/;
+/** Disk ids: `d-` and lower-case letters and digits. */
+export const DISK_ID_PATTERN = /^d-[a-z0-9]{8,30}$/;
 /** RAM role names: 1–64 letters, digits, `.` and `-`. */
 export const ROLE_NAME_PATTERN = /^[A-Za-z0-9.-]{1,64}$/;
 export const MIN_MAX_SESSION_DURATION = 3600;
@@ -283,6 +286,135 @@ function readRegions(r: Reader, root: Obj): Region[] {
   });
 }
 
+/**
+ * The two characters real ECS resource ids of a region start with (`i-bp1…` in Hangzhou, `i-uf6…` in Shanghai); other
+ * regions get two characters derived from the region id.
+ */
+const REGION_ID_PREFIXES: Readonly<Record<string, string>> = {
+  'cn-hangzhou': 'bp', 'cn-shanghai': 'uf', 'cn-beijing': '2z', 'cn-shenzhen': 'wz', 'cn-qingdao': 'm5', 'cn-zhangjiakou': '8v',
+  'cn-huhehaote': 'hp', 'cn-chengdu': '2v', 'cn-hongkong': 'j6', 'ap-southeast-1': 't4', 'ap-northeast-1': '6w', 'us-west-1': 'rj',
+  'us-east-1': '0x', 'eu-central-1': 'gw',
+};
+
+export function regionIdPrefix(regionId: string): string {
+  return REGION_ID_PREFIXES[regionId] ?? derivedId('', `prefix/${regionId}`, 2);
+}
+
+const INSTANCE_FIELDS = ['InstanceId', 'InstanceName', 'ZoneId', 'RegionId', 'Status', 'OSType', 'cloudAssistant', 'InstanceType', 'AccountId', 'Description'];
+
+function readInstance(r: Reader, item: Obj, path: string, regionId: string, regions: Map<string, Region>, own: OwnerContext, seen: Set<string>): EcsInstance {
+  for (const field of Object.keys(item)) if (!INSTANCE_FIELDS.includes(field)) r.issues.push(`${path}.${field}: unknown field (expected ${INSTANCE_FIELDS.join(', ')})`);
+  const name = r.required(item, 'InstanceName', path);
+  const zoneId = r.required(item, 'ZoneId', path);
+  if (zoneId) zoneOf(r, regions, regionId, zoneId, `${path}.ZoneId`);
+  const fallbackId = `i-${regionIdPrefix(regionId)}${derivedId('', `instance/${regionId}/${name}/${seen.size}`, 18)}`;
+  const id = r.str(item, 'InstanceId', path, fallbackId);
+  if (!INSTANCE_ID_PATTERN.test(id)) r.issues.push(`${path}.InstanceId: must look like i-bp1xxxxxxxxxxxxxxxxx (lower-case letters and digits), got "${id}"`);
+  if (seen.has(id)) r.issues.push(`${path}.InstanceId: duplicate "${id}"`);
+  seen.add(id);
+  const status = r.str(item, 'Status', path, 'Running');
+  const knownStatus = INSTANCE_STATUSES.find((x) => x === status);
+  if (!knownStatus) r.issues.push(`${path}.Status: unknown instance status "${status}" (expected one of ${INSTANCE_STATUSES.join(', ')})`);
+  const osType = r.str(item, 'OSType', path, 'linux');
+  const knownOs = OS_TYPES.find((x) => x === osType);
+  if (!knownOs) r.issues.push(`${path}.OSType: must be "linux" or "windows", got "${osType}"`);
+  const owner = r.str(item, 'AccountId', path, own.fallback);
+  if (item.AccountId !== undefined && !own.known.has(owner)) r.issues.push(`${path}.AccountId: unknown account "${owner}" (not an AccountId of Accounts or Roles)`);
+  return {
+    InstanceId: id,
+    InstanceName: name,
+    RegionId: regionId,
+    ZoneId: zoneId,
+    Status: knownStatus ?? 'Running',
+    OSType: knownOs ?? 'linux',
+    cloudAssistant: r.bool(item, 'cloudAssistant', path, true),
+    InstanceType: r.str(item, 'InstanceType', path, 'ecs.g7.large'),
+    AccountId: owner,
+  };
+}
+
+/** Instances of `Regions[].instances` and of `ecs.instances` (which name their RegionId). */
+function readInstances(r: Reader, root: Obj, regions: Map<string, Region>, own: OwnerContext): EcsInstance[] {
+  const seen = new Set<string>();
+  const out: EcsInstance[] = [];
+  const rawRegions = Array.isArray(root.Regions) ? root.Regions : [];
+  rawRegions.forEach((region: unknown, i) => {
+    if (!isObj(region) || typeof region.RegionId !== 'string') return;
+    const regionId = region.RegionId;
+    for (const { item, path } of r.list(region, 'instances')) out.push(readInstance(r, item, `Regions[${i}].${path}`, regionId, regions, own, seen));
+  });
+  if (isObj(root.ecs)) {
+    for (const { item, path } of r.list(root.ecs, 'instances')) {
+      const at = `ecs.${path}`;
+      const regionId = r.required(item, 'RegionId', at);
+      checkRegion(r, regions, regionId, `${at}.RegionId`);
+      out.push(readInstance(r, item, at, regionId, regions, own, seen));
+    }
+  }
+  return out;
+}
+
+/** A relative path inside a disk: no leading `/`, no `.` or `..` segments, no empty segments. */
+function isRelativeDiskPath(path: string): boolean {
+  return path.length > 0 && !path.startsWith('/') && path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..') && !path.includes('\0');
+}
+
+/** The default files of a pair's disk: a hostname and an application data file, both derived from the pair name. */
+export function defaultDiskFiles(pairName: string): Record<string, string> {
+  const host = pairName.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'app-host';
+  return {
+    'etc/hostname': `${host}\n`,
+    'var/lib/app/data.db': `app=${host}\nschema=7\nrows=18342\n`,
+  };
+}
+
+function readDiskContents(r: Reader, item: Obj, path: string, pairName: string): DiskContents {
+  const at = `${path}.diskContents`;
+  const raw = item.diskContents;
+  let fsType: DiskContents['fsType'] = 'ext4';
+  let files = defaultDiskFiles(pairName);
+  if (raw !== undefined && raw !== null) {
+    if (!isObj(raw)) {
+      r.issues.push(`${at}: must be an object like {"fsType": "ext4", "files": {"etc/hostname": "web-01\\n"}}`);
+    } else {
+      for (const field of Object.keys(raw)) if (!['fsType', 'files'].includes(field)) r.issues.push(`${at}.${field}: unknown field (expected fsType, files)`);
+      const fs = r.str(raw, 'fsType', at, 'ext4');
+      const knownFs = FS_TYPES.find((x) => x === fs);
+      if (!knownFs) r.issues.push(`${at}.fsType: must be "ext4" or "xfs", got "${fs}"`);
+      fsType = knownFs ?? 'ext4';
+      if (raw.files !== undefined && raw.files !== null) {
+        if (!isObj(raw.files)) {
+          r.issues.push(`${at}.files: must be an object of relative path → text`);
+        } else {
+          files = {};
+          for (const [name, text] of Object.entries(raw.files)) {
+            if (!isRelativeDiskPath(name)) r.issues.push(`${at}.files: "${name}" must be a relative path without "." or ".." segments`);
+            else if (typeof text !== 'string') r.issues.push(`${at}.files["${name}"]: must be a string`);
+            else files[name] = text;
+          }
+          const names = Object.keys(files);
+          for (const name of names) if (names.some((other) => other.startsWith(`${name}/`))) r.issues.push(`${at}.files: "${name}" is both a file and a folder`);
+        }
+      }
+    }
+  }
+  const state = r.str(item, 'drillDisk', path, 'ok');
+  const knownState = DRILL_DISK_STATES.find((x) => x === state);
+  if (!knownState) r.issues.push(`${path}.drillDisk: must be one of ${DRILL_DISK_STATES.join(', ')}, got "${state}"`);
+  return { fsType, files, drillDisk: knownState ?? 'ok' };
+}
+
+function readEcsSettings(r: Reader, root: Obj): { attachSeconds: number; detachSeconds: number } {
+  const v = root.ecs;
+  if (v === undefined || v === null) return { attachSeconds: 2, detachSeconds: 3 };
+  if (!isObj(v)) {
+    r.issues.push('ecs: must be an object like {"attachSeconds": 2, "detachSeconds": 3}');
+    return { attachSeconds: 2, detachSeconds: 3 };
+  }
+  for (const field of Object.keys(v)) if (!['attachSeconds', 'detachSeconds', 'instances'].includes(field)) r.issues.push(`ecs.${field}: unknown field (expected attachSeconds, detachSeconds, instances)`);
+  return { attachSeconds: r.int(v, 'attachSeconds', 'ecs', 2), detachSeconds: r.int(v, 'detachSeconds', 'ecs', 3) };
+}
+
 function zoneOf(r: Reader, regions: Map<string, Region>, regionId: string, zoneId: string | undefined, where: string): string {
   const region = regions.get(regionId);
   if (!region) return zoneId ?? `${regionId}-a`;
@@ -308,7 +440,7 @@ interface OwnerContext {
   owners: Record<string, string>;
 }
 
-function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: number, outcomes: Record<string, OwnerOutcomes>, own: OwnerContext): ReplicaPair[] {
+function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: number, outcomes: Record<string, OwnerOutcomes>, own: OwnerContext, contents: Record<string, DiskContents>): ReplicaPair[] {
   const seen = new Set<string>();
   return r.list(root, 'ReplicaPairs').map(({ item, path }) => {
     const id = r.required(item, 'ReplicaPairId', path);
@@ -327,6 +459,8 @@ function readPairs(r: Reader, root: Obj, regions: Map<string, Region>, nowSec: n
     const chargeType = r.str(item, 'ChargeType', path, 'POSTPAY');
     readOutcomes(r, item, path, 'pair', id, outcomes);
     readOwner(r, item, path, id, own.known, own.fallback, own.owners);
+    const pairName = r.str(item, 'PairName', path, id);
+    if (id) contents[id] = readDiskContents(r, item, path, pairName);
     return {
       ReplicaPairId: id,
       PairName: r.str(item, 'PairName', path, id),
@@ -431,7 +565,7 @@ function readGroups(r: Reader, root: Obj, regions: Map<string, Region>, pairs: R
 export function normalizeScenario(input: unknown, nowSec: number): NormalizedScenario {
   if (!isObj(input)) throw new ScenarioError(['the scenario must be a JSON object']);
   const r = new Reader();
-  const known = new Set(['Accounts', 'Roles', 'InstanceRamRole', 'Regions', 'ReplicaPairs', 'ReplicaGroups', 'DrillSeconds', 'ClearSeconds', 'TransitionSeconds', 'SyncSeconds', '$schema', 'Description']);
+  const known = new Set(['Accounts', 'Roles', 'InstanceRamRole', 'Regions', 'ReplicaPairs', 'ReplicaGroups', 'DrillSeconds', 'ClearSeconds', 'TransitionSeconds', 'SyncSeconds', 'ecs', '$schema', 'Description']);
   for (const key of Object.keys(input)) if (!known.has(key)) r.issues.push(`${key}: unknown top-level field (expected ${[...known].join(', ')})`);
   const accounts = readAccounts(r, input);
   const roles = readRoles(r, input);
@@ -452,8 +586,11 @@ export function normalizeScenario(input: unknown, nowSec: number): NormalizedSce
   const regionMap = new Map<string, Region>();
   for (const region of regions) if (!regionMap.has(region.RegionId)) regionMap.set(region.RegionId, region);
   const outcomes: Record<string, OwnerOutcomes> = {};
-  const pairs = readPairs(r, input, regionMap, nowSec, outcomes, own);
+  const contents: Record<string, DiskContents> = {};
+  const pairs = readPairs(r, input, regionMap, nowSec, outcomes, own, contents);
   const groups = readGroups(r, input, regionMap, pairs, nowSec, outcomes, own);
+  const ecs = readEcsSettings(r, input);
+  const instances = readInstances(r, input, regionMap, own);
   const result: NormalizedScenario = {
     Accounts: accounts,
     Roles: roles,
@@ -467,6 +604,10 @@ export function normalizeScenario(input: unknown, nowSec: number): NormalizedSce
     TransitionSeconds: r.int(input, 'TransitionSeconds', 'scenario', 10),
     SyncSeconds: r.int(input, 'SyncSeconds', 'scenario', 60),
     Outcomes: outcomes,
+    Instances: instances,
+    DiskContents: contents,
+    AttachSeconds: ecs.attachSeconds,
+    DetachSeconds: ecs.detachSeconds,
   };
   if (r.issues.length > 0) throw new ScenarioError(r.issues);
   return result;

@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin, type IssuedSecret } from './admin';
-import type { AdminController, ClockSnapshot, EmulatorStateSnapshot } from './admin';
+import type { AdminController, ClockSnapshot, EmulatorStateSnapshot, InstancePatch } from './admin';
 import { Authenticator } from './auth';
 import type { AuthResult } from './auth';
 import { EmulatorClock } from './clock';
@@ -15,14 +15,15 @@ import type { FaultRule } from './faults';
 import { BodyTooLargeError, errorBody, isLoopback, newRequestId, rawJsonError, readBody, sendJson } from './http';
 import { IdempotencyStore } from './idempotency';
 import { InstanceMetadata, METADATA_PREFIX } from './metadata';
+import { ECS_VERSION } from './operations/ecs';
 import { OPERATIONS_BY_VERSION } from './operations/index';
 import { validateParams } from './params';
 import { redactParams, RequestLog } from './requestLog';
 import type { RequestLogEntry } from './requestLog';
 import { normalizeScenario } from './scenario';
-import { EmulatorState } from './state';
+import { EmulatorState, utcSeconds } from './state';
 import type { GroupDrill, PairDrill } from './state';
-import type { Scenario } from './types';
+import type { EcsInstance, Scenario } from './types';
 
 export interface EmulatorServerOptions {
   scenario: Scenario;
@@ -59,7 +60,7 @@ export class EmulatorServer implements AdminController {
   /** Validates the scenario (throws ScenarioError) and prepares the server; call listen() to serve. */
   constructor(private readonly options: EmulatorServerOptions) {
     this.emuClock = new EmulatorClock(options.now, options.speed ?? 1);
-    this.state = new EmulatorState(normalizeScenario(options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
+    this.state = new EmulatorState(normalizeScenario(options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs(), () => this.emuClock.nowMs());
     this.authenticator = new Authenticator(() => this.state);
     this.latencyMs = Math.max(0, options.latencyMs ?? 0);
     const serverOptions = { maxHeaderSize: 256 * 1024, requestTimeout: 0 };
@@ -108,6 +109,7 @@ export class EmulatorServer implements AdminController {
   }
 
   close(): Promise<void> {
+    this.state.dispose();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     const closeOne = (server: Server): Promise<void> => new Promise((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
@@ -200,7 +202,7 @@ export class EmulatorServer implements AdminController {
         entry.status = err.status;
         entry.code = err.code;
         await this.sleep(this.latencyMs);
-        sendJson(res, err.status, errorBody(requestId, hostId, err.code, err.message), requestId);
+        sendJson(res, err.status, errorBody(requestId, hostId, err.code, err.message, entry.version === ECS_VERSION ? 'Ecs' : 'Ebs'), requestId);
       }
     } finally {
       entry.durationMs = Date.now() - started;
@@ -321,7 +323,49 @@ export class EmulatorServer implements AdminController {
       ],
       faults: this.faultSet.list(),
       inFlightTokens: this.idempotency.inFlight(),
+      instances: [...this.state.ecs.instances.values()].map((i) => ({ ...i })),
+      disks: this.state.ecs.disks().map((d) => ({
+        DiskId: d.DiskId,
+        RegionId: d.RegionId,
+        ZoneId: d.ZoneId,
+        Status: d.Status,
+        InstanceId: d.InstanceId,
+        Device: d.Device,
+        guestDevice: d.guestDevice,
+        SerialNumber: d.DiskId.replace(/^d-/, ''),
+        AttachedTime: d.AttachedTime,
+        DetachedTime: d.DetachedTime,
+        PairId: d.PairId,
+        DrillId: d.DrillId,
+        AccountId: d.AccountId,
+        fsType: d.contents.drillDisk === 'empty' ? '' : d.contents.fsType,
+        drillDisk: d.contents.drillDisk,
+      })),
+      invocations: [...this.state.ecs.invocations.values()].flatMap((inv) =>
+        inv.runs.map((run) => ({
+          InvokeId: inv.InvokeId,
+          CommandId: inv.CommandId,
+          InstanceId: run.InstanceId,
+          Name: inv.Name,
+          Script: inv.Script,
+          Timeout: inv.Timeout,
+          InvocationStatus: run.status,
+          ...(run.ExitCode === undefined ? {} : { ExitCode: run.ExitCode }),
+          Output: this.state.ecs.runOutput(run).toString('utf8'),
+          ErrorCode: run.ErrorCode,
+          StartTime: utcSeconds(run.startMs),
+          FinishedTime: run.finishedMs === undefined ? '' : utcSeconds(run.finishedMs),
+          Mounts: this.state.ecs.sandbox.mountsLog(run.InstanceId),
+        })),
+      ),
     };
+  }
+
+  setInstance(instanceId: string, patch: InstancePatch): EcsInstance | undefined {
+    const nowMs = this.emuClock.nowMs();
+    this.state.tick(nowMs);
+    const updated = this.state.ecs.setInstance(instanceId, patch, nowMs);
+    return updated ? { ...updated } : undefined;
   }
 
   private clock_(): ClockSnapshot {
@@ -343,7 +387,9 @@ export class EmulatorServer implements AdminController {
 
   /** Reloads the scenario: state, drills, ClientTokens, nonces, faults and the request log start afresh; the clock keeps running. */
   reset(): void {
-    this.state = new EmulatorState(normalizeScenario(this.options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs());
+    const next = new EmulatorState(normalizeScenario(this.options.scenario, this.emuClock.nowSeconds()), this.emuClock.nowMs(), () => this.emuClock.nowMs());
+    this.state.dispose();
+    this.state = next;
     this.idempotency.clear();
     this.metadata.clear();
     this.authenticator.nonces.clear();

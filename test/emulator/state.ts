@@ -1,6 +1,8 @@
 // The emulated world: pairs, groups and drills, advanced lazily over the emulator clock by tick().
 import { randomBytes } from 'node:crypto';
-import type { Account, DrillOutcome, Role, DrillStatus, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
+import { EcsWorld } from './ecsState';
+import type { DrillDiskRef } from './ecsState';
+import type { Account, DiskContents, DrillOutcome, Role, DrillStatus, NormalizedScenario, OwnerOutcomes, PairStatus, Region, ReplicaGroup, ReplicaPair } from './types';
 
 export type TransitionKind = 'sync' | 'oneShot' | 'stop' | 'failover' | 'reprotect' | 'cancelFailover' | 'create';
 
@@ -161,8 +163,15 @@ export class EmulatorState {
   private nextDueMs = 0;
   readonly transitionSeconds: number;
   readonly syncSeconds: number;
+  /** Disk contents by pair id. */
+  readonly diskContents: Record<string, DiskContents>;
+  /** ECS instances, drill disks' attach state, Cloud Assistant invocations. */
+  readonly ecs: EcsWorld;
 
-  constructor(scenario: NormalizedScenario, nowMs: number) {
+  /** `clock` (emulator ms) is read when a script ends between requests; default: the real time. */
+  constructor(scenario: NormalizedScenario, nowMs: number, clock: () => number = Date.now) {
+    this.diskContents = scenario.DiskContents;
+    this.ecs = new EcsWorld(scenario.Instances, scenario.AttachSeconds, scenario.DetachSeconds, () => this.drillDisks(), clock);
     this.accounts = new Map(scenario.Accounts.map((a) => [a.AccessKeyId, a]));
     for (const a of scenario.Accounts) for (const t of a.SecurityTokens) this.tokenOwners.set(t, a);
     this.roles = scenario.Roles;
@@ -272,6 +281,7 @@ export class EmulatorState {
    * the many calls in between (every request ticks) cost nothing even with tens of thousands of pairs.
    */
   tick(nowMs: number): void {
+    this.ecs.tick(nowMs);
     if (nowMs < this.nextDueMs) return;
     const nowSec = sec(nowMs);
     let nextDueMs = Number.POSITIVE_INFINITY;
@@ -433,6 +443,29 @@ export class EmulatorState {
     this.groupDrills.set(drill.DrillId, drill);
     this.invalidate();
     return drill;
+  }
+
+  /**
+   * Every drill disk that exists as an ECS disk: in the drill's destination region and zone, `Creating` while the
+   * drill executes, `Available` once created (also while clearing and after a failure that kept the disk).
+   */
+  drillDisks(): DrillDiskRef[] {
+    const out: DrillDiskRef[] = [];
+    const add = (diskId: string, diskStatus: string, pairId: string, drill: PairDrill | GroupDrill, accountId: string): void => {
+      const status = diskStatus === 'creating' ? 'Creating' : diskStatus === 'created' || diskStatus === 'deleting' ? 'Available' : undefined;
+      const pair = this.pairs.get(pairId)?.pair;
+      if (!status || !pair) return;
+      const contents = this.diskContents[pairId] ?? { fsType: 'ext4', files: {}, drillDisk: 'ok' };
+      out.push({ DiskId: diskId, Status: status, RegionId: drill.RegionId, ZoneId: pair.DestinationZoneId, CreationMs: drill.StartAt * 1000, AccountId: accountId, PairId: pairId, DrillId: drill.DrillId, contents });
+    };
+    for (const d of this.pairDrills.values()) add(d.DrillDiskId, d.DrillDiskStatus, d.PairId, d, this.pairs.get(d.PairId)?.accountId ?? '');
+    for (const d of this.groupDrills.values()) for (const info of d.PairsInfo) add(info.DrillDiskId, info.DrillDiskStatus, info.PairId, d, this.groups.get(d.GroupId)?.accountId ?? '');
+    return out;
+  }
+
+  /** Kills running scripts and removes the sandboxes (on reset and close). */
+  dispose(): void {
+    this.ecs.dispose();
   }
 
   /** Moves a drill to `clearing`; it disappears ClearSeconds later (or ends clear_failed under a ClearOutcome). */

@@ -162,7 +162,74 @@ type WithRequired<T, K extends keyof T> = Partial<T> & Pick<T, K>;
 
 export type ScenarioAccount = WithRequired<Omit<Account, 'Session'>, 'AccessKeyId' | 'AccessKeySecret'>;
 export type ScenarioRole = WithRequired<Omit<Role, 'RoleId' | 'Arn'>, 'RoleName' | 'AccountId'>;
-export type ScenarioRegion = Omit<WithRequired<Region, 'RegionId'>, 'Zones'> & { Zones?: Array<WithRequired<Zone, 'ZoneId'>> };
+export type ScenarioRegion = Omit<WithRequired<Region, 'RegionId'>, 'Zones'> & {
+  Zones?: Array<WithRequired<Zone, 'ZoneId'>>;
+  /** (ECS) instances in this region. */
+  instances?: ScenarioInstance[];
+};
+
+// ---- ECS 2014-05-26 and Cloud Assistant (emulator extension of the scenario) ----
+
+export const INSTANCE_STATUSES = ['Pending', 'Starting', 'Running', 'Stopping', 'Stopped'] as const;
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+export const OS_TYPES = ['linux', 'windows'] as const;
+export type OsType = (typeof OS_TYPES)[number];
+export const FS_TYPES = ['ext4', 'xfs'] as const;
+export type FsType = (typeof FS_TYPES)[number];
+export const DRILL_DISK_STATES = ['ok', 'empty', 'damaged'] as const;
+/** What a drill disk holds: its secondary disk's filesystem (`ok`), no filesystem (`empty`), or a damaged one. */
+export type DrillDiskState = (typeof DRILL_DISK_STATES)[number];
+
+/** An ECS instance after validation (the Status and cloudAssistant fields change over time; see EcsWorld). */
+export interface EcsInstance {
+  InstanceId: string;
+  InstanceName: string;
+  RegionId: string;
+  ZoneId: string;
+  Status: InstanceStatus;
+  OSType: OsType;
+  /** The Cloud Assistant agent is installed and sends heartbeats (while the instance runs). */
+  cloudAssistant: boolean;
+  InstanceType: string;
+  /** Owner account: only its keys see the instance. */
+  AccountId: string;
+}
+
+/** An instance as a scenario writes it. `ecs.instances[]` entries also carry RegionId. */
+export interface ScenarioInstance {
+  InstanceId?: string;
+  InstanceName: string;
+  ZoneId: string;
+  RegionId?: string;
+  Status?: string;
+  OSType?: string;
+  cloudAssistant?: boolean;
+  InstanceType?: string;
+  AccountId?: string;
+}
+
+/** The files of a pair's secondary disk (and so of its drill disks), and what a drill disk made from it holds. */
+export interface DiskContents {
+  fsType: FsType;
+  /** Relative path → text. */
+  files: Record<string, string>;
+  drillDisk: DrillDiskState;
+}
+
+export interface ScenarioDiskContents {
+  fsType?: string;
+  files?: Record<string, string>;
+}
+
+/** Scenario top-level `ecs`. */
+export interface ScenarioEcs {
+  /** Emulator seconds of `Attaching` before `In_use`. Default 2. */
+  attachSeconds?: number;
+  /** Emulator seconds of `Detaching` before `Available`. Default 3. */
+  detachSeconds?: number;
+  /** Instances with their RegionId (usable with the built-in region catalogue). */
+  instances?: ScenarioInstance[];
+}
 export type ScenarioPair = Omit<WithRequired<ReplicaPair, 'ReplicaPairId' | 'SourceRegion' | 'DestinationRegion'>, 'Status'> & {
   Status?: string;
   /** Owner account (16 digits). Default: the first account's AccountId. */
@@ -172,6 +239,10 @@ export type ScenarioPair = Omit<WithRequired<ReplicaPair, 'ReplicaPairId' | 'Sou
   DrillOutcome?: ScenarioDrillOutcome;
   /** Clears of this pair's drills end `clear_failed` (emulator extension). */
   ClearOutcome?: ScenarioDrillOutcome;
+  /** (ECS) the files of the secondary disk, which its drill disks get. Default: ext4 with files derived from the pair name. */
+  diskContents?: ScenarioDiskContents;
+  /** (ECS) what a drill disk of this pair holds. Default `ok`. */
+  drillDisk?: string;
 };
 export type ScenarioGroup = Omit<WithRequired<ReplicaGroup, 'ReplicaGroupId' | 'SourceRegionId' | 'DestinationRegionId'>, 'Status'> & {
   Status?: string;
@@ -204,6 +275,8 @@ export interface Scenario {
   TransitionSeconds?: number;
   /** Seconds of a full or one-shot sync (initial_syncing / manual_syncing / syncing after Start). Default 60. (Emulator extension.) */
   SyncSeconds?: number;
+  /** (ECS) attach/detach timing and instances given with their region. */
+  ecs?: ScenarioEcs;
 }
 
 /** A scenario after validation, with every default filled in. */
@@ -223,4 +296,10 @@ export interface NormalizedScenario {
   SyncSeconds: number;
   /** DrillOutcome / ClearOutcome by pair or group id (kept out of the records, which are API output). */
   Outcomes: Record<string, OwnerOutcomes>;
+  /** ECS instances of every region. */
+  Instances: EcsInstance[];
+  /** Disk contents by pair id (every pair has one). */
+  DiskContents: Record<string, DiskContents>;
+  AttachSeconds: number;
+  DetachSeconds: number;
 }

@@ -6,6 +6,8 @@ import { clearPairDrill, describePairDrills, startPairDrill } from './pairDrills
 import { describeDiskReplicaPairs } from './pairs';
 import { describeDiskReplicaPairProgress } from './progress';
 import { describeRegions } from './regions';
+import { describeCloudAssistantStatus, describeInvocationResults, runCommand } from './cloudAssistant';
+import { attachDisk, describeDisks, describeInstances, detachDisk, ECS_VERSION } from './ecs';
 import { STS_OPERATIONS, STS_VERSION } from './sts';
 import type { Operation } from './types';
 
@@ -30,8 +32,14 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
   ].map((op) => [op.action, op]),
 );
 
-/** Operations by API version: one process serves both the EBS and the STS endpoint. */
+/** ECS 2014-05-26 with Cloud Assistant. */
+export const ECS_OPERATIONS: ReadonlyMap<string, Operation> = new Map(
+  [describeInstances, describeDisks, attachDisk, detachDisk, describeCloudAssistantStatus, runCommand, describeInvocationResults].map((op) => [op.action, op]),
+);
+
+/** Operations by API version: one process serves the EBS, the STS and the ECS endpoint. */
 export const OPERATIONS_BY_VERSION: ReadonlyMap<string, ReadonlyMap<string, Operation>> = new Map([
   [API_VERSION, OPERATIONS],
   [STS_VERSION, STS_OPERATIONS],
+  [ECS_VERSION, ECS_OPERATIONS],
 ]);

@@ -156,7 +156,7 @@ describe('authentication', () => {
     });
 
     it('answers InvalidVersion for another version (after authentication)', async () => {
-      const wrongVersion = signAcs3({ ...base, host: host(), action: 'DescribeRegions', rawQuery: '', version: '2014-05-26' });
+      const wrongVersion = signAcs3({ ...base, host: host(), action: 'DescribeRegions', rawQuery: '', version: '2016-04-28' });
       const res = await raw(emu.port, wrongVersion);
       assert.equal(res.json.Code, 'InvalidVersion');
       assert.equal(res.status, 400);
