@@ -35,6 +35,8 @@ export interface EmulatorStateSnapshot {
   disks: DiskState[];
   /** One entry per instance of every Cloud Assistant invocation, oldest first. */
   invocations: InvocationState[];
+  /** The folder holding the instances' sandboxes ("" before the first script ran); removed by reset and close. */
+  sandboxRoot: string;
 }
 
 export interface DiskState {

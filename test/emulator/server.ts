@@ -358,6 +358,7 @@ export class EmulatorServer implements AdminController {
           Mounts: this.state.ecs.sandbox.mountsLog(run.InstanceId),
         })),
       ),
+      sandboxRoot: this.state.ecs.sandbox.existingRoot ?? '',
     };
   }
 

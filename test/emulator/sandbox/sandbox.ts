@@ -36,6 +36,11 @@ function uuidOf(diskId: string): string {
 export class SandboxRoot {
   private rootDir: string | undefined;
 
+  /** The root folder if it was created. */
+  get existingRoot(): string | undefined {
+    return this.rootDir;
+  }
+
   /** The root folder, created on first use. */
   get root(): string {
     this.rootDir ??= mkdtempSync(join(tmpdir(), 'ebs-emu-ecs-'));
@@ -99,7 +104,8 @@ export class SandboxRoot {
 
   /** What `mount` recorded in the instance's sandbox: one `DEV\tDIR\tOPTIONS` line per mount. */
   mountsLog(instanceId: string): string {
-    const file = join(this.root, instanceId, 'mounts.log');
+    if (!this.rootDir) return '';
+    const file = join(this.rootDir, instanceId, 'mounts.log');
     return existsSync(file) ? readFileSync(file, 'utf8') : '';
   }
 

@@ -52,10 +52,10 @@ export interface ApiResult {
 }
 
 /** Calls an EBS action the way the generated client does (RPC, POST, params in the query). */
-export async function call(client: OpenApi, action: string, query: Record<string, string | number | boolean | undefined> = {}, opts: { body?: boolean; readTimeout?: number } = {}): Promise<ApiResult> {
+export async function call(client: OpenApi, action: string, query: Record<string, string | number | boolean | undefined> = {}, opts: { body?: boolean; readTimeout?: number; version?: string } = {}): Promise<ApiResult> {
   const params = new $OpenApi.Params({
     action,
-    version: '2021-07-30',
+    version: opts.version ?? '2021-07-30',
     protocol: 'HTTPS',
     pathname: '/',
     method: 'POST',
@@ -79,7 +79,7 @@ export interface SdkError {
 }
 
 /** Runs a call that must fail and returns the SDK's error (fails the test if it resolves). */
-export async function callError(client: OpenApi, action: string, query: Record<string, string | number | boolean | undefined> = {}, opts: { body?: boolean } = {}): Promise<SdkError> {
+export async function callError(client: OpenApi, action: string, query: Record<string, string | number | boolean | undefined> = {}, opts: { body?: boolean; version?: string } = {}): Promise<SdkError> {
   try {
     const result = await call(client, action, query, opts);
     throw new Error(`expected ${action} to fail, got ${JSON.stringify(result.body)}`);
