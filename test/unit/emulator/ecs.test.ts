@@ -53,7 +53,10 @@ export const ECS_SCENARIO: Scenario = {
     },
     { ReplicaPairId: 'pair-empty', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai', DestinationZoneId: 'cn-shanghai-e', drillDisk: 'empty' },
     { ReplicaPairId: 'pair-damaged', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai', DestinationZoneId: 'cn-shanghai-e', drillDisk: 'damaged' },
+    { ReplicaPairId: 'pair-grp-a', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai', DestinationZoneId: 'cn-shanghai-f', ReplicaGroupId: 'pg-app' },
+    { ReplicaPairId: 'pair-grp-b', SourceRegion: 'cn-hangzhou', DestinationRegion: 'cn-shanghai', DestinationZoneId: 'cn-shanghai-f', ReplicaGroupId: 'pg-app' },
   ],
+  ReplicaGroups: [{ ReplicaGroupId: 'pg-app', SourceRegionId: 'cn-hangzhou', DestinationRegionId: 'cn-shanghai', DestinationZoneId: 'cn-shanghai-f' }],
   DrillSeconds: 5,
   ClearSeconds: 2,
 };
@@ -171,6 +174,15 @@ describe('ECS 2014-05-26 and Cloud Assistant', () => {
       assert.equal((await describeDisk(diskId))?.Status, 'Available');
       await advance(2);
       assert.equal(await describeDisk(diskId), undefined);
+    });
+
+    it('shows each member disk of a group drill in its pair\'s destination zone', async () => {
+      await call(client, 'StartReplicaGroupDrill', { RegionId: 'cn-shanghai', GroupId: 'pg-app' });
+      const drill = ((await emu.admin.state()).drills as Rec[]).find((d) => d.GroupId === 'pg-app') as { PairsInfo: Array<{ PairId: string; DrillDiskId: string }> };
+      await advance(5);
+      const ids = drill.PairsInfo.map((p) => p.DrillDiskId);
+      const disks = ((await ecs('DescribeDisks', { RegionId: 'cn-shanghai', DiskIds: JSON.stringify(ids) })).Disks as { Disk: Rec[] }).Disk;
+      assert.deepEqual(disks.map((d) => [d.DiskId, d.Status, d.ZoneId]).sort(), ids.map((id) => [id, 'Available', 'cn-shanghai-f']).sort());
     });
 
     it('attaches in attachSeconds and detaches in detachSeconds of emulator time', async () => {
