@@ -41,6 +41,11 @@ export class RecordSet {
     this.changes.fire({ record: this.add(record), previous });
   }
 
+  /** The record of a drill by its key (evidenceKey / drillKey), if known. */
+  get(key: string): DrillEvidence | undefined {
+    return this.byKey.get(key);
+  }
+
   all(): DrillEvidence[] {
     return [...this.byKey.values()];
   }
