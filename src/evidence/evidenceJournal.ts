@@ -111,7 +111,8 @@ export class EvidenceJournal implements DrillJournal {
     const written = await this.deps.store.update({ profileName: known.account.profileName, kind: drill.kind, drillId: drill.drillId }, (current) => {
       if (current === undefined) return undefined;
       found = true;
-      return recordVerification(current, verification, this.deps.now(), event);
+      const next = recordVerification(current, verification, this.deps.now(), event);
+      return sameContent(current, next) ? undefined : next;
     });
     if (!found || written === undefined) return false;
     this.deps.records.upsert(written);

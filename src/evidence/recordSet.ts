@@ -67,7 +67,7 @@ export class RecordSet {
   }
 }
 
-/** What tells two reads of a record apart: every write moves updatedAt (events, status and verdict for safety). */
+/** What tells two reads of a record apart: every write moves updatedAt (events, status, verdict and verification for safety). */
 function fingerprint(r: DrillEvidence): string {
-  return `${r.updatedAt}|${r.events.length}|${r.status}|${r.verdict ?? ''}`;
+  return `${r.updatedAt}|${r.events.length}|${r.status}|${r.verdict ?? ''}|${r.verification?.state ?? ''}|${r.verification?.startedAt ?? ''}`;
 }

@@ -217,5 +217,11 @@ describe('evidence: the journal writes verifications', () => {
     store.update = (...args) => (failures-- > 0 ? Promise.reject(new Error('EACCES')) : original(...args));
     await assert.rejects(journal.recordVerification(pairDrill, verification()), /EACCES/);
     assert.equal(await journal.recordVerification(pairDrill, verification(), { type: 'verifyPassed' }), true);
+    // The same verification again, without an event, changes nothing: nothing is written, and it is still recorded.
+    const file = store.fileOf(folder.path, { profileName: 'prod-hz', kind: 'pair', drillId: PAIR_DRILL });
+    const before = readFileSync(file, 'utf8');
+    now = min(40);
+    assert.equal(await journal.recordVerification(pairDrill, verification()), true);
+    assert.equal(readFileSync(file, 'utf8'), before);
   });
 });
