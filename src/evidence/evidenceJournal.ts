@@ -3,9 +3,9 @@
 // store in the order they happened (one chain per drill), and kept in the window's RecordSet. A record is written
 // only when something in it changed. Pure: the store, the account lookup and the clock are injected.
 import type { DrillJournal, VerdictAnswer } from '../drills/journal';
-import { drillKey, type DrillTarget, type TrackedDrill } from '../drills/model';
+import { drillKey, type DrillRef, type DrillTarget, type TrackedDrill } from '../drills/model';
 import type { DrillObserved } from '../drills/tracker';
-import type { Actor, DrillEvidence } from './evidence';
+import type { Actor, DrillEvidence, Verification } from './evidence';
 import {
   newEvidence,
   recordClearRequested,
@@ -14,6 +14,8 @@ import {
   recordStarted,
   recordVanished,
   recordVerdict,
+  recordVerification,
+  type VerificationEvent,
 } from './recorder';
 import type { RecordSet } from './recordSet';
 import type { EvidenceStore } from './store';
@@ -66,6 +68,25 @@ export class EvidenceJournal implements DrillJournal {
     });
   }
 
+  /**
+   * Writes a drill's latest verification (replacing the record's `verification`) and its event, in order with the
+   * drill's other writes and under the record's lock. Resolves true when written; false, writing nothing, when no
+   * record of the drill is known (a verification never creates a record). Rejects when the record cannot be written.
+   */
+  recordVerification(drill: DrillRef, verification: Verification, event?: VerificationEvent): Promise<boolean> {
+    const key = drillKey(drill);
+    const run = (this.chains.get(key) ?? Promise.resolve()).then(() => this.writeVerification(key, drill, verification, event));
+    const tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    const next = tail.finally(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+    this.chains.set(key, next);
+    return run;
+  }
+
   /** Resolves when every change asked for so far is written. */
   async flushed(): Promise<void> {
     while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
@@ -81,6 +102,21 @@ export class EvidenceJournal implements DrillJournal {
         if (this.chains.get(key) === next) this.chains.delete(key);
       });
     this.chains.set(key, next);
+  }
+
+  private async writeVerification(key: string, drill: DrillRef, verification: Verification, event: VerificationEvent | undefined): Promise<boolean> {
+    const known = this.deps.records.get(key);
+    if (known === undefined) return false;
+    let found = false;
+    const written = await this.deps.store.update({ profileName: known.account.profileName, kind: drill.kind, drillId: drill.drillId }, (current) => {
+      if (current === undefined) return undefined;
+      found = true;
+      const next = recordVerification(current, verification, this.deps.now(), event);
+      return sameContent(current, next) ? undefined : next;
+    });
+    if (!found || written === undefined) return false;
+    this.deps.records.upsert(written);
+    return true;
   }
 
   private async write(drill: TrackedDrill, start: StartFacts | undefined, apply: (record: DrillEvidence, actor: Actor) => DrillEvidence): Promise<void> {

@@ -1,5 +1,6 @@
 // The figures of one drill, read from its evidence record: the RPO the drill proved, how long the drill disk took to
-// become usable (and how precisely that is known), and how long the disk was held (billed). Pure.
+// become usable (and how precisely that is known), how long until its files were verified, and how long the disk was
+// held (billed). Pure.
 //
 // DescribePairDrills / DescribeReplicaGroupDrills report a StartAt but no end time: the moment a drill became usable
 // lies between the last observation of `executing` and the first of `executed`. So the time to a usable disk is an
@@ -17,6 +18,8 @@ export interface DrillFigures {
   timeToUsableMs?: number;
   /** How much less the true time to a usable disk may be (first `executed` − last `executing`, or − StartAt). */
   resolutionMs?: number;
+  /** The verification's verifiedAt − StartAt: how long until the drill disk's files were checked (passed drills only). */
+  timeToVerifiedMs?: number;
   /** (Cleared, else gone) − first `executed`: how long the usable drill disk was held (billed). */
   timeHeldMs?: number;
   outcome: DrillOutcome;
@@ -51,6 +54,10 @@ export function drillFigures(record: DrillEvidence): DrillFigures {
     const lowerBound = lastExecutingAt !== undefined && startAt !== undefined && lastExecutingAt > startAt ? lastExecutingAt : startAt;
     const resolution = span(lowerBound, executedAt);
     if (resolution !== undefined) figures.resolutionMs = resolution;
+  }
+  if (record.verification?.state === 'passed') {
+    const toVerified = span(startAt, ms(record.verification.verifiedAt));
+    if (toVerified !== undefined) figures.timeToVerifiedMs = toVerified;
   }
   const held = span(executedAt, ms(record.clearedAt ?? record.goneAt));
   if (held !== undefined) figures.timeHeldMs = held;

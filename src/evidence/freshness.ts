@@ -1,5 +1,6 @@
 // When each pair and replica group was last drilled successfully, and whether it is overdue for its next drill.
-// A drill counts when it reached a usable drill disk and nobody judged it failed; any account's records count (a
+// A drill counts when its verification passed, or when it reached a usable drill disk and the user judged it passed;
+// a verdict of failed always keeps it out (isSuccessfulDrill). Any account's records count (a
 // teammate's drill of a shared pair is a drill of that pair), and a replica group drill counts for its member pairs.
 // Pure. EvidenceIndex reads the records once, so 15,000 owners × 50,000 records is a Map lookup per owner.
 import { ageMessage } from '../shared/format';
@@ -27,9 +28,15 @@ export function drillTime(record: DrillEvidence): number | undefined {
   return ms(record.startAt) ?? ms(record.events[0]?.at);
 }
 
-/** The drill reached a usable disk and was not judged failed. */
+/**
+ * A successful drill: its verification passed (the check ran on every drill disk and exited 0), or it reached a
+ * usable disk and the user recorded the verdict `passed`. A verdict of `failed` never counts; neither does a usable
+ * disk alone (no verdict, `notChecked`), nor a failed, incomplete or running verification without a passed verdict.
+ */
 export function isSuccessfulDrill(record: DrillEvidence): boolean {
-  return record.firstExecutedAt !== undefined && record.verdict !== 'failed';
+  if (record.verdict === 'failed') return false;
+  if (record.verification?.state === 'passed') return true;
+  return record.firstExecutedAt !== undefined && record.verdict === 'passed';
 }
 
 /** Newer first: by drill time (records without one are oldest), then by DrillId for a stable choice. */
@@ -71,7 +78,7 @@ export class EvidenceIndex {
 
 export type EvidenceSource = readonly DrillEvidence[] | EvidenceIndex;
 
-/** The newest record of the owner that reached a usable disk and was not judged failed (one owner: a scan). */
+/** The newest successful drill of the owner (isSuccessfulDrill; one owner: a scan). */
 export function lastSuccessfulDrill(records: EvidenceSource, owner: FreshnessOwner): DrillEvidence | undefined {
   if (records instanceof EvidenceIndex) return records.lastSuccessful(owner);
   let best: DrillEvidence | undefined;

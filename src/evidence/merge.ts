@@ -4,11 +4,15 @@
 // the drill's current state comes from the version that observed it last. The result does not depend on the order
 // of the arguments except where both versions are equally recent and disagree (then the longer, else the
 // lexically greater text wins, which is still the same whichever comes first). Pure.
-import { ms, type DrillEvidence, type EvidenceEvent } from './evidence';
+import { ms, type DrillEvidence, type EvidenceEvent, type Verification } from './evidence';
 
-/** Identifies an event across copies: the same thing learned at the same moment by the same request. */
+/**
+ * Identifies an event across copies: the same thing learned at the same moment by the same request (and, for a
+ * verification's events, about the same drill disk).
+ */
 export function eventId(e: EvidenceEvent): string {
-  return `${e.type}|${e.at}|${e.requestId ?? ''}`;
+  const id = `${e.type}|${e.at}|${e.requestId ?? ''}`;
+  return e.diskId === undefined ? id : `${id}|${e.diskId}`;
 }
 
 /** Events in time order; events of the same moment keep a fixed order (by their identity, then their text). */
@@ -69,6 +73,7 @@ export function mergeEvidence(a: DrillEvidence, b: DrillEvidence): DrillEvidence
     notes: verdictSource.notes,
     verdictBy: verdictSource.verdictBy,
     verdictAt: verdictSource.verdictAt,
+    verification: laterVerification(a.verification, b.verification),
     status: newer.status,
     statusAt: newer.statusAt,
     disks: newer.disks.map((d) => ({ ...d })),
@@ -90,6 +95,25 @@ function verdictOf(a: DrillEvidence, b: DrillEvidence, newer: DrillEvidence, old
   const byTime = compareTimes(a.verdictAt, b.verdictAt);
   if (byTime !== 0) return byTime > 0 ? a : b;
   return newer.verdict !== undefined || older.verdict === undefined ? newer : older;
+}
+
+/**
+ * The latest verification attempt: the later `startedAt`; of one attempt (the same `startedAt`) the more progressed
+ * copy: finished before unfinished, then the one whose disks say more, then the fixed tie-break.
+ */
+function laterVerification(a: Verification | undefined, b: Verification | undefined): Verification | undefined {
+  if (a === undefined || b === undefined) return a ?? b;
+  const order =
+    compareTimes(a.startedAt, b.startedAt) ||
+    (a.finishedAt === undefined ? 0 : 1) - (b.finishedAt === undefined ? 0 : 1) ||
+    diskFacts(a) - diskFacts(b) ||
+    tieBreak(a, b);
+  return order >= 0 ? a : b;
+}
+
+/** How much a verification's disks say: its disks and their fields. */
+function diskFacts(v: Verification): number {
+  return v.disks.reduce((n, d) => n + 1 + Object.values(d).filter((value) => value !== undefined).length, 0);
 }
 
 function tieBreak(a: object, b: object): number {

@@ -41,6 +41,11 @@ export class RecordSet {
     this.changes.fire({ record: this.add(record), previous });
   }
 
+  /** The record of a drill by its key (evidenceKey / drillKey), if known. */
+  get(key: string): DrillEvidence | undefined {
+    return this.byKey.get(key);
+  }
+
   all(): DrillEvidence[] {
     return [...this.byKey.values()];
   }
@@ -62,7 +67,7 @@ export class RecordSet {
   }
 }
 
-/** What tells two reads of a record apart: every write moves updatedAt (events, status and verdict for safety). */
+/** What tells two reads of a record apart: every write moves updatedAt (events, status, verdict and verification for safety). */
 function fingerprint(r: DrillEvidence): string {
-  return `${r.updatedAt}|${r.events.length}|${r.status}|${r.verdict ?? ''}`;
+  return `${r.updatedAt}|${r.events.length}|${r.status}|${r.verdict ?? ''}|${r.verification?.state ?? ''}|${r.verification?.startedAt ?? ''}`;
 }

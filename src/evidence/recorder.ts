@@ -13,6 +13,9 @@ import {
   type EvidenceEvent,
   type EvidenceKind,
   type Verdict,
+  type Verification,
+  type VerificationDisk,
+  OUTPUT_EXCERPT_CHARS,
 } from './evidence';
 import { sortEvents, withoutUndefined } from './merge';
 
@@ -162,6 +165,40 @@ export function recordVerdict(record: DrillEvidence, verdict: VerdictInfo, at: n
   next.verdictAt = iso(at);
   next.events = withEvent(next.events, { type: 'verdict', at: iso(at), by: verdict.by });
   return withoutUndefined(next);
+}
+
+/** A verification event: an EvidenceEvent whose `at` (ISO) defaults to the moment of the write. */
+export type VerificationEvent = Omit<EvidenceEvent, 'at'> & { at?: string };
+
+/**
+ * The drill's latest verification replaces the one the record had (earlier attempts stay readable in `events`), and
+ * `event`, when given, is added. Each disk's output is cut to OUTPUT_EXCERPT_CHARS (`outputTruncated` then set).
+ */
+export function recordVerification(record: DrillEvidence, verification: Verification, at: number, event?: VerificationEvent): DrillEvidence {
+  const next = copy(record, at);
+  next.verification = cappedVerification(verification);
+  if (event) next.events = withEvent(next.events, withoutUndefined({ ...event, at: event.at ?? iso(at) }));
+  return withoutUndefined(next);
+}
+
+/** A copy of a verification whose disks' outputs are at most OUTPUT_EXCERPT_CHARS long. */
+export function cappedVerification(verification: Verification): Verification {
+  return withoutUndefined<Verification>({
+    ...verification,
+    instance: withoutUndefined({ ...verification.instance }),
+    script: { ...verification.script },
+    by: { ...verification.by },
+    disks: verification.disks.map(cappedDisk),
+  });
+}
+
+function cappedDisk(disk: VerificationDisk): VerificationDisk {
+  const next = withoutUndefined({ ...disk });
+  if (next.output === undefined || next.output.length <= OUTPUT_EXCERPT_CHARS) return next;
+  let cut = next.output.slice(0, OUTPUT_EXCERPT_CHARS);
+  // Never half a character: a high surrogate left at the end loses its pair.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return { ...next, output: cut, outputTruncated: true };
 }
 
 /**

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { escapeMarkdown, formatLocalDateTime } from '../shared/format';
 import { pairStatusText } from '../replication/status';
 import { localised, type Localiser } from '../replication/text';
-import { iso, ms, type Actor, type DrillEvidence, type Verdict } from './evidence';
+import { iso, ms, type Actor, type DrillEvidence, type Verdict, type Verification, type VerificationDisk } from './evidence';
 import { formatDuration, type DrillFigures, type DrillOutcome } from './figures';
 import { DAY_MS, overdueSummary } from './freshness';
 import { reportBaseName, reportData, reportJson, type DrillRow, type OwnerRow, type ReportData, type ReportInput } from './reportData';
@@ -74,6 +74,14 @@ class Writer {
     return NONE;
   }
 
+  verification(v: Verification | undefined): string {
+    if (v === undefined) return this.l.t('not verified');
+    if (v.state === 'passed') return this.l.t('passed');
+    if (v.state === 'failed') return this.l.t('failed');
+    if (v.state === 'incomplete') return this.l.t('incomplete');
+    return this.l.t('verifying');
+  }
+
   outcome(outcome: DrillOutcome): string {
     if (outcome === 'usable') return this.l.t('usable');
     if (outcome === 'failed') return this.l.t('failed');
@@ -115,8 +123,8 @@ function ownerTable(w: Writer, l: Localiser, owners: readonly OwnerRow[]): strin
   if (owners.length === 0) return [l.t('No pairs or replica groups in the chosen regions.')];
   const lines = header([
     l.t('Pair or group'), l.t('Kind'), l.t('DR region'), l.t('Status'), l.t('RPO setting'), l.t('Last recovery point'),
-    l.t('Last successful drill'), l.t('Drilled at'), l.t('RPO at drill'), l.t('Time to usable disk'), l.t('Verdict'), l.t('Notes'),
-    l.t('Overdue'),
+    l.t('Last successful drill'), l.t('Drilled at'), l.t('RPO at drill'), l.t('Time to usable disk'), l.t('Time to verified'),
+    l.t('Verification'), l.t('Verdict'), l.t('Notes'), l.t('Overdue'),
   ]);
   for (const o of owners) {
     const last = o.last;
@@ -131,6 +139,8 @@ function ownerTable(w: Writer, l: Localiser, owners: readonly OwnerRow[]): strin
       w.at(o.fresh.lastDrilledAt),
       w.duration(o.lastFigures?.rpoAtDrillMs),
       w.toUsable(o.lastFigures),
+      w.duration(o.lastFigures?.timeToVerifiedMs),
+      last ? w.verification(last.verification) : NONE,
       last ? w.verdict(last.verdict) : NONE,
       cell(last?.notes),
       w.overdue(o),
@@ -143,8 +153,8 @@ function drillTable(w: Writer, l: Localiser, drills: readonly DrillRow[]): strin
   if (drills.length === 0) return [l.t('No drills in the period.')];
   const lines = header([
     'DrillId', l.t('Pair or group'), l.t('DR region / zone'), l.t('Recovery point'), l.t('Started'), l.t('Usable at'), l.t('Cleared at'),
-    l.t('RPO at drill'), l.t('Time to usable disk'), l.t('Held'), l.t('Start RequestId'), l.t('Clear RequestId'), l.t('Run by'),
-    l.t('Outcome'), l.t('Verdict'), l.t('Notes'),
+    l.t('RPO at drill'), l.t('Time to usable disk'), l.t('Time to verified'), l.t('Held'), l.t('Start RequestId'), l.t('Clear RequestId'),
+    l.t('Run by'), l.t('Outcome'), l.t('Verification'), l.t('Verdict'), l.t('Notes'),
   ]);
   for (const { record: r, at, figures: f } of drills) {
     lines.push(row([
@@ -157,14 +167,84 @@ function drillTable(w: Writer, l: Localiser, drills: readonly DrillRow[]): strin
       w.cleared(r),
       w.duration(f.rpoAtDrillMs),
       w.toUsable(f),
+      w.duration(f.timeToVerifiedMs),
       w.duration(f.timeHeldMs),
       cell(r.startRequestId),
       cell(r.clearRequestId),
       w.actor(r.startedBy),
       f.outcome === 'failed' && r.statusMessage ? `${w.outcome(f.outcome)}: ${cell(r.statusMessage)}` : w.outcome(f.outcome),
+      w.verification(r.verification),
       w.verdict(r.verdict),
       cell(r.notes),
     ]));
+  }
+  return lines;
+}
+
+/** A code span that no backtick in `text` can end early, on one line. */
+function code(text: string): string {
+  // eslint-disable-next-line no-control-regex -- a line break or control character would end or alter the line
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  const fence = '`'.repeat(longestRun(flat, '`') + 1);
+  // CommonMark strips one space from each end when both have one: pad when an end is a backtick or both are spaces.
+  const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === char ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/**
+ * A check's output as a fenced block: the fence is longer than any run of backticks in it (so no line of the output
+ * can close it), line breaks of every kind become `\n` and other control characters (but tabs) are dropped.
+ */
+function fencedBlock(text: string): string[] {
+  // eslint-disable-next-line no-control-regex -- control characters would alter the document
+  const body = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\n+$/, '');
+  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  return [`${fence}text`, ...body.split('\n'), fence];
+}
+
+function verificationDisk(w: Writer, l: Localiser, d: VerificationDisk): string[] {
+  const lines = [`#### ${l.t('Drill disk {0}', code(d.diskId))}${d.pairId ? ` (${code(d.pairId)})` : ''}`, ''];
+  lines.push(`- ${l.t('Result: {0}', d.verdict === 'passed' ? l.t('passed') : d.verdict === 'failed' ? l.t('failed') : NONE)}`);
+  lines.push(`- ${l.t('Filesystem: {0}', d.filesystem ? code(d.filesystem) : NONE)}`);
+  const status = d.invocationStatus ? ` (${code(d.invocationStatus)})` : '';
+  lines.push(`- ${l.t('Exit code: {0}', d.exitCode === undefined ? NONE : code(String(d.exitCode)))}${status}`);
+  if (d.errorCode || d.errorInfo) lines.push(`- ${l.t('Cloud Assistant error: {0}', code([d.errorCode, d.errorInfo].filter(Boolean).join(': ')))}`);
+  lines.push(`- ${l.t('Attached: {0}; check: {1} to {2}; detached: {3}', w.atIso(d.attachedAt), w.atIso(d.checkStartedAt), w.atIso(d.checkFinishedAt), w.atIso(d.detachedAt))}`);
+  if (d.detachProblem) lines.push(`- ${l.t('Detach failed: {0}', code(d.detachProblem))}`);
+  if (d.output !== undefined && d.output !== '') {
+    lines.push(`- ${d.outputTruncated ? l.t('Output (its first part; the rest was cut):') : l.t('Output:')}`, '', ...fencedBlock(d.output));
+  }
+  lines.push('');
+  return lines;
+}
+
+/** Every verification of the period's drills: instance, check and its SHA-256, and per disk the result and output. */
+function verifications(w: Writer, l: Localiser, drills: readonly DrillRow[]): string[] {
+  const verified = drills.filter((d) => d.record.verification !== undefined);
+  if (verified.length === 0) return [l.t('No drill of the period was verified.'), ''];
+  const lines: string[] = [];
+  for (const { record: r, figures: f } of verified) {
+    const v = r.verification as Verification;
+    lines.push(`### ${code(r.drillId)}`, '');
+    lines.push(`- ${l.t('Pair or group: {0}', `${w.kind(r.kind)} ${code(r.owner.name && r.owner.name !== r.owner.id ? `${r.owner.name} (${r.owner.id})` : r.owner.id)}`)}`);
+    lines.push(`- ${l.t('Verification: {0}', w.verification(v))}${v.problem ? `: ${code(v.problem)}` : ''}`);
+    lines.push(`- ${l.t('Instance: {0} in zone {1}', code(v.instance.name ? `${v.instance.instanceId} (${v.instance.name})` : v.instance.instanceId), code(v.instance.zoneId))}`);
+    const check = v.script.source === 'builtin' ? l.t('the built-in check') : l.t("the team's script {0}", code(v.script.name));
+    lines.push(`- ${l.t('Check: {0}, SHA-256 {1}, timeout {2}', check, code(v.script.sha256), w.duration(v.timeoutSeconds * 1000))}`);
+    lines.push(`- ${l.t('Run by: {0}', code(`${v.by.osUser} (${v.by.profileName})`))}`);
+    lines.push(`- ${l.t('Started: {0}; finished: {1}; verified: {2}', w.atIso(v.startedAt), w.atIso(v.finishedAt), w.atIso(v.verifiedAt))}`);
+    lines.push(`- ${l.t('Time to verified: {0}', w.duration(f.timeToVerifiedMs))}`, '');
+    for (const d of v.disks) lines.push(...verificationDisk(w, l, d));
   }
   return lines;
 }
@@ -183,8 +263,9 @@ function markdown(input: ReportInput, data: ReportData, sha256: string, l: Local
     `- ${l.t('Profile: {0}', cell(input.profileName))}`,
     `- ${l.t('Extension version: {0}', cell(input.extensionVersion))}`,
     '',
-    l.t('{0} pairs and {1} replica groups, {2}. {3} drills in the period: {4} passed, {5} failed, {6} not checked, {7} without a verdict.',
-      s.pairs, s.groups, localised(l, overdueSummary(s.overdue, total)), s.drills, s.passed, s.failed, s.notChecked, s.noVerdict),
+    l.t('{0} pairs and {1} replica groups, {2}. {3} drills in the period: {4} verified, {5} failed verification, {6} verification incomplete, {7} not verified; verdicts: {8} passed, {9} failed, {10} not checked, {11} without a verdict.',
+      s.pairs, s.groups, localised(l, overdueSummary(s.overdue, total)), s.drills, s.verified, s.verificationFailed, s.verificationIncomplete, s.notVerified,
+      s.passed, s.failed, s.notChecked, s.noVerdict),
     '',
     `## ${l.t('Pairs and replica groups')}`,
     '',
@@ -194,6 +275,9 @@ function markdown(input: ReportInput, data: ReportData, sha256: string, l: Local
     '',
     ...drillTable(w, l, data.drills),
     '',
+    `## ${l.t('Verifications')}`,
+    '',
+    ...verifications(w, l, data.drills),
     `## ${l.t('Integrity')}`,
     '',
     l.t('SHA-256 of the JSON twin {0}: {1}', `\`${file}\``, `\`${sha256}\``),

@@ -2,7 +2,7 @@
 // freshness and interval, the drills of the period (for the chosen regions), the summary counts, and the JSON twin
 // of the Markdown (stable key order; absent values are null, except inside events and disks where they are left out).
 // Pure; linear in owners and records (one EvidenceIndex, one sort of the period's drills).
-import { iso, type Actor, type DrillEvidence, type EvidenceDisk, type EvidenceEvent } from './evidence';
+import { iso, type Actor, type DrillEvidence, type EvidenceDisk, type EvidenceEvent, type Verification, type VerificationDisk } from './evidence';
 import { drillFigures, type DrillFigures } from './figures';
 import { drillTime, EvidenceIndex, freshness, type Freshness } from './freshness';
 
@@ -61,6 +61,11 @@ export interface ReportSummary {
   failed: number;
   notChecked: number;
   noVerdict: number;
+  /** Drills whose verification passed, failed, did not finish (incomplete, or still verifying), or never ran. */
+  verified: number;
+  verificationFailed: number;
+  verificationIncomplete: number;
+  notVerified: number;
 }
 
 export interface ReportData {
@@ -118,6 +123,10 @@ export function reportData(input: ReportInput): ReportData {
     failed: drills.filter((d) => d.record.verdict === 'failed').length,
     notChecked: drills.filter((d) => d.record.verdict === 'notChecked').length,
     noVerdict: drills.filter((d) => d.record.verdict === undefined).length,
+    verified: drills.filter((d) => d.record.verification?.state === 'passed').length,
+    verificationFailed: drills.filter((d) => d.record.verification?.state === 'failed').length,
+    verificationIncomplete: drills.filter((d) => d.record.verification?.state === 'incomplete' || d.record.verification?.state === 'verifying').length,
+    notVerified: drills.filter((d) => d.record.verification === undefined).length,
   };
   return { owners, drills, summary };
 }
@@ -135,6 +144,7 @@ function figuresJson(f: DrillFigures): object {
     rpoAtDrillMs: orNull(f.rpoAtDrillMs),
     timeToUsableMs: orNull(f.timeToUsableMs),
     resolutionMs: orNull(f.resolutionMs),
+    timeToVerifiedMs: orNull(f.timeToVerifiedMs),
     timeHeldMs: orNull(f.timeHeldMs),
   };
 }
@@ -147,7 +157,36 @@ function compact(entries: [string, unknown][]): object {
 }
 
 const eventJson = (e: EvidenceEvent): object =>
-  compact([['type', e.type], ['at', e.at], ['requestId', e.requestId], ['by', e.by ? actorJson(e.by) : undefined], ['statusMessage', e.statusMessage]]);
+  compact([
+    ['type', e.type], ['at', e.at], ['requestId', e.requestId], ['by', e.by ? actorJson(e.by) : undefined], ['statusMessage', e.statusMessage],
+    ['diskId', e.diskId], ['instanceId', e.instanceId],
+  ]);
+
+const verificationDiskJson = (d: VerificationDisk): object =>
+  compact([
+    ['pairId', d.pairId], ['diskId', d.diskId], ['attachRequestedAt', d.attachRequestedAt], ['attachedAt', d.attachedAt], ['attachRequestId', d.attachRequestId],
+    ['invokeId', d.invokeId], ['invocationStatus', d.invocationStatus], ['errorCode', d.errorCode], ['errorInfo', d.errorInfo], ['exitCode', d.exitCode],
+    ['output', d.output], ['outputTruncated', d.outputTruncated], ['checkStartedAt', d.checkStartedAt], ['checkFinishedAt', d.checkFinishedAt],
+    ['filesystem', d.filesystem], ['detachRequestedAt', d.detachRequestedAt], ['detachedAt', d.detachedAt], ['detachRequestId', d.detachRequestId],
+    ['detachProblem', d.detachProblem], ['verdict', d.verdict],
+  ]);
+
+/** The whole verification, in its declared order (fields that are not set are left out, as in events and disks). */
+function verificationJson(v: Verification | undefined): object | null {
+  if (v === undefined) return null;
+  return compact([
+    ['state', v.state],
+    ['instance', compact([['instanceId', v.instance.instanceId], ['name', v.instance.name], ['zoneId', v.instance.zoneId]])],
+    ['script', { source: v.script.source, name: v.script.name, sha256: v.script.sha256 }],
+    ['timeoutSeconds', v.timeoutSeconds],
+    ['by', actorJson(v.by)],
+    ['startedAt', v.startedAt],
+    ['finishedAt', v.finishedAt],
+    ['verifiedAt', v.verifiedAt],
+    ['disks', v.disks.map(verificationDiskJson)],
+    ['problem', v.problem],
+  ]);
+}
 
 const diskJson = (d: EvidenceDisk): object => compact([['pairId', d.pairId], ['diskId', d.diskId], ['status', d.status]]);
 
@@ -182,6 +221,7 @@ export function drillJson(r: DrillEvidence, figures: DrillFigures): object {
     notes: orNull(r.notes),
     verdictBy: actorJson(r.verdictBy),
     verdictAt: orNull(r.verdictAt),
+    verification: verificationJson(r.verification),
     status: r.status,
     statusAt: r.statusAt,
     disks: r.disks.map(diskJson),
@@ -202,6 +242,7 @@ function lastDrillJson(r: DrillEvidence, figures: DrillFigures): object {
     recoveryPoint: orNull(r.recoveryPoint),
     firstExecutedAt: orNull(r.firstExecutedAt),
     figures: figuresJson(figures),
+    verificationState: orNull(r.verification?.state),
     verdict: orNull(r.verdict),
     notes: orNull(r.notes),
   };

@@ -13,13 +13,19 @@ import { join } from 'node:path';
 import { writeTeammateDrills, type PastDrill } from '../fixtures/evidenceHistory';
 import { QUIET_WORKBENCH_SETTINGS, vsixPath, workspacePath } from '../ui/workbench';
 
-/** The demo account's drill history: some pairs drilled lately, some long ago (overdue at the default 90 days). */
+/**
+ * The demo account's drill history: some pairs drilled lately, some long ago (overdue at the default 90 days). web-01
+ * and the crm group (both member disks) were verified (the check passed); orders-db, app-01 and log-archive were
+ * judged passed by hand; app-01's later drill failed its verification (fsck found errors), so it does not count and
+ * app-01 stays drilled 130 d ago, overdue.
+ */
 export const DEMO_DRILL_HISTORY: readonly PastDrill[] = [
-  { kind: 'pair', ownerId: 'pair-demo-web01', name: 'web-01', daysAgo: 12, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-e', sourceRegionId: 'cn-hangzhou' },
+  { kind: 'pair', ownerId: 'pair-demo-web01', name: 'web-01', daysAgo: 12, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-e', sourceRegionId: 'cn-hangzhou', verification: 'passed' },
   { kind: 'group', ownerId: 'pg-demo-orders', name: 'orders-db', daysAgo: 40, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-e', sourceRegionId: 'cn-hangzhou', memberPairIds: ['pair-demo-orders01', 'pair-demo-orders02'] },
-  { kind: 'group', ownerId: 'pg-demo-crm', name: 'crm', daysAgo: 20, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-f', sourceRegionId: 'cn-beijing', memberPairIds: ['pair-demo-crm01', 'pair-demo-crm02'] },
+  { kind: 'group', ownerId: 'pg-demo-crm', name: 'crm', daysAgo: 20, regionId: 'cn-shanghai', zoneId: 'cn-shanghai-f', sourceRegionId: 'cn-beijing', memberPairIds: ['pair-demo-crm01', 'pair-demo-crm02'], verification: 'passed' },
   { kind: 'pair', ownerId: 'pair-demo-app01', name: 'app-01', daysAgo: 130, regionId: 'cn-hangzhou', zoneId: 'cn-hangzhou-i', sourceRegionId: 'cn-shanghai' },
   { kind: 'pair', ownerId: 'pair-demo-log01', name: 'log-archive', daysAgo: 200, regionId: 'cn-beijing', zoneId: 'cn-beijing-f', sourceRegionId: 'cn-shanghai' },
+  { kind: 'pair', ownerId: 'pair-demo-app01', name: 'app-01', daysAgo: 30, regionId: 'cn-hangzhou', zoneId: 'cn-hangzhou-i', sourceRegionId: 'cn-shanghai', verification: 'failed' },
 ];
 
 export interface Demo {

@@ -1,5 +1,6 @@
 // Evidence records for the evidence tests: a builder that fills the events from the times it is given.
 import { EVIDENCE_SCHEMA_VERSION, type Actor, type DrillEvidence, type EvidenceEvent } from '../../../src/evidence/evidence';
+import { sortEvents } from '../../../src/evidence/merge';
 
 export const NOW = Date.parse('2026-03-01T08:00:00Z');
 
@@ -13,7 +14,10 @@ const iso0 = '2026-01-01T00:00:00.000Z';
 
 export type RecordSpec = Partial<DrillEvidence> & { drillId: string; owner: DrillEvidence['owner']; regionId: string };
 
-/** A record whose events follow from its times (started, executed, failed, clear requested, cleared, gone, verdict). */
+/**
+ * A record whose events follow from its times (started, executed, failed, clear requested, cleared, gone, verdict,
+ * and a verification's started, attached, detached and outcome).
+ */
 export function drillRecord(spec: RecordSpec, teammate = false): DrillEvidence {
   const by = spec.startedBy ?? (teammate ? TEAMMATE : ME);
   // Who started a drill is known only when this extension started it (a discovered drill has no StartPairDrill answer).
@@ -45,7 +49,17 @@ export function drillRecord(spec: RecordSpec, teammate = false): DrillEvidence {
   add('cleared', base.clearedAt);
   add('gone', base.goneAt);
   add('verdict', base.verdictAt, { by: base.verdictBy });
-  base.events = spec.events ?? events;
+  const v = base.verification;
+  if (v) {
+    add('verifyStarted', v.startedAt, { by: v.by, instanceId: v.instance.instanceId });
+    for (const d of v.disks) {
+      add('diskAttached', d.attachedAt, { diskId: d.diskId, instanceId: v.instance.instanceId, requestId: d.attachRequestId });
+      add('diskDetached', d.detachedAt, { diskId: d.diskId, instanceId: v.instance.instanceId, requestId: d.detachRequestId });
+    }
+    const outcome = v.state === 'passed' ? 'verifyPassed' : v.state === 'failed' ? 'verifyFailed' : v.state === 'incomplete' ? 'verifyIncomplete' : undefined;
+    if (outcome) add(outcome, v.finishedAt ?? v.verifiedAt, v.problem ? { statusMessage: v.problem } : {});
+  }
+  base.events = spec.events ?? sortEvents(events);
   base.updatedAt = spec.updatedAt ?? base.events[base.events.length - 1]?.at ?? iso0;
   return base;
 }

@@ -130,4 +130,50 @@ describe('evidence drill report', () => {
       }
     }
   });
+
+  it('counts verified drills in the summary and carries the whole verification in the JSON twin', () => {
+    const report = buildDrillReport(goldenInput(), ENGLISH);
+    const json = JSON.parse(report.json) as { summary: Record<string, number>; drills: Array<{ drillId: string; verification: { state: string; disks: unknown[] } | null; figures: { timeToVerifiedMs: number | null } }> };
+    assert.deepEqual([json.summary.verified, json.summary.verificationFailed, json.summary.verificationIncomplete, json.summary.notVerified], [2, 1, 1, 2]);
+    assert.ok(report.markdown.includes('6 drills in the period: 2 verified, 1 failed verification, 1 verification incomplete, 2 not verified;'));
+    const group = json.drills.find((d) => d.drillId === 'pg-drill-2b4d6f8h0j2l4n6p8r0t');
+    assert.equal(group?.verification?.state, 'passed');
+    assert.equal(group?.verification?.disks.length, 2);
+    assert.equal(group?.figures.timeToVerifiedMs, 21 * 60_000 + 31_000);
+    assert.equal(json.drills.find((d) => d.drillId === 'drill-9a1c3e5g7i9k1m3o5q7s')?.verification, null);
+    const input = goldenInput();
+    for (const r of input.records) assert.deepEqual((JSON.parse(buildDrillReport(input, ENGLISH).json) as typeof json).drills.find((d) => d.drillId === r.drillId)?.verification ?? null, r.verification ?? null);
+  });
+
+  it('an output with backticks, fences and table rows stays inside its fenced block; names stay inside their code spans', () => {
+    const input = goldenInput();
+    const output = 'EBS-DR: device=/dev/vdb\n```\n| a | b |\n|---|---|\n``````` seven\n## not a heading\r\nlast\u2028line\u0007\n';
+    input.records = input.records.map((r) =>
+      r.verification && r.drillId === 'drill-5r7t9v1x3z5b7d9f1h3j'
+        ? { ...r, verification: { ...r.verification, script: { ...r.verification.script, source: 'team' as const, name: 'checks/``web`.sh' }, disks: r.verification.disks.map((d) => ({ ...d, output })) } }
+        : r,
+    );
+    const lines = buildDrillReport(input, ENGLISH).markdown.split('\n');
+    const open = lines.findIndex((line) => /^`{3,}text$/.test(line) && lines.slice(lines.indexOf(line)).some((l) => l.includes('seven')));
+    const fence = lines[open]!.replace('text', '');
+    assert.equal(fence, '````````', 'one backtick more than the longest run (7)');
+    const close = lines.indexOf(fence, open + 1);
+    assert.deepEqual(lines.slice(open + 1, close), ['EBS-DR: device=/dev/vdb', '```', '| a | b |', '|---|---|', '``````` seven', '## not a heading', 'last', 'line']);
+    assert.equal(lines[close + 1], '', 'the block ends before the next part');
+    assert.ok(lines.some((line) => line.includes("the team's script ```checks/``web`.sh```")), lines.find((l) => l.includes('Check:')));
+    // The tables are untouched by it: every row keeps its cells.
+    for (const heading of ['Pairs and replica groups', 'Drills in the period']) {
+      const start = lines.indexOf(`## ${heading}`) + 2;
+      const width = cells(lines[start]!).length;
+      for (let i = start; lines[i]?.startsWith('|'); i++) assert.equal(cells(lines[i]!).length, width, lines[i]);
+    }
+  });
+
+  it('the zh-cn report names the verification parts in Chinese', () => {
+    const markdown = buildDrillReport(goldenInput(), CHINESE).markdown;
+    for (const text of ['## 演练盘验证', '| 验证通过耗时 | 验证 |', '- 验证：通过', '- 验证：失败', '- 验证：未完成', '内置检查', '团队脚本 `checks/orders-db.sh`', '| 未验证 |']) {
+      assert.ok(markdown.includes(text), `the zh-cn report has ${text}`);
+    }
+    for (const english of ['Verifications', 'Time to verified', 'not verified', 'the built-in check', 'Drill disk', 'Exit code']) assert.ok(!markdown.includes(english), english);
+  });
 });
