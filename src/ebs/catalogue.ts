@@ -30,7 +30,7 @@ const byCode: ReadonlyMap<string, CatalogueEntry> = new Map([...ERROR_CATALOGUE,
 
 /**
  * Exact code first, then ever shorter dotted prefixes (`Throttling.User` → `Throttling`), then the generic entry.
- * With a credential service, `<service>:<code>` and its prefixes come first.
+ * With a credential service (`sts`) or an API other than EBS (`ecs`), `<service>:<code>` and its prefixes come first.
  */
 export function catalogueEntryFor(code: string, service?: string): CatalogueEntry {
   if (service) {
@@ -58,7 +58,7 @@ function paramValue(err: EbsError, param: MessageParam): string {
     case 'serverMessage':
       return forNotification(err.serverMessage ?? err.message);
     case 'permission':
-      return `ebs:${err.action ?? '*'}`;
+      return `${err.api ?? 'ebs'}:${err.action ?? '*'}`;
     case 'action':
       return err.action ?? 'EBS';
     case 'regionId':
@@ -87,7 +87,7 @@ function render(template: MessageTemplate, err: EbsError): LocalisableMessage {
 /** Explains any thrown value (normalised with toEbsError first) for the shell. */
 export function explainError(error: unknown): ErrorExplanation {
   const err = toEbsError(error);
-  const found = catalogueEntryFor(err.code, err.service);
+  const found = catalogueEntryFor(err.code, err.service ?? (err.api === 'ebs' ? undefined : err.api));
   const explanation: ErrorExplanation = {
     code: err.code,
     entryCode: found.code,

@@ -10,7 +10,7 @@ export type ErrorCategory = 'credentials' | 'permission' | 'billing' | 'state' |
 export type MessageParam =
   | 'code'
   | 'serverMessage'
-  /** The RAM action, e.g. `ebs:StartPairDrill` (`ebs:*` when unknown). */
+  /** The RAM action, e.g. `ebs:StartPairDrill` or `ecs:AttachDisk` (the API's namespace; `ebs:*` when unknown). */
   | 'permission'
   | 'action'
   | 'regionId'
