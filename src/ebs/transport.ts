@@ -151,7 +151,10 @@ export class EbsTransport {
     return error;
   }
 
-  /** Every page of a list operation (MaxResults `pageSize`, 500 unless given; NextToken until it is empty), each mapped with `parsePage`. */
+  /**
+   * Every page of a list operation (MaxResults `pageSize`, 500 unless given; NextToken, read with `tokenOf`, until it
+   * is empty), each mapped with `parsePage`.
+   */
   async paginate<T>(
     action: string,
     regionId: string,
@@ -159,6 +162,7 @@ export class EbsTransport {
     options: CallOptions,
     parsePage: (body: unknown) => T[],
     pageSize: number = MAX_PAGE_SIZE,
+    tokenOf: (body: unknown) => string | undefined = nextTokenOf,
   ): Promise<T[]> {
     const items: T[] = [];
     const seen = new Set<string>();
@@ -169,7 +173,7 @@ export class EbsTransport {
       const { body } = await this.invoke(action, regionId, query, options);
       // One by one: a server ignoring MaxResults could send more items than fit as call arguments.
       for (const item of this.parse(action, regionId, () => parsePage(body))) items.push(item);
-      token = nextTokenOf(body);
+      token = tokenOf(body);
       if (token === undefined) return items;
       if (seen.has(token) || page >= MAX_PAGES) {
         throw this.withApi(
