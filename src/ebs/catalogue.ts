@@ -2,11 +2,11 @@
 // templates are the localisation keys: the shell renders them with `vscode.l10n.t(message.message, ...message.args)`.
 
 import { formatMessage, type LocalisableMessage } from '../shared/text';
-import { CatalogueEntry, CREDENTIAL_CATALOGUE, ERROR_CATALOGUE, ErrorCategory, GENERIC_ENTRY, MessageParam, MessageTemplate } from './catalogueEntries';
+import { CatalogueEntry, CREDENTIAL_CATALOGUE, ECS_CATALOGUE, ERROR_CATALOGUE, ErrorCategory, GENERIC_ENTRY, MessageParam, MessageTemplate } from './catalogueEntries';
 import { EbsError } from './ebsError';
 import { toEbsError } from './sdkErrors';
 
-export { CREDENTIAL_CATALOGUE, ERROR_CATALOGUE, GENERIC_ENTRY } from './catalogueEntries';
+export { CREDENTIAL_CATALOGUE, ECS_CATALOGUE, ERROR_CATALOGUE, GENERIC_ENTRY } from './catalogueEntries';
 export type { CatalogueEntry, ErrorCategory, MessageParam, MessageTemplate } from './catalogueEntries';
 
 export type { LocalisableMessage };
@@ -26,7 +26,7 @@ export interface ErrorExplanation {
   serverMessage?: string;
 }
 
-const byCode: ReadonlyMap<string, CatalogueEntry> = new Map([...ERROR_CATALOGUE, ...CREDENTIAL_CATALOGUE].map((e) => [e.code, e]));
+const byCode: ReadonlyMap<string, CatalogueEntry> = new Map([...ERROR_CATALOGUE, ...ECS_CATALOGUE, ...CREDENTIAL_CATALOGUE].map((e) => [e.code, e]));
 
 /**
  * Exact code first, then ever shorter dotted prefixes (`Throttling.User` → `Throttling`), then the generic entry.
@@ -109,7 +109,7 @@ export { formatMessage };
 /** Every English template in the catalogue: the l10n keys that need translations. */
 export function catalogueMessageKeys(): string[] {
   const keys = new Set<string>();
-  for (const e of [...ERROR_CATALOGUE, ...CREDENTIAL_CATALOGUE, GENERIC_ENTRY]) {
+  for (const e of [...ERROR_CATALOGUE, ...ECS_CATALOGUE, ...CREDENTIAL_CATALOGUE, GENERIC_ENTRY]) {
     keys.add(e.summary.text);
     keys.add(e.nextStep.text);
   }
