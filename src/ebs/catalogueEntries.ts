@@ -211,6 +211,12 @@ export const ECS_CATALOGUE: readonly CatalogueEntry[] = [
   entry('CmdContent.ExceedLimit', 'input', t('The check script is larger than Cloud Assistant accepts.'), SHORTEN_SCRIPT),
   entry(LocalErrorCode.CommandTooLarge, 'input', t('The check script is too large to send: {0}', 'serverMessage'), SHORTEN_SCRIPT),
   entry('Invocation.ExceedQuota', 'state', t('The account has used up its quota of Cloud Assistant command runs.'), t('Retry later, or ask Alibaba Cloud for a larger Cloud Assistant quota.')),
+  entry(
+    'IdempotentProcessing',
+    'transient',
+    t('An identical request is still being processed.'),
+    t('Wait a moment and refresh the view; do not start the operation again.'),
+  ),
   entry('InternalError.Dispatch', 'transient', t('Cloud Assistant could not dispatch the command (an internal error).'), RETRY_OR_SUPPORT),
   // --- the endpoint (ECS calls only) ---
   entry(

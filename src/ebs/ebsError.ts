@@ -112,7 +112,8 @@ export function isCancellation(value: unknown): boolean {
 
 /**
  * Transient failures worth retrying with the same ClientToken: network errors, timeouts, 5xx,
- * non-JSON error bodies, Throttling*, ServiceUnavailable, LastTokenProcessing. Never business 4xx.
+ * non-JSON error bodies, Throttling*, ServiceUnavailable, LastTokenProcessing (ECS: IdempotentProcessing). Never
+ * business 4xx.
  */
 export function isRetryableCode(code: string, httpStatus?: number): boolean {
   switch (code) {
@@ -122,6 +123,7 @@ export function isRetryableCode(code: string, httpStatus?: number): boolean {
     case LocalErrorCode.DeadlineExceeded:
     case 'ServiceUnavailable':
     case 'LastTokenProcessing':
+    case 'IdempotentProcessing':
     case 'RequestTimeout':
     case 'InternalError':
       return true;

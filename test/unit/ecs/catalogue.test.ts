@@ -23,6 +23,7 @@ const ECS_CODES = [
   'InternalError.Dispatch',
   'InvalidDiskIds.Malformed',
   'IdempotentParameterMismatch',
+  'IdempotentProcessing',
   LocalErrorCode.CloudAssistantOffline,
   LocalErrorCode.CommandTooLarge,
 ];
@@ -68,6 +69,8 @@ describe('ecs/catalogue', () => {
     assert.equal(catalogueEntryFor('InvalidDisk.InUse').category, 'state');
     assert.equal(catalogueEntryFor('InternalError.Dispatch').category, 'transient');
     assert.equal(catalogueEntryFor('InvalidDiskIds.Malformed').category, 'internal');
+    assert.equal(new EbsError({ code: 'IdempotentProcessing', message: 'x', httpStatus: 403 }).retryable, true, 'like LastTokenProcessing');
+    assert.equal(new EbsError({ code: 'InvalidDisk.InUse', message: 'x', httpStatus: 404 }).retryable, false);
     const big = explainError(ecsError(LocalErrorCode.CommandTooLarge, 'RunCommand', { serverMessage: 'The check script is 30000 bytes base64-encoded.' }));
     assert.equal(formatMessage(big.summary), 'The check script is too large to send: The check script is 30000 bytes base64-encoded.');
   });
