@@ -2,11 +2,11 @@
 // templates are the localisation keys: the shell renders them with `vscode.l10n.t(message.message, ...message.args)`.
 
 import { formatMessage, type LocalisableMessage } from '../shared/text';
-import { CatalogueEntry, CREDENTIAL_CATALOGUE, ERROR_CATALOGUE, ErrorCategory, GENERIC_ENTRY, MessageParam, MessageTemplate } from './catalogueEntries';
+import { CatalogueEntry, CREDENTIAL_CATALOGUE, ECS_CATALOGUE, ERROR_CATALOGUE, ErrorCategory, GENERIC_ENTRY, MessageParam, MessageTemplate } from './catalogueEntries';
 import { EbsError } from './ebsError';
 import { toEbsError } from './sdkErrors';
 
-export { CREDENTIAL_CATALOGUE, ERROR_CATALOGUE, GENERIC_ENTRY } from './catalogueEntries';
+export { CREDENTIAL_CATALOGUE, ECS_CATALOGUE, ERROR_CATALOGUE, GENERIC_ENTRY } from './catalogueEntries';
 export type { CatalogueEntry, ErrorCategory, MessageParam, MessageTemplate } from './catalogueEntries';
 
 export type { LocalisableMessage };
@@ -26,11 +26,11 @@ export interface ErrorExplanation {
   serverMessage?: string;
 }
 
-const byCode: ReadonlyMap<string, CatalogueEntry> = new Map([...ERROR_CATALOGUE, ...CREDENTIAL_CATALOGUE].map((e) => [e.code, e]));
+const byCode: ReadonlyMap<string, CatalogueEntry> = new Map([...ERROR_CATALOGUE, ...ECS_CATALOGUE, ...CREDENTIAL_CATALOGUE].map((e) => [e.code, e]));
 
 /**
  * Exact code first, then ever shorter dotted prefixes (`Throttling.User` → `Throttling`), then the generic entry.
- * With a credential service, `<service>:<code>` and its prefixes come first.
+ * With a credential service (`sts`) or an API other than EBS (`ecs`), `<service>:<code>` and its prefixes come first.
  */
 export function catalogueEntryFor(code: string, service?: string): CatalogueEntry {
   if (service) {
@@ -58,7 +58,7 @@ function paramValue(err: EbsError, param: MessageParam): string {
     case 'serverMessage':
       return forNotification(err.serverMessage ?? err.message);
     case 'permission':
-      return `ebs:${err.action ?? '*'}`;
+      return `${err.api ?? 'ebs'}:${err.action ?? '*'}`;
     case 'action':
       return err.action ?? 'EBS';
     case 'regionId':
@@ -87,7 +87,7 @@ function render(template: MessageTemplate, err: EbsError): LocalisableMessage {
 /** Explains any thrown value (normalised with toEbsError first) for the shell. */
 export function explainError(error: unknown): ErrorExplanation {
   const err = toEbsError(error);
-  const found = catalogueEntryFor(err.code, err.service);
+  const found = catalogueEntryFor(err.code, err.service ?? (err.api === 'ebs' ? undefined : err.api));
   const explanation: ErrorExplanation = {
     code: err.code,
     entryCode: found.code,
@@ -109,7 +109,7 @@ export { formatMessage };
 /** Every English template in the catalogue: the l10n keys that need translations. */
 export function catalogueMessageKeys(): string[] {
   const keys = new Set<string>();
-  for (const e of [...ERROR_CATALOGUE, ...CREDENTIAL_CATALOGUE, GENERIC_ENTRY]) {
+  for (const e of [...ERROR_CATALOGUE, ...ECS_CATALOGUE, ...CREDENTIAL_CATALOGUE, GENERIC_ENTRY]) {
     keys.add(e.summary.text);
     keys.add(e.nextStep.text);
   }

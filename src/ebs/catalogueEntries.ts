@@ -10,7 +10,7 @@ export type ErrorCategory = 'credentials' | 'permission' | 'billing' | 'state' |
 export type MessageParam =
   | 'code'
   | 'serverMessage'
-  /** The RAM action, e.g. `ebs:StartPairDrill` (`ebs:*` when unknown). */
+  /** The RAM action, e.g. `ebs:StartPairDrill` or `ecs:AttachDisk` (the API's namespace; `ebs:*` when unknown). */
   | 'permission'
   | 'action'
   | 'regionId'
@@ -170,6 +170,79 @@ export const ERROR_CATALOGUE: readonly CatalogueEntry[] = [
   entry(LocalErrorCode.UnexpectedResponse, 'internal', t('The EBS service returned a response the extension does not understand.'), REPORT_BUG),
   entry(LocalErrorCode.InvalidArgument, 'internal', t('The extension passed an invalid argument: {0}', 'serverMessage'), REPORT_BUG),
   entry('XmlResponse', 'input', t('The endpoint of {0} answered in XML, which is not an EBS response.', 'regionId'), CHECK_ENDPOINT),
+];
+
+const CHECK_ECS_ENDPOINT = t('Check the setting ebsDr.ecsEndpointTemplate: it must point to an ECS endpoint for this region.');
+const CHECK_ECS_NETWORK = t('Check your network connection, proxy and the setting ebsDr.ecsEndpointTemplate, then retry.');
+const CHOOSE_INSTANCE = t('Choose another verification instance: a running Linux instance in the zone of the drill disk whose Cloud Assistant is online.');
+const FREE_A_SLOT = t('Detach a disk from the verification instance, or choose another instance.');
+const SHORTEN_SCRIPT = t('Shorten the check script (checks/<name>.sh in the evidence folder); it may have at most 24 KB once base64-encoded.');
+const RETRY_OR_SUPPORT = t('Retry. If it persists, contact Alibaba Cloud support with request ID {0}.', 'requestId');
+
+/**
+ * ECS and Cloud Assistant (src/ecs/), for the verification of a drill: attach the drill disk to an instance, run the
+ * check, detach it. Business codes under their own name (EBS never sends them); the codes that mean "the endpoint"
+ * under `ecs:` (looked up first for an error of an ECS call: EbsError.api), so that they name ECS and its setting.
+ */
+export const ECS_CATALOGUE: readonly CatalogueEntry[] = [
+  // --- instance ---
+  entry('InvalidInstanceId.NotFound', 'state', t('The ECS instance does not exist (it may have been released).'), CHOOSE_INSTANCE),
+  entry('InvalidInstance.NotFound', 'state', t('Cloud Assistant does not know the instance (it does not exist, or is not in this region).'), CHOOSE_INSTANCE),
+  entry('IncorrectInstanceStatus', 'state', t('The status of the instance does not allow this operation.'), t('Make sure the verification instance is Running, then try again.')),
+  entry('InstanceLockedForSecurity', 'state', t('The instance is locked for security reasons.'), t('Choose another verification instance, or have the lock resolved in the ECS console.')),
+  entry(
+    LocalErrorCode.CloudAssistantOffline,
+    'state',
+    t('Cloud Assistant is not installed or not online on this instance.'),
+    t('Start the instance and its Cloud Assistant agent (it must have sent a heartbeat within the last two minutes), or choose another instance.'),
+  ),
+  // --- disk ---
+  entry('InvalidDiskId.NotFound', 'state', t('The disk does not exist (a drill disk is deleted when its drill is cleared).'), t('Refresh the view.')),
+  entry('InvalidDisk.InUse', 'state', t('The disk is already attached to an instance.'), t('Refresh the view; wait until the drill disk is Available, then try again.')),
+  entry('IncorrectDiskStatus', 'state', t('The status of the disk does not allow attaching or detaching it now.'), t('Wait until the drill disk is Available (to attach) or In use (to detach), then try again.')),
+  entry('ResourcesNotInSameZone', 'input', t('The instance and the disk are in different zones.'), t('Choose a verification instance in the zone of the drill disk.')),
+  entry('DiskNotPortable', 'state', t('The disk cannot be attached or detached on its own (it is not portable).'), t('Check the disk in the ECS console; a drill disk is normally portable.')),
+  entry('InstanceDiskLimitExceeded', 'state', t('The instance has as many disks attached as its instance type allows.'), FREE_A_SLOT),
+  entry('DiskAttachedNumberExceeded', 'state', t('The instance already has the largest number of disks that can be attached to it.'), FREE_A_SLOT),
+  entry('InvalidDisk.AlreadyDetached', 'state', t('The disk is already detached.'), t('No action is needed; refresh the view to see its status.')),
+  entry('DependencyViolation', 'state', t('The disk is not attached to this instance.'), t('Refresh the view to see which instance the disk is attached to.')),
+  entry('InvalidDiskIds.Malformed', 'internal', t('ECS rejected the disk IDs as malformed.'), REPORT_BUG),
+  // --- Cloud Assistant ---
+  entry('CmdContent.ExceedLimit', 'input', t('The check script is larger than Cloud Assistant accepts.'), SHORTEN_SCRIPT),
+  entry(LocalErrorCode.CommandTooLarge, 'input', t('The check script is too large to send: {0}', 'serverMessage'), SHORTEN_SCRIPT),
+  entry('Invocation.ExceedQuota', 'state', t('The account has used up its quota of Cloud Assistant command runs.'), t('Retry later, or ask Alibaba Cloud for a larger Cloud Assistant quota.')),
+  entry(
+    'IdempotentProcessing',
+    'transient',
+    t('An identical request is still being processed.'),
+    t('Wait a moment and refresh the view; do not start the operation again.'),
+  ),
+  entry('InternalError.Dispatch', 'transient', t('Cloud Assistant could not dispatch the command (an internal error).'), RETRY_OR_SUPPORT),
+  // --- the endpoint (ECS calls only) ---
+  entry(
+    `ecs:${LocalErrorCode.ConfigurationError}`,
+    'input',
+    t('The ECS connection settings are invalid: {0}', 'serverMessage'),
+    t('Fix the setting ebsDr.ecsEndpointTemplate (https, or http only for localhost) or the profile, then retry.'),
+  ),
+  entry('ecs:InvalidApi.NotFound', 'input', t('The endpoint does not know the API {0}.', 'action'), CHECK_ECS_ENDPOINT),
+  entry('ecs:InvalidAction.NotFound', 'input', t('The endpoint does not know the API {0}.', 'action'), CHECK_ECS_ENDPOINT),
+  entry('ecs:InvalidVersion', 'input', t('The endpoint does not support the ECS API version 2014-05-26.'), CHECK_ECS_ENDPOINT),
+  entry('ecs:ServiceUnavailable', 'transient', t('The ECS service is temporarily unavailable.'), t('Retry in a few minutes.')),
+  entry('ecs:RequestTimeout', 'transient', t('The ECS service timed out while processing the request.'), t('Refresh the view to check whether the operation took effect, then retry if needed.')),
+  entry(`ecs:${LocalErrorCode.Timeout}`, 'transient', t('The request to the ECS endpoint of {0} timed out.', 'regionId'), CHECK_ECS_NETWORK),
+  entry(`ecs:${LocalErrorCode.DeadlineExceeded}`, 'transient', t('{0} did not complete in time.', 'action'), CHECK_ECS_NETWORK),
+  entry(`ecs:${LocalErrorCode.NetworkError}`, 'transient', t('Could not reach the ECS endpoint of {0} ({1}).', 'regionId', 'errno'), CHECK_ECS_NETWORK),
+  entry(`ecs:${LocalErrorCode.GatewayError}`, 'transient', t('A gateway answered HTTP {0} without a valid ECS response.', 'httpStatus'), WAIT_AND_RETRY),
+  entry(
+    `ecs:${LocalErrorCode.ResponseTooLarge}`,
+    'input',
+    t('The ECS endpoint of {0} sent a larger answer than any ECS answer can be; it was not read.', 'regionId'),
+    CHECK_ECS_ENDPOINT,
+  ),
+  entry(`ecs:${LocalErrorCode.UnexpectedRedirect}`, 'input', t('The ECS endpoint of {0} answered with a redirect (HTTP {1}), which ECS never sends.', 'regionId', 'httpStatus'), CHECK_ECS_ENDPOINT),
+  entry(`ecs:${LocalErrorCode.UnexpectedResponse}`, 'internal', t('The ECS service returned a response the extension does not understand.'), REPORT_BUG),
+  entry('ecs:XmlResponse', 'input', t('The endpoint of {0} answered in XML, which is not an ECS response.', 'regionId'), CHECK_ECS_ENDPOINT),
 ];
 
 const CHECK_ROLE = t('Check the role settings of the profile (role ARN acs:ram::<account ID>:role/<role name>, session name, duration, external ID), or switch to another profile.');

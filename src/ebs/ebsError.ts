@@ -15,7 +15,7 @@ export const LocalErrorCode = {
   GatewayError: 'GatewayError',
   /** An answer larger than MAX_RESPONSE_BYTES (httpObserver.ts): the connection is closed before it is all read. */
   ResponseTooLarge: 'ResponseTooLarge',
-  /** A 3xx answer (with or without a JSON body): EBS never redirects, so the endpoint is not an EBS endpoint. */
+  /** A 3xx answer (with or without a JSON body): EBS and ECS never redirect, so the endpoint is not theirs. */
   UnexpectedRedirect: 'UnexpectedRedirect',
   /** Anything else we cannot make sense of: non-JSON 2xx, JSON array, missing fields, unknown throwables. */
   UnexpectedResponse: 'UnexpectedResponse',
@@ -23,6 +23,10 @@ export const LocalErrorCode = {
   ConfigurationError: 'ConfigurationError',
   /** A caller-side argument is invalid (e.g. a ClientToken that is not ASCII or too long). */
   InvalidArgument: 'InvalidArgument',
+  /** A RunCommand script that is larger, base64-encoded, than Cloud Assistant accepts (refused before sending). */
+  CommandTooLarge: 'CommandTooLarge',
+  /** The verification instance's Cloud Assistant is not installed or has not sent a heartbeat lately. */
+  CloudAssistantOffline: 'CloudAssistantOffline',
   /** The ECS instance metadata service gave no credentials (not on ECS, no RAM role attached, metadata disabled). */
   EcsMetadataUnavailable: 'EcsMetadataUnavailable',
   /** A credential provider failed in a way none of the codes above describes. */
@@ -44,6 +48,8 @@ export interface EbsErrorInit {
   retryable?: boolean;
   action?: string;
   regionId?: string;
+  /** The RAM namespace of the API called (`ebs`, `ecs`); the transport sets it. */
+  api?: string;
   accessDeniedDetail?: unknown;
   /** Set when the failure came from getting temporary credentials, not from EBS: `sts` (AssumeRole) or `ecsMetadata`. */
   service?: CredentialService;
@@ -68,6 +74,8 @@ export class EbsError extends Error {
   /** Filled in by the client for the catalogue (e.g. to name `ebs:StartPairDrill`). */
   action: string | undefined;
   regionId: string | undefined;
+  /** The RAM namespace of the API called (`ebs`, `ecs`), for the catalogue's permission; `ebs` when unset. */
+  api: string | undefined;
   readonly service: CredentialService | undefined;
 
   constructor(init: EbsErrorInit) {
@@ -83,6 +91,7 @@ export class EbsError extends Error {
     this.accessDeniedDetail = init.accessDeniedDetail;
     this.action = init.action;
     this.regionId = init.regionId;
+    this.api = init.api;
     this.service = init.service;
   }
 
@@ -103,7 +112,8 @@ export function isCancellation(value: unknown): boolean {
 
 /**
  * Transient failures worth retrying with the same ClientToken: network errors, timeouts, 5xx,
- * non-JSON error bodies, Throttling*, ServiceUnavailable, LastTokenProcessing. Never business 4xx.
+ * non-JSON error bodies, Throttling*, ServiceUnavailable, LastTokenProcessing (ECS: IdempotentProcessing). Never
+ * business 4xx.
  */
 export function isRetryableCode(code: string, httpStatus?: number): boolean {
   switch (code) {
@@ -113,6 +123,7 @@ export function isRetryableCode(code: string, httpStatus?: number): boolean {
     case LocalErrorCode.DeadlineExceeded:
     case 'ServiceUnavailable':
     case 'LastTokenProcessing':
+    case 'IdempotentProcessing':
     case 'RequestTimeout':
     case 'InternalError':
       return true;

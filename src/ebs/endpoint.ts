@@ -1,10 +1,14 @@
-// Endpoint resolution: `https://ebs.{regionId}.aliyuncs.com` by default, or the setting
-// `ebsDr.endpointTemplate` (same form). Plain http only for loopback hosts.
+// Endpoint resolution: the API's default (`https://ebs.{regionId}.aliyuncs.com` for EBS; ECS's in src/ecs/endpoint.ts),
+// or a setting of the same form (`ebsDr.endpointTemplate`, `ebsDr.ecsEndpointTemplate`). Plain http only for loopback
+// hosts.
 
 import { isIP } from 'node:net';
 import { EbsError, LocalErrorCode } from './errors';
 
 export const DEFAULT_ENDPOINT_TEMPLATE = 'https://ebs.{regionId}.aliyuncs.com';
+
+/** A template, or a template per region (an API whose documented endpoints are not all of one form). */
+export type DefaultEndpointTemplate = string | ((regionId: string) => string);
 
 export interface ResolvedEndpoint {
   protocol: 'https' | 'http';
@@ -43,12 +47,13 @@ export function isValidRegionId(regionId: string): boolean {
 }
 
 /**
- * Substitutes `{regionId}` into the template (empty/undefined → default) and validates the result.
- * Throws EbsError `ConfigurationError` with a message naming the problem.
+ * Substitutes `{regionId}` into the template (empty/undefined → `defaultTemplate`, EBS's unless given) and validates
+ * the result. Throws EbsError `ConfigurationError` with a message naming the problem.
  */
-export function resolveEndpoint(regionId: string, template?: string): ResolvedEndpoint {
+export function resolveEndpoint(regionId: string, template?: string, defaultTemplate: DefaultEndpointTemplate = DEFAULT_ENDPOINT_TEMPLATE): ResolvedEndpoint {
   if (!isValidRegionId(regionId)) throw configError(`"${regionId}" is not a valid region ID.`);
-  const raw = template === undefined || template.trim() === '' ? DEFAULT_ENDPOINT_TEMPLATE : template.trim();
+  const fallback = typeof defaultTemplate === 'function' ? defaultTemplate(regionId) : defaultTemplate;
+  const raw = template === undefined || template.trim() === '' ? fallback : template.trim();
   const substituted = raw.split('{regionId}').join(regionId);
   // Every message below quotes the template with any user name and password masked.
   const source = withoutCredentials(raw);

@@ -21,8 +21,8 @@ function tooLarge(limit: number, declared?: number): EbsError {
     code: LocalErrorCode.ResponseTooLarge,
     message:
       declared !== undefined
-        ? `The answer declares ${declared} bytes, more than the ${limit} bytes an EBS answer may have; it was not read.`
-        : `The answer grew beyond ${limit} bytes, more than an EBS answer may have; the connection was closed.`,
+        ? `The answer declares ${declared} bytes, more than the ${limit} bytes an answer of this API may have; it was not read.`
+        : `The answer grew beyond ${limit} bytes, more than an answer of this API may have; the connection was closed.`,
     retryable: false,
   });
 }

@@ -1,9 +1,10 @@
 // Retry policy: the SDK never retries (docs/ebs-api.md, Errors), so the client does, for
 // transient failures only (EbsError.retryable), with exponential backoff and jitter. Mutations are
-// retried with the same ClientToken by the caller of runWithRetry.
+// retried with the same ClientToken by the caller of runWithRetry; a mutation without one only when the failure proves
+// the service did not act (sentNothing).
 
 import { SleepFn } from './deadline';
-import { EbsError, toEbsError } from './errors';
+import { EbsError, LocalErrorCode, toEbsError } from './errors';
 
 export interface RetryPolicy {
   /** Total attempts including the first (1 = no retries). */
@@ -53,6 +54,21 @@ export interface RetryRunOptions {
   /** Time left before the overall deadline; a backoff that would not fit is not started. */
   remainingMs: () => number;
   onAttemptFailed?: (error: EbsError, attempt: number, willRetry: boolean) => void;
+  /** A further condition for retrying a retryable error (e.g. sentNothing for a mutation without a ClientToken). */
+  mayRetry?: (error: EbsError) => boolean;
+}
+
+/** Socket failures before a request is sent: nothing reached the service. */
+export const NOT_SENT_ERRNOS: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+
+/**
+ * True when the failure proves that the service did not act on the request: the connection was never made, or the
+ * gateway refused it (throttling). A timeout, a reset connection, a 5xx or a gateway page may follow a request the
+ * service carried out.
+ */
+export function sentNothing(error: EbsError): boolean {
+  if (error.code === LocalErrorCode.NetworkError) return error.errno !== undefined && NOT_SENT_ERRNOS.has(error.errno);
+  return error.code === 'Throttling' || error.code.startsWith('Throttling.');
 }
 
 export async function runWithRetry<T>(attemptFn: (attempt: number) => Promise<T>, options: RetryRunOptions): Promise<T> {
@@ -64,7 +80,8 @@ export async function runWithRetry<T>(attemptFn: (attempt: number) => Promise<T>
     } catch (thrown) {
       const error = signal.aborted ? toEbsError(signal.reason) : toEbsError(thrown);
       const delay = backoffDelayMs(policy, attempt, options.random);
-      const willRetry = error.retryable && !signal.aborted && attempt < policy.maxAttempts && delay < options.remainingMs();
+      const willRetry =
+        error.retryable && (options.mayRetry?.(error) ?? true) && !signal.aborted && attempt < policy.maxAttempts && delay < options.remainingMs();
       options.onAttemptFailed?.(error, attempt, willRetry);
       if (!willRetry) throw error;
       try {

@@ -42,11 +42,14 @@ export function loadSdk(): Sdk {
   return sdkModules;
 }
 
-/** What the generated EBS SDK passes for every operation: RPC style, every parameter in the query, JSON answers. */
-export const rpcParams = (action: string): Params =>
+/**
+ * What the generated SDKs (EBS's, ECS's) pass for every operation: RPC style, every parameter in the query, JSON
+ * answers; `version` is the API's (EBS 2021-07-30 unless given).
+ */
+export const rpcParams = (action: string, version: string = EBS_API_VERSION): Params =>
   new (loadSdk().Params)({
     action,
-    version: EBS_API_VERSION,
+    version,
     protocol: 'HTTPS',
     pathname: '/',
     method: 'POST',
@@ -63,7 +66,7 @@ export interface SdkClientSettings {
   timeoutMs: number;
 }
 
-/** An SDK client for one endpoint (the endpoint is set explicitly: the EBS SDK has no endpoint rule). */
+/** An SDK client for one endpoint (the endpoint is set explicitly: the transport resolves it, not the SDK). */
 export function newSdkClient(endpoint: ResolvedEndpoint, settings: SdkClientSettings): SdkClient {
   const { OpenApiClient, Config } = loadSdk();
   const source = settings.credentials;
@@ -81,8 +84,8 @@ export function newSdkClient(endpoint: ResolvedEndpoint, settings: SdkClientSett
 }
 
 /** One request through the SDK; its own retries are off (it never retries anyway), timeouts as given. */
-export function callSdk(client: SdkClient, action: string, query: Record<string, string>, timeoutMs: number): Promise<unknown> {
+export function callSdk(client: SdkClient, action: string, query: Record<string, string>, timeoutMs: number, version: string = EBS_API_VERSION): Promise<unknown> {
   const { OpenApiRequest, RuntimeOptions } = loadSdk();
   const runtime = new RuntimeOptions({ autoretry: false, readTimeout: timeoutMs, connectTimeout: timeoutMs });
-  return client.callApi(rpcParams(action), new OpenApiRequest({ query: { ...query } }), runtime);
+  return client.callApi(rpcParams(action, version), new OpenApiRequest({ query: { ...query } }), runtime);
 }

@@ -12,6 +12,8 @@ export interface WireObservation {
   contentType?: string;
   action?: string;
   regionId?: string;
+  /** The API the request was for, in messages (`EBS` unless given). */
+  apiName?: string;
 }
 
 const NETWORK_ERRNOS = new Set([
@@ -153,7 +155,7 @@ function normalise(err: unknown, ctx: WireObservation | undefined): EbsError {
     if (status !== undefined && status >= 300 && status < 400) {
       return new EbsError({
         code: LocalErrorCode.UnexpectedRedirect,
-        message: `The endpoint answered HTTP ${status} (a redirect) with a ${describeBody(message, ctx?.contentType)} instead of an EBS answer.`,
+        message: `The endpoint answered HTTP ${status} (a redirect) with a ${describeBody(message, ctx?.contentType)} instead of an ${ctx?.apiName ?? 'EBS'} answer.`,
         httpStatus: status,
         requestId: wireRequestId,
         cause: err,

@@ -1,15 +1,16 @@
-// The transport under EbsClient: one API request with an overall deadline, retries with backoff, credential-provider
-// resolution, wire observation, NextToken paging and the call log. Everything it throws is an EbsError. The typed
-// operations on top are in client.ts; the facts about the API it relies on are in docs/ebs-api.md.
+// The transport under EbsClient and EcsClient: one API request with an overall deadline, retries with backoff,
+// credential-provider resolution, wire observation, NextToken paging and the call log. Everything it throws is an
+// EbsError. Which API it speaks (version, default endpoint, name) is `EbsClientOptions.api`, EBS unless given. The typed
+// operations on top are in client.ts (and src/ecs/client.ts); the facts it relies on are in docs/ebs-api.md.
 
 import { AttemptTimer, Deadline, realSleep, raceWithSignal, SleepFn } from './deadline';
-import { resolveEndpoint, ResolvedEndpoint } from './endpoint';
+import { DEFAULT_ENDPOINT_TEMPLATE, DefaultEndpointTemplate, resolveEndpoint, ResolvedEndpoint } from './endpoint';
 import { credentialProviderError } from './credentialErrors';
 import { EbsError, LocalErrorCode } from './ebsError';
 import { toEbsError } from './sdkErrors';
 import { MAX_RESPONSE_BYTES, observeAttempt } from './httpObserver';
-import { RandomFn, resolveRetryPolicy, RetryPolicy, runWithRetry } from './retry';
-import { callSdk, newSdkClient, SdkClient } from './sdk';
+import { RandomFn, resolveRetryPolicy, RetryPolicy, runWithRetry, sentNothing } from './retry';
+import { callSdk, EBS_API_VERSION, newSdkClient, SdkClient } from './sdk';
 import { EbsCallLogger, EbsCallRecord, EbsCredentialModel, EbsCredentialSource, isCredentialProvider } from './types';
 import { isObject, nextTokenOf } from './coerce';
 
@@ -22,11 +23,32 @@ export const MAX_PAGES = 10_000;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 
+/** The Alibaba Cloud API a transport speaks. */
+export interface ApiSpec {
+  /** For messages: `EBS`, `ECS`. */
+  name: string;
+  /** The RAM namespace of its actions (`ebs` → `ebs:StartPairDrill`, `ecs` → `ecs:AttachDisk`). */
+  ramNamespace: string;
+  /** The API version every request carries (`2021-07-30` for EBS, `2014-05-26` for ECS). */
+  version: string;
+  /** Used when `endpointTemplate` is empty: a template, or one per region. */
+  defaultEndpointTemplate: DefaultEndpointTemplate;
+}
+
+export const EBS_API: Readonly<ApiSpec> = Object.freeze({
+  name: 'EBS',
+  ramNamespace: 'ebs',
+  version: EBS_API_VERSION,
+  defaultEndpointTemplate: DEFAULT_ENDPOINT_TEMPLATE,
+});
+
 export interface EbsClientOptions {
   /** A fixed AccessKey, or a provider of temporary credentials (RAM role, ECS instance role) that the SDK asks before each request. */
   credentials: EbsCredentialSource;
-  /** `ebsDr.endpointTemplate`, e.g. `https://ebs.{regionId}.aliyuncs.com` or `http://127.0.0.1:PORT`. */
+  /** `ebsDr.endpointTemplate`, e.g. `https://ebs.{regionId}.aliyuncs.com` or `http://127.0.0.1:PORT` (for ECS `ebsDr.ecsEndpointTemplate`). */
   endpointTemplate?: string;
+  /** The API spoken (EBS_API unless given). */
+  api?: ApiSpec;
   logger?: EbsCallLogger;
   /** Hard deadline for one API request including all its retries (default 30 s). */
   timeoutMs?: number;
@@ -47,6 +69,17 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** How one request may be repeated (options of `invoke`, set by the typed clients, never by their callers). */
+export interface InvokeOptions extends CallOptions {
+  /**
+   * `transient` (the default): every transient failure is retried: reads, and mutations whose ClientToken makes a
+   * repeat harmless. `unsent`: only failures that prove the service did not act (nothing was sent, or the service
+   * refused it: throttling); a mutation without a ClientToken whose answer was lost is not repeated, its caller finds
+   * out what happened.
+   */
+  retry?: 'transient' | 'unsent';
+}
+
 /** Request parameters: every one travels in the query, as a string. */
 export type Query = Record<string, string>;
 
@@ -59,7 +92,7 @@ function requestIdIn(body: Record<string, unknown>): string | undefined {
 }
 
 /** A 3xx answer as an error; the Location is named by its host only (a URL may carry credentials or tokens). */
-export function unexpectedRedirect(action: string, status: number, headers: unknown): EbsError {
+export function unexpectedRedirect(action: string, status: number, headers: unknown, apiName = EBS_API.name): EbsError {
   const location = isObject(headers) && typeof headers.location === 'string' ? headers.location : undefined;
   let target = '';
   try {
@@ -69,7 +102,7 @@ export function unexpectedRedirect(action: string, status: number, headers: unkn
   }
   return new EbsError({
     code: LocalErrorCode.UnexpectedRedirect,
-    message: `${action}: the endpoint answered HTTP ${status} (a redirect${target}) instead of an EBS answer.`,
+    message: `${action}: the endpoint answered HTTP ${status} (a redirect${target}) instead of an ${apiName} answer.`,
     httpStatus: status,
     retryable: false,
   });
@@ -82,6 +115,7 @@ export class EbsTransport {
   private readonly random: RandomFn;
   private readonly timeoutMs: number;
   private readonly attemptTimeoutMs: number;
+  private readonly api: ApiSpec;
 
   constructor(private readonly options: EbsClientOptions) {
     const c = options.credentials;
@@ -94,6 +128,12 @@ export class EbsTransport {
     this.random = options.random ?? Math.random;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.attemptTimeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    this.api = options.api ?? EBS_API;
+  }
+
+  /** The API this transport speaks. */
+  get apiSpec(): ApiSpec {
+    return this.api;
   }
 
   /** Maps an answer with `fn`; a body that does not fit becomes an EbsError naming the action and region. */
@@ -101,45 +141,65 @@ export class EbsTransport {
     try {
       return fn();
     } catch (err) {
-      throw toEbsError(err, { action, regionId });
+      throw this.withApi(toEbsError(err, { action, regionId }));
     }
   }
 
-  /** Every page of a list operation (MaxResults 500, NextToken until it is empty), each mapped with `parsePage`. */
-  async paginate<T>(action: string, regionId: string, baseQuery: Query, options: CallOptions, parsePage: (body: unknown) => T[]): Promise<T[]> {
+  /** Names this transport's API on an error (for the catalogue's `ecs:AttachDisk`) unless it names one already. */
+  private withApi(error: EbsError): EbsError {
+    if (error.api === undefined && error.service === undefined) error.api = this.api.ramNamespace;
+    return error;
+  }
+
+  /**
+   * Every page of a list operation (MaxResults `pageSize`, 500 unless given; NextToken, read with `tokenOf`, until it
+   * is empty), each mapped with `parsePage`.
+   */
+  async paginate<T>(
+    action: string,
+    regionId: string,
+    baseQuery: Query,
+    options: CallOptions,
+    parsePage: (body: unknown) => T[],
+    pageSize: number = MAX_PAGE_SIZE,
+    tokenOf: (body: unknown) => string | undefined = nextTokenOf,
+  ): Promise<T[]> {
     const items: T[] = [];
     const seen = new Set<string>();
     let token: string | undefined;
     for (let page = 1; ; page++) {
-      const query: Query = { ...baseQuery, MaxResults: String(MAX_PAGE_SIZE) };
+      const query: Query = { ...baseQuery, MaxResults: String(pageSize) };
       if (token !== undefined) query.NextToken = token;
       const { body } = await this.invoke(action, regionId, query, options);
       // One by one: a server ignoring MaxResults could send more items than fit as call arguments.
       for (const item of this.parse(action, regionId, () => parsePage(body))) items.push(item);
-      token = nextTokenOf(body);
+      token = tokenOf(body);
       if (token === undefined) return items;
       if (seen.has(token) || page >= MAX_PAGES) {
-        throw new EbsError({
-          code: LocalErrorCode.UnexpectedResponse,
-          message: `${action} kept returning NextToken "${token}" (page ${page}); paging stopped.`,
-          requestId: requestIdIn(body),
-          retryable: false,
-          action,
-          regionId,
-        });
+        throw this.withApi(
+          new EbsError({
+            code: LocalErrorCode.UnexpectedResponse,
+            message: `${action} kept returning NextToken "${token}" (page ${page}); paging stopped.`,
+            requestId: requestIdIn(body),
+            retryable: false,
+            action,
+            regionId,
+          }),
+        );
       }
       seen.add(token);
     }
   }
 
   /** One API request: endpoint, overall deadline, retries with backoff, logging, error normalisation. */
-  async invoke(action: string, regionId: string, query: Query, options: CallOptions): Promise<Answer> {
+  async invoke(action: string, regionId: string, query: Query, options: InvokeOptions): Promise<Answer> {
     let endpoint: ResolvedEndpoint;
     try {
-      endpoint = resolveEndpoint(regionId, this.options.endpointTemplate);
+      endpoint = resolveEndpoint(regionId, this.options.endpointTemplate, this.api.defaultEndpointTemplate);
     } catch (err) {
-      throw toEbsError(err, { action, regionId });
+      throw this.withApi(toEbsError(err, { action, regionId }));
     }
+    const unsentOnly = options.retry === 'unsent';
     const deadline = new Deadline(options.timeoutMs ?? this.timeoutMs, options.signal, action);
     let attemptStarted = 0;
     try {
@@ -154,6 +214,7 @@ export class EbsTransport {
           policy: this.policy,
           sleep: this.sleep,
           random: this.random,
+          mayRetry: unsentOnly ? sentNothing : undefined,
           signal: deadline.signal,
           remainingMs: () => deadline.remainingMs(),
           onAttemptFailed: (error, attempt, willRetry) => {
@@ -174,7 +235,7 @@ export class EbsTransport {
         },
       );
     } catch (err) {
-      throw toEbsError(err, { action, regionId });
+      throw this.withApi(toEbsError(err, { action, regionId }));
     } finally {
       deadline.dispose();
     }
@@ -207,8 +268,8 @@ export class EbsTransport {
         : undefined,
     );
     try {
-      // Temporary credentials are resolved (and renewed through STS when due) before the EBS request, so that an
-      // STS failure is reported as such and the wire observation below sees only the EBS request.
+      // Temporary credentials are resolved (and renewed through STS when due) before the API request, so that an
+      // STS failure is reported as such and the wire observation below sees only the API request.
       await raceWithSignal(this.resolveCredentials(), timer.signal);
     } catch (err) {
       timer.dispose();
@@ -216,12 +277,12 @@ export class EbsTransport {
     }
     // The SDK's own timers are a backstop only; ours fire first and destroy the socket.
     const sdk = this.sdkClientFor(endpoint, this.attemptTimeoutMs + 1000);
-    const { observation, promise } = observeAttempt(() => callSdk(sdk, action, query, attemptMs + 1000), this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    const { observation, promise } = observeAttempt(() => callSdk(sdk, action, query, attemptMs + 1000, this.api.version), this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     try {
       const response: unknown = await raceWithSignal(Promise.race([promise, observation.overflow]), timer.signal, (reason) => observation.abort(reason));
       const status = isObject(response) && typeof response.statusCode === 'number' ? response.statusCode : observation.httpStatus;
-      // The SDK takes any status below 400 as an answer; EBS never redirects, so a 3xx is not one (whatever its body).
-      if (status !== undefined && status >= 300 && status < 400) throw unexpectedRedirect(action, status, isObject(response) ? response.headers : undefined);
+      // The SDK takes any status below 400 as an answer; EBS and ECS never redirect, so a 3xx is not one (whatever its body).
+      if (status !== undefined && status >= 300 && status < 400) throw unexpectedRedirect(action, status, isObject(response) ? response.headers : undefined, this.api.name);
       const body = isObject(response) ? response.body : undefined;
       if (!isObject(body)) {
         throw new EbsError({
@@ -233,7 +294,7 @@ export class EbsTransport {
       }
       return { body, httpStatus: status };
     } catch (err) {
-      throw toEbsError(err, { ...observation.toWire(), action, regionId });
+      throw toEbsError(err, { ...observation.toWire(), action, regionId, apiName: this.api.name });
     } finally {
       timer.dispose();
     }

@@ -7,6 +7,7 @@ export const SETTING = {
   autoRefreshMinutes: 'autoRefreshMinutes',
   confirmBeforeDrill: 'confirmBeforeDrill',
   drillIntervalDays: 'drillIntervalDays',
+  ecsEndpointTemplate: 'ecsEndpointTemplate',
   evidenceFolder: 'evidenceFolder',
   endpointTemplate: 'endpointTemplate',
   profilesInTree: 'profilesInTree',

@@ -57,6 +57,7 @@ export async function startDemo(options: { port?: number; emulatorPort?: number;
       settings: {
         ...QUIET_WORKBENCH_SETTINGS,
         'ebsDr.endpointTemplate': emulator.url,
+        'ebsDr.ecsEndpointTemplate': emulator.url,
         'ebsDr.evidenceFolder': evidenceFolder,
         ...options.settings,
       },

@@ -13,7 +13,7 @@ describe('Credentials in a real browser (code-server + chromium + emulator)', fu
 
   before(async () => {
     emulator = await startEmulator({ port: 0 });
-    workbench = await Workbench.open({ screenshotsFolder: 'credentials', settings: { 'ebsDr.endpointTemplate': emulator.url } });
+    workbench = await Workbench.open({ screenshotsFolder: 'credentials', settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.ecsEndpointTemplate': emulator.url } });
   });
 
   after(async () => {

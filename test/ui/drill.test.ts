@@ -18,7 +18,7 @@ describe('Drill journey in a real browser (code-server + chromium + emulator)', 
     workbench = await Workbench.open({
       screenshotsFolder: 'drill',
       // Freshness marks and the overdue count have their own suite (evidence.test.ts).
-      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.drillIntervalDays': 0 },
+      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.ecsEndpointTemplate': emulator.url, 'ebsDr.drillIntervalDays': 0 },
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' },
     });
   });

@@ -91,7 +91,7 @@ describe('Chinese UI in a real browser (code-server --locale zh-cn with a langua
     workbench = await Workbench.open({
       screenshotsFolder: 'l10n',
       codeServer: { extraArgs: ['--locale', LOCALE], userDataDir, extensionsDir, installVsix: [languagePack] },
-      settings: { 'ebsDr.endpointTemplate': emulator.url },
+      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.ecsEndpointTemplate': emulator.url },
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' },
     });
   });

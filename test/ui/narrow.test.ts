@@ -17,7 +17,7 @@ describe('Replication tree at a 300-pixel sidebar (code-server + chromium + emul
     emulator = await startEmulator({ port: 0, scenario: DRILL_SCENARIO_PATH, speed: 0 });
     workbench = await Workbench.open({
       screenshotsFolder: 'narrow',
-      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.confirmBeforeDrill': false, 'ebsDr.drillIntervalDays': 0, 'workbench.hover.delay': 200 },
+      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.ecsEndpointTemplate': emulator.url, 'ebsDr.confirmBeforeDrill': false, 'ebsDr.drillIntervalDays': 0, 'workbench.hover.delay': 200 },
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' },
     });
   });

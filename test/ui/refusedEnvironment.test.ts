@@ -14,7 +14,7 @@ describe('Refused Environment profile in a real browser (code-server + chromium)
     emulator = await startEmulator({ port: 0 });
     workbench = await Workbench.open({
       screenshotsFolder: 'refused-environment',
-      settings: { 'ebsDr.endpointTemplate': emulator.url },
+      settings: { 'ebsDr.endpointTemplate': emulator.url, 'ebsDr.ecsEndpointTemplate': emulator.url },
       // A real STS key ID, but no secret: the Environment profile exists and cannot be used.
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_STS_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: '' },
     });

@@ -16,7 +16,7 @@ describe('Replication tree in a real browser (code-server + chromium + emulator)
     emu = await startTreeEmulator();
     workbench = await Workbench.open({
       screenshotsFolder: 'tree',
-      settings: { 'ebsDr.endpointTemplate': emu.emulator.url, 'workbench.hover.delay': 200 },
+      settings: { 'ebsDr.endpointTemplate': emu.emulator.url, 'ebsDr.ecsEndpointTemplate': emu.emulator.url, 'workbench.hover.delay': 200 },
       env: { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET, ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou' },
     });
   });

@@ -1,7 +1,9 @@
-// One EbsClient per profile and endpoint setting, rebuilt when the profile's credentials or the settings change.
+// One EbsClient and one EcsClient per profile and endpoint settings, rebuilt when the profile's credentials or the
+// settings change.
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { EbsClient } from '../../ebs/client';
+import { EcsClient } from '../../ecs/client';
 import type { ActiveConnection, ConnectionProvider, ConnectionResolution } from '../connection';
 import { isCredentialProvider, type EbsCallLogger, type EbsCredentialSource } from '../../ebs/types';
 import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
@@ -9,6 +11,8 @@ import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
 export interface ConnectedClient {
   connection: ActiveConnection;
   client: EbsClient;
+  /** The same profile's ECS client (`ebsDr.ecsEndpointTemplate`), same credentials and call log. */
+  ecs: EcsClient;
 }
 
 export class EbsClients implements vscode.Disposable {
@@ -23,7 +27,7 @@ export class EbsClients implements vscode.Disposable {
     private readonly logger: EbsCallLogger,
   ) {
     this.subscriptions.push(
-      onSettingChanged([SETTING.endpointTemplate, SETTING.stsEndpoint], () => this.cached.clear()),
+      onSettingChanged([SETTING.endpointTemplate, SETTING.ecsEndpointTemplate, SETTING.stsEndpoint], () => this.cached.clear()),
       connections.onDidChange(() => this.cached.clear()),
     );
   }
@@ -43,11 +47,17 @@ export class EbsClients implements vscode.Disposable {
 
   private clientFor(connection: ActiveConnection): ConnectedClient {
     const endpointTemplate = setting<string>(SETTING.endpointTemplate, '') || undefined;
-    // The key holds no secret in clear: it only decides whether to reuse the client.
-    const key = JSON.stringify([endpointTemplate, this.credentialKey(connection.credentials)]);
+    const ecsEndpointTemplate = setting<string>(SETTING.ecsEndpointTemplate, '') || undefined;
+    // The key holds no secret in clear: it only decides whether to reuse the clients.
+    const key = JSON.stringify([endpointTemplate, ecsEndpointTemplate, this.credentialKey(connection.credentials)]);
     const cached = this.cached.get(connection.profileId);
     if (cached?.key === key) return cached.value;
-    const value = { connection, client: new EbsClient({ credentials: connection.credentials, endpointTemplate, logger: this.logger }) };
+    const credentials = connection.credentials;
+    const value: ConnectedClient = {
+      connection,
+      client: new EbsClient({ credentials, endpointTemplate, logger: this.logger }),
+      ecs: new EcsClient({ credentials, endpointTemplate: ecsEndpointTemplate, logger: this.logger }),
+    };
     this.cached.set(connection.profileId, { key, value });
     return value;
   }

@@ -40,7 +40,10 @@ export async function setUpCredentials(extraAccounts: ScenarioAccount[] = [], ro
   if (roles) await vscode.workspace.getConfiguration('ebsDr').update('stsEndpoint', emulator.httpsEndpoint, vscode.ConfigurationTarget.Global);
   const savedEnv = new Map(CREDENTIAL_ENV.map((name) => [name, process.env[name]]));
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ebsDr');
-  const setEndpoint = async (): Promise<void> => config().update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
+  const setEndpoint = async (): Promise<void> => {
+    await config().update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
+    await config().update('ecsEndpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
+  };
   await setEndpoint();
   const fixture: CredentialsFixture = {
     api,
@@ -67,6 +70,7 @@ export async function setUpCredentials(extraAccounts: ScenarioAccount[] = [], ro
         else process.env[name] = value;
       }
       await config().update('endpointTemplate', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('ecsEndpointTemplate', undefined, vscode.ConfigurationTarget.Global);
       await config().update('stsEndpoint', undefined, vscode.ConfigurationTarget.Global);
       await emulator.close();
     },

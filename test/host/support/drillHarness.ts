@@ -1,5 +1,5 @@
 // Shared set-up of the drill host suites: the emulator on test/fixtures/scenarios/drill-basic.json (clock frozen near
-// real time, so request signatures stay valid; tests move it with advance()), ebsDr.endpointTemplate pointing at it,
+// real time, so request signatures stay valid; tests move it with advance()), ebsDr.endpointTemplate and ebsDr.ecsEndpointTemplate pointing at it,
 // the Environment profile with the given AccessKey, a scripted user and waits on conditions (never fixed sleeps).
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -61,6 +61,7 @@ export class DrillHarness {
     const harness = new DrillHarness(api, api.drills, emulator);
     for (const key of ENV_KEYS) harness.savedEnv[key] = process.env[key];
     await vscode.workspace.getConfiguration('ebsDr').update('endpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('ebsDr').update('ecsEndpointTemplate', emulator.url, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', cadenceDays, vscode.ConfigurationTarget.Global);
     await harness.useAccount(DEMO);
     await harness.drills.reset();
@@ -104,6 +105,7 @@ export class DrillHarness {
   async stop(): Promise<void> {
     await this.drills.reset();
     await vscode.workspace.getConfiguration('ebsDr').update('endpointTemplate', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('ebsDr').update('ecsEndpointTemplate', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', undefined, vscode.ConfigurationTarget.Global);
     await this.setConfirm(undefined);
     for (const key of ENV_KEYS) {
