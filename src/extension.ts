@@ -9,6 +9,7 @@ import { Actions } from './shared/ui/action';
 import { registerDrills } from './drills/ui/drills';
 import { EvidenceShell } from './evidence/ui/evidence';
 import { WalkthroughKeys } from './evidence/ui/walkthrough';
+import { registerVerification } from './verification/ui/verifyDrill';
 import { registerReplicationView } from './replication/ui/replicationView';
 import { callLogger } from './ebs/ui/callLog';
 import { Log } from './shared/ui/log';
@@ -41,13 +42,16 @@ export function activate(context: vscode.ExtensionContext): EbsDrTestApi | undef
   const evidence = new EvidenceShell({ context, connections: credentials.connections, log, input });
   const drills = registerDrills({ context, input, log, actions, clients, connections: credentials.connections, tree: replication, journal: evidence.journal, drillStore: evidence.drillStore });
   const evidenceApi = evidence.attach({ actions, drills, tree: replication });
+  // Verify Drill builds on both: the drills' targets and clear, the evidence's records and team folder.
+  const verification = registerVerification({ context, actions, drills, records: evidence.verificationRecords(), log });
+  context.subscriptions.push(...verification.disposables);
   pendingWrites = () => evidence.flushed();
   // The walkthrough's steps are checked from real state (profiles, region choices, drill records), at activation and on change.
   const walkthrough = new WalkthroughKeys({ globalState: context.globalState, connections: credentials.connections, records: evidence.records, onDidChooseRegions: (l) => replication.onDidChooseRegions(l) });
   context.subscriptions.push(walkthrough);
   context.subscriptions.push(credentials.bindViewDescription(replication.treeView), clients, log);
 
-  return testing ? createTestApi(context, { input, log, credentials, drills: drills.testApi, evidence: evidenceApi, replication: replication.testApi(), walkthrough: walkthrough.testApi() }) : undefined;
+  return testing ? createTestApi(context, { input, log, credentials, drills: drills.testApi, evidence: evidenceApi, replication: replication.testApi(), walkthrough: walkthrough.testApi(), verification: verification.testApi }) : undefined;
 }
 
 /** Set by activate(): the record writes still in flight when the window closes or reloads. */

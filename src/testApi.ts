@@ -7,6 +7,7 @@ import type { EvidenceTestApi } from './evidence/ui/evidence';
 import type { WalkthroughTestApi } from './evidence/ui/walkthrough';
 import type { ReplicationTestApi } from './replication/ui/replicationView';
 import type { Log } from './shared/ui/log';
+import type { VerificationTestApi } from './verification/ui/verifyDrill';
 import type { SwitchableUserInput, UserInput } from './shared/ui/userInput';
 
 export interface EbsDrTestApi {
@@ -20,6 +21,8 @@ export interface EbsDrTestApi {
   replication: ReplicationTestApi;
   /** The walkthrough's context keys as computed from state (ebsDr.walkthrough.*). */
   walkthrough: WalkthroughTestApi;
+  /** Verify Drill: cancel, wait for the runs in flight, the last outcome. */
+  verification: VerificationTestApi;
   /** Every line written to the "EBS DR" output channel so far. */
   logLines(): readonly string[];
   /** The credentials shell: the profile store, the active profile's name and its change event. */
@@ -41,9 +44,10 @@ export interface TestApiParts {
   evidence: EvidenceTestApi;
   replication: ReplicationTestApi;
   walkthrough: WalkthroughTestApi;
+  verification: VerificationTestApi;
 }
 
-export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, evidence, replication, walkthrough }: TestApiParts): EbsDrTestApi {
+export function createTestApi(context: vscode.ExtensionContext, { input, log, credentials, drills, evidence, replication, walkthrough, verification }: TestApiParts): EbsDrTestApi {
   const dump = (memento: vscode.Memento): Record<string, unknown> => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
   return {
     setUserInput: (replacement) => (input.target = replacement),
@@ -53,6 +57,7 @@ export function createTestApi(context: vscode.ExtensionContext, { input, log, cr
     evidence,
     replication,
     walkthrough,
+    verification,
     stateDump: () => ({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
     secrets: context.secrets,
     globalState: context.globalState,

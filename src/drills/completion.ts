@@ -5,7 +5,7 @@ import { msg, type ComposedMessage } from './text';
 import type { LocalisableMessage } from '../shared/text';
 import type { DrillOutcome } from './transitions';
 
-export type CompletionAction = 'clear' | 'copyDiskId' | 'showInTree' | 'viewLogs';
+export type CompletionAction = 'verify' | 'clear' | 'copyDiskId' | 'showInTree' | 'viewLogs';
 
 export interface CompletionNotice {
   kind: 'info' | 'warning' | 'error';
@@ -40,13 +40,13 @@ export function completionNotice(drill: TrackedDrill, outcome: DrillOutcome): Co
         return {
           kind: 'info',
           text: msg('Drill {0} for {1} finished: drill disk {2} in zone {3} is ready and billed until you clear the drill.', drill.drillId, owner, disks[0] ?? '-', zone),
-          actions: ['clear', 'copyDiskId'],
+          actions: ['verify', 'clear', 'copyDiskId'],
         };
       }
       return {
         kind: 'info',
         text: msg('Drill {0} for {1} finished: {2} drill disks in zone {3} ({4}) are ready and billed until you clear the drill.', drill.drillId, owner, String(disks.length), zone, disks.join(', ')),
-        actions: ['clear', 'copyDiskId'],
+        actions: ['verify', 'clear', 'copyDiskId'],
       };
     case 'execute_failed':
       return {

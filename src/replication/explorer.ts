@@ -8,7 +8,7 @@ import { Emitter, type Disposable } from '../shared/events';
 import type { DrillMark, RegionDrillRollup } from './drillMarks';
 import { DrillListings, type DrillListing } from './explorerDrills';
 import { ExplorerWork, type ExplorerClient, type ExplorerHost } from './explorerWork';
-import { NO_DRILL_FRESHNESS, type DrillFreshness, type FreshnessOwner, type OwnerFreshness } from './freshness';
+import { NO_DRILL_FRESHNESS, type DrillFreshness, type FreshnessOwner, type OwnerFreshness, type VerifiableDrill, type VerificationView } from './freshness';
 import { kindOf } from './nodes/index';
 import {
   groupNodeId,
@@ -315,6 +315,11 @@ export class ReplicationExplorer implements TreeSource {
 
   freshness(owner: FreshnessOwner): OwnerFreshness | undefined {
     return this.drillFreshness.of(owner);
+  }
+
+  verification(drill: VerifiableDrill): VerificationView | undefined {
+    const port = this.drillFreshness;
+    return port.verificationOf === undefined ? undefined : (port.verificationOf(drill) ?? 'notVerified');
   }
 
   // ------------------------------------------------------------------------------------------

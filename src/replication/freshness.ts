@@ -25,8 +25,42 @@ export interface OwnerFreshness {
 export interface DrillFreshness {
   /** undefined: not known (yet) — nothing is shown */
   of(owner: FreshnessOwner): OwnerFreshness | undefined;
-  /** Fires whenever of() may answer differently (the tree then redraws every row). */
+  /** Where Verify Drill stands for the drill; undefined when it was never verified (or nothing is known). */
+  verificationOf?(drill: VerifiableDrill): VerificationMark | undefined;
+  /** Fires whenever of() or verificationOf() may answer differently (the tree then redraws every row). */
   onDidChange(listener: () => void): { dispose(): void };
+}
+
+/** A drill the tree asks about: `regionId` is the DR region it runs in. */
+export interface VerifiableDrill {
+  kind: 'pair' | 'group';
+  regionId: string;
+  ownerId: string;
+  drillId: string;
+}
+
+/** Where Verify Drill stands for a drill (the drill evidence's record); undefined: never verified. */
+export type VerificationMark = 'verifying' | 'passed' | 'failed' | 'incomplete';
+
+/** What the tree shows about a drill's verification: a mark, `notVerified` (the record has none), or undefined (not known). */
+export type VerificationView = VerificationMark | 'notVerified';
+
+/** The drill row's description part; an executed drill never verified says so (a usable disk is not yet a proof). */
+export function verificationText(l: Localiser, mark: VerificationView | undefined, executed: boolean): string | undefined {
+  switch (mark) {
+    case 'verifying':
+      return l.t('verifying…');
+    case 'passed':
+      return l.t('verified');
+    case 'failed':
+      return l.t('verification failed');
+    case 'incomplete':
+      return l.t('verification incomplete');
+    case 'notVerified':
+      return executed ? l.t('not verified') : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** Until the drill evidence is wired in: nothing is known, nothing is shown. */

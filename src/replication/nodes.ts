@@ -3,7 +3,7 @@
 // kind under nodes/ (region, group, pair, drill, messages); nodes/index.ts lists them. Pure.
 import type { GroupDrill, PairDrill, ReplicaGroup, ReplicaPair } from '../ebs/types';
 import type { DrillMark, RegionDrillRollup } from './drillMarks';
-import type { FreshnessOwner, OwnerFreshness } from './freshness';
+import type { FreshnessOwner, OwnerFreshness, VerifiableDrill, VerificationView } from './freshness';
 import { HEALTH_ICONS, type IconSpec } from './status';
 import type { RegionContents } from './regionContents';
 import type { Localiser } from './text';
@@ -110,6 +110,8 @@ export interface TreeSource {
   busyText(owner: DrillOwner): string | undefined;
   /** When the pair or group was last drilled successfully and whether it is overdue (the drill evidence); undefined: not known. */
   freshness(owner: FreshnessOwner): OwnerFreshness | undefined;
+  /** Where Verify Drill stands for a drill (the drill evidence); undefined: not known (no drill evidence). */
+  verification(drill: VerifiableDrill): VerificationView | undefined;
   /** When the data shown for a region (or one of its pairs) was loaded; undefined when not known. */
   loadedAt(regionId: string, pairId?: string): Date | undefined;
 }

@@ -69,7 +69,8 @@ export function ownerContextValue(kind: 'pair' | 'group', drillable: boolean, dr
 
 export function drillContextValue(kind: 'pair' | 'group', status: DrillStatus): string {
   const state = status === 'executing' || status === 'clearing' ? status : isDrillClearable(status) ? 'clearable' : 'other';
-  return `drill.${kind}.${state}`;
+  // An executed drill's disk can be verified (Verify Drill): `drill.pair.clearable.verifiable`.
+  return `drill.${kind}.${state}${status === 'executed' ? '.verifiable' : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------

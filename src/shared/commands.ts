@@ -30,6 +30,7 @@ export const COMMAND = {
   startPairDrill: 'ebsDr.startPairDrill',
   startReplicaGroupDrill: 'ebsDr.startReplicaGroupDrill',
   clearDrill: 'ebsDr.clearDrill',
+  verifyDrill: 'ebsDr.verifyDrill',
   showDrills: 'ebsDr.showDrills',
   // drill evidence
   exportDrillReport: 'ebsDr.exportDrillReport',

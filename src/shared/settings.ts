@@ -5,6 +5,7 @@ export const SETTING = {
   aliyunCliConfigPath: 'aliyunCliConfigPath',
   askDrillVerdict: 'askDrillVerdict',
   autoRefreshMinutes: 'autoRefreshMinutes',
+  clearAfterVerification: 'clearAfterVerification',
   confirmBeforeDrill: 'confirmBeforeDrill',
   drillIntervalDays: 'drillIntervalDays',
   ecsEndpointTemplate: 'ecsEndpointTemplate',
@@ -13,6 +14,7 @@ export const SETTING = {
   profilesInTree: 'profilesInTree',
   stsEndpoint: 'stsEndpoint',
   treeProfiles: 'treeProfiles',
+  verificationTimeoutSeconds: 'verificationTimeoutSeconds',
 } as const;
 
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING];

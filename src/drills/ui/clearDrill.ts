@@ -93,6 +93,29 @@ async function sendClear(context: Context, shell: DrillShell, drill: TrackedDril
   shell.deps.tree?.invalidateDrills?.(owner, connection.profileId);
 }
 
+/**
+ * The drill an action is about: a tree node's, a drill passed by a notification button (as the tracker knows it now),
+ * or one the user picks among the tracked drills that `filter` lets through. Undefined when the user picks none.
+ */
+export async function drillOfArgument(context: Context, shell: DrillShell, arg: unknown, title: string, filter: (d: TrackedDrill) => boolean): Promise<TrackedDrill | undefined> {
+  const node = asDrillNode(arg);
+  if (node?.kind === 'pairDrill' || node?.kind === 'groupDrill') return drillFromNode(context, shell, node);
+  if (isTrackedDrill(arg)) return shell.tracker.get(arg) ?? arg;
+  return pickDrill(context.input, shell.tracker, title, filter);
+}
+
+function isTrackedDrill(value: unknown): value is TrackedDrill {
+  const v = value as Partial<TrackedDrill> | undefined;
+  return typeof v === 'object' && v !== null && typeof v.drillId === 'string' && typeof v.ownerId === 'string' && typeof v.account === 'string' && (v.kind === 'pair' || v.kind === 'group');
+}
+
+/** Clears a drill without asking, recording `verdict` (Clear after verification: the user chose it in the settings). */
+export async function clearWithVerdict(context: Context, shell: DrillShell, drill: TrackedDrill, verdict: VerdictAnswer): Promise<void> {
+  const current = shell.tracker.get(drill) ?? drill;
+  const connected = await context.requireConnection(profilesSideBySide() ? current.account : undefined);
+  await sendClear(context, shell, current, connected, verdict);
+}
+
 /** The drill behind a tree node, asked in its DR region. */
 async function drillFromNode(context: Context, shell: DrillShell, node: Extract<DrillNode, { drillId: string }>): Promise<TrackedDrill> {
   const account = node.profileId ?? (await context.requireConnection()).connection.profileId;

@@ -23,7 +23,13 @@ export function announceCompletion(shell: DrillShell, { drill, outcome, announce
   const notice = completionNotice(drill, outcome);
   if (!notice) return;
   if (outcome === 'executed' || outcome === 'execute_failed' || outcome === 'clear_failed') shell.unseenFinished.add(drillKey(drill));
+  if (outcome === 'executed' && shell.verifyWhenReady.delete(drillKey(drill))) {
+    // The user asked for it when the drill started: Verify Drill (its instance pick and confirmation) follows now.
+    void vscode.commands.executeCommand(COMMAND.verifyDrill, drill);
+    return;
+  }
   const labels: Record<CompletionAction, string> = {
+    verify: vscode.l10n.t('Verify Drill'),
     clear: vscode.l10n.t('Clear Drill'),
     copyDiskId: vscode.l10n.t('Copy Disk ID'),
     showInTree: vscode.l10n.t('Show in Tree'),
@@ -36,6 +42,10 @@ export function announceCompletion(shell: DrillShell, { drill, outcome, announce
       return;
     }
     if (action === undefined) return;
+    if (action === 'verify') {
+      await vscode.commands.executeCommand(COMMAND.verifyDrill, drill);
+      return;
+    }
     if (action === 'clear') {
       await actions.run(COMMAND.clearDrill, async (context) => {
         const current = await stillThere(shell, drill);

@@ -6,7 +6,8 @@ import type { ConnectedClient } from '../../credentials/ui/clients';
 import type { ActionContext } from '../../shared/ui/action';
 import type { DrillTarget, TrackedDrill } from '../model';
 import { startDrillsInBulk, type BulkStartOutcome } from './bulkStart';
-import { registerClearDrill } from './clearDrill';
+import type { VerdictAnswer } from '../journal';
+import { clearWithVerdict, drillOfArgument, registerClearDrill } from './clearDrill';
 import { announceCompletion } from './completions';
 import { DrillShell, type DrillsDeps } from './shell';
 import { registerShowDrills } from './showDrills';
@@ -49,6 +50,12 @@ export interface Drills {
   setOverdue(count: number): void;
   /** Starts drills for several pairs or groups after one confirmation (see bulkStart.ts). */
   startInBulk(context: ActionContext<ConnectedClient>, targets: readonly DrillTarget[], connected: ConnectedClient, question: string): Promise<BulkStartOutcome>;
+  /** The drill of a command's argument (a drill node, a drill from a notification), else one the user picks. */
+  drillOf(context: ActionContext<ConnectedClient>, arg: unknown, title: string, filter: (d: TrackedDrill) => boolean): Promise<TrackedDrill | undefined>;
+  /** The drill as the tracker knows it now. */
+  current(drill: TrackedDrill): TrackedDrill | undefined;
+  /** Clears the drill without a confirmation, with this verdict in its record. */
+  clearWithVerdict(context: ActionContext<ConnectedClient>, drill: TrackedDrill, verdict: VerdictAnswer): Promise<void>;
   testApi: DrillsTestApi;
 }
 
@@ -67,6 +74,9 @@ export function registerDrills(deps: DrillsDeps): Drills {
     onDidChangeDrills: host.onDidChangeDrills,
     setOverdue: (count) => host.setOverdue(count),
     startInBulk: (context, targets, connected, question) => startDrillsInBulk(context, shell, targets, connected, question),
+    drillOf: (context, arg, title, filter) => drillOfArgument(context, shell, arg, title, filter),
+    current: (drill) => shell.tracker.get(drill),
+    clearWithVerdict: (context, drill, verdict) => clearWithVerdict(context, shell, drill, verdict),
     testApi: testApi(deps, host, shell),
   };
 }

@@ -131,6 +131,9 @@ export class DrillShell {
    */
   readonly unseenFinished = new Set<string>();
 
+  /** Drills (drillKey) the user asked to verify as soon as they are ready (Verify When Ready of the start notification). */
+  readonly verifyWhenReady = new Set<string>();
+
   /** Starts in flight (tests wait for none before the next action) */
   startsInFlight(): number {
     return this.starting.size;
@@ -140,6 +143,7 @@ export class DrillShell {
   forgetUnresolved(): void {
     this.unresolved.clear();
     this.unseenFinished.clear();
+    this.verifyWhenReady.clear();
   }
 
   unresolvedStart(account: string, ownerId: string): PendingStart | undefined {

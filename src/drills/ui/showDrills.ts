@@ -22,9 +22,14 @@ async function showDrills(context: ActionContext<ConnectedClient>, shell: DrillS
   shell.unseenFinished.clear();
   const drill = await pickDrill(context.input, shell.tracker, vscode.l10n.t('EBS DR Drills'), () => true, unseen);
   if (!drill) return;
-  type Action = 'reveal' | 'copyDrillId' | 'copyDiskId' | 'clear';
+  type Action = 'verify' | 'reveal' | 'copyDrillId' | 'copyDiskId' | 'clear';
   const disks = drill.disks.map((d) => d.diskId);
   const actions: PickItem<Action>[] = [
+    {
+      label: `$(pass) ${vscode.l10n.t('Verify Drill')}`,
+      value: 'verify',
+      disabledReason: drill.status === 'executed' ? undefined : vscode.l10n.t('Only a drill whose drill disk is ready (executed) can be verified.'),
+    },
     { label: `$(list-tree) ${vscode.l10n.t('Show in Tree')}`, value: 'reveal' },
     { label: `$(copy) ${vscode.l10n.t('Copy Drill ID')}`, description: drill.drillId, value: 'copyDrillId' },
   ];
@@ -32,7 +37,8 @@ async function showDrills(context: ActionContext<ConnectedClient>, shell: DrillS
   const refusal = notClearableReason(drill);
   actions.push({ label: `$(trash) ${vscode.l10n.t('Clear Drill')}`, value: 'clear', disabledReason: refusal && localiseText(refusal) });
   const action = await context.input.pickOne(actions, { title: drill.drillId, placeholder: ownerLabel(drill) });
-  if (action === 'reveal') await shell.reveal(drill.kind, drill.ownerId, drill.drillId, drill.account);
+  if (action === 'verify') await vscode.commands.executeCommand(COMMAND.verifyDrill, drill);
+  else if (action === 'reveal') await shell.reveal(drill.kind, drill.ownerId, drill.drillId, drill.account);
   else if (action === 'copyDrillId') await shell.copy(drill.drillId);
   else if (action === 'copyDiskId') await shell.copy(disks.join(' '));
   else if (action === 'clear') await clearTracked(context, shell, drill);

@@ -14,7 +14,8 @@ import { localise } from '../../shared/ui/l10n';
 import { setting, SETTING } from '../../shared/ui/settings';
 import type { PickItem } from '../../shared/ui/userInput';
 import { DRILL_KINDS, type DrillKindApi } from '../kinds';
-import { ownerLabel, type DrillKind, type DrillTarget, type ListedDrill, type TrackedDrill } from '../model';
+import { drillKey, ownerLabel, type DrillKind, type DrillTarget, type ListedDrill, type TrackedDrill } from '../model';
+import { COMMAND } from '../../shared/commands';
 import {
   beingStartedMessage,
   executingIds,
@@ -235,12 +236,18 @@ function started(context: Context, shell: DrillShell, attempt: StartAttempt, dri
   shell.deps.journal?.started(drill, { target, ...facts });
   shell.tracker.track(drill);
   if (attempt.quiet) return;
+  const verify = vscode.l10n.t('Verify When Ready');
   const copy = vscode.l10n.t('Copy Drill ID');
   const show = vscode.l10n.t('Show in Tree');
   const logs = vscode.l10n.t('View Logs');
   const text = shell.named(connection.profileId, localise(startedMessage(target, drillId, formatLocalDateTime)));
-  void context.input.notify('info', text, copy, show, logs).then(async (choice) => {
-    if (choice === copy) await shell.copy(drillId);
+  void context.input.notify('info', text, verify, copy, show, logs).then(async (choice) => {
+    if (choice === verify) {
+      const current = shell.tracker.get(drill);
+      // Ready already (a fast drill): verify now; else when its completion comes.
+      if (current?.status === 'executed') await vscode.commands.executeCommand(COMMAND.verifyDrill, current);
+      else shell.verifyWhenReady.add(drillKey(drill));
+    } else if (choice === copy) await shell.copy(drillId);
     else if (choice === show) await shell.reveal(target.kind, target.ownerId, drillId, connection.profileId);
     else if (choice === logs) context.log.show();
   });

@@ -12,7 +12,8 @@ import type { Actions } from '../../shared/ui/action';
 import type { Log } from '../../shared/ui/log';
 import { onSettingChanged, SETTING } from '../../shared/ui/settings';
 import type { UserInput } from '../../shared/ui/userInput';
-import type { DrillEvidence } from '../evidence';
+import type { Actor, DrillEvidence, EvidenceEventType, Verification } from '../evidence';
+import { drillKey, type DrillRef } from '../../drills/model';
 import { claimFiles, type ClaimFiles } from '../claims';
 import { EvidenceJournal, type JournalAccount } from '../evidenceJournal';
 import { RecordSet } from '../recordSet';
@@ -207,6 +208,24 @@ export class EvidenceShell implements vscode.Disposable {
     if (this.damagedWarned.has(file)) return;
     this.damagedWarned.add(file);
     void this.deps.input.notify('warning', vscode.l10n.t('The drill record {0} is damaged and was skipped ({1}). The other records are unaffected.', file, reason));
+  }
+
+  /** What Verify Drill reads and writes in the drill records (structurally verification/ui's VerificationRecords). */
+  verificationRecords(): {
+    of(drill: DrillRef): Verification | undefined;
+    write(drill: DrillRef, verification: Verification, event?: { type: EvidenceEventType; diskId?: string; instanceId?: string }): Promise<void>;
+    teamFolder(): string | undefined;
+    actor(drill: DrillRef & { account: string }): Promise<Actor>;
+  } {
+    return {
+      of: (drill) => this.records.get(drillKey(drill))?.verification,
+      write: async (drill, verification, event) => {
+        const written = await this.journal.recordVerification(drill, verification, event);
+        if (!written) this.deps.log.warn(`Drill ${drill.drillId} has no record here: its verification is not recorded.`);
+      },
+      teamFolder: () => this.store.mirror,
+      actor: async (drill) => ({ osUser: osUser(), profileName: (await this.account(drill.account)).profileName }),
+    };
   }
 
   private profileName(profileId: string): { name: string; accessKeyId?: string } | undefined {

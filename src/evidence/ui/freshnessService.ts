@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { DrillFreshness, OwnerFreshness } from '../../replication/freshness';
+import type { DrillFreshness, OwnerFreshness, VerifiableDrill, VerificationMark } from '../../replication/freshness';
+import { evidenceKey } from '../evidence';
 import type { ReplicationView } from '../../replication/ui/replicationView';
 import { Emitter } from '../../shared/events';
 import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
@@ -51,7 +52,8 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
       records.onDidChange((change) => {
         // Most writes (every poll of a running drill) say nothing about freshness: the tree is redrawn only when a
         // pair's or group's last successful drill may have moved.
-        if (change && !movesFreshness(change.record, change.previous)) return;
+        // A drill row shows its verification too: a change of its state redraws.
+        if (change && !movesFreshness(change.record, change.previous) && change.record.verification?.state === change.previous?.verification?.state) return;
         this.index = undefined;
         this.changed();
       }),
@@ -67,6 +69,11 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
 
   onDidChange(listener: () => void): { dispose(): void } {
     return this.changes.event(listener);
+  }
+
+  /** The record's last verification of the drill, as the drill row shows it. */
+  verificationOf(drill: VerifiableDrill): VerificationMark | undefined {
+    return this.records.get(evidenceKey({ kind: drill.kind, regionId: drill.regionId, drillId: drill.drillId, owner: { id: drill.ownerId } }))?.verification?.state;
   }
 
   of(owner: FreshnessOwner): OwnerFreshness | undefined {

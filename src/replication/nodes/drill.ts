@@ -6,6 +6,7 @@ import { groupConsoleUrl, pairConsoleUrl } from '../console';
 import { goneNode, groupDrillNodeId, pairDrillNodeId, type DrillOwner, type NodeKind, type NodeRef, type RefOf, type TreeSource } from '../nodes';
 import { ageText, drillContextValue, joinParts, localTimeWithAge, markdownTable, recoveryPointRow, recoveryPointText } from '../presentation';
 import { drillDiskStatusText, drillIcon, drillStatusText, statusTooltipRows, withApiValue } from '../status';
+import { verificationText } from '../freshness';
 import type { Localiser } from '../text';
 
 type Drill = PairDrill | GroupDrill;
@@ -23,14 +24,16 @@ function diskStatusText(l: Localiser, status: string | undefined): string {
 }
 
 // The order of a pair's row (pairDescription): status, recovery-point age, then the rest (the long disk ID last).
-export function pairDrillDescription(l: Localiser, drill: PairDrill, now: Date): string {
-  return joinParts([drillStatusText(l, drill.status), recoveryPointText(l, drill.recoverPoint, now), started(l, drill, now), drill.drillDiskId ?? l.t('no drill disk')]);
+// `verification`: the Verify Drill part (verificationText), right after the status.
+export function pairDrillDescription(l: Localiser, drill: PairDrill, now: Date, verification?: string): string {
+  return joinParts([drillStatusText(l, drill.status), verification, recoveryPointText(l, drill.recoverPoint, now), started(l, drill, now), drill.drillDiskId ?? l.t('no drill disk')]);
 }
 
-export function groupDrillDescription(l: Localiser, drill: GroupDrill, now: Date): string {
+export function groupDrillDescription(l: Localiser, drill: GroupDrill, now: Date, verification?: string): string {
   const disks = drill.pairs.filter((p) => p.drillDiskId).length;
   return joinParts([
     drillStatusText(l, drill.status),
+    verification,
     recoveryPointText(l, drill.recoverPoint, now),
     started(l, drill, now),
     disks === 1 ? l.t('1 drill disk') : l.t('{0} drill disks', disks),
@@ -86,8 +89,9 @@ interface DrillNodeSpec<R extends RefOf<'pairDrill'> | RefOf<'groupDrill'>, D ex
   drill(ref: R, tree: TreeSource): D | undefined;
   /** The DR region the drill runs in (the owner's destination; the node's root region when the owner is gone). */
   drRegion(ref: R, tree: TreeSource): string;
-  description(l: Localiser, drill: D, now: Date): string;
-  tooltip(l: Localiser, drill: D, drRegionId: string, now: Date): string;
+  description(l: Localiser, drill: D, now: Date, verification?: string): string;
+  tooltip(l: Localiser, drill: D, drRegionId: string, now: Date, extraRows: [string, string][]): string;
+  ownerId(ref: R): string;
   /** A drill opens its pair's or group's page. */
   consoleUrl(ref: R): string;
 }
@@ -98,10 +102,11 @@ function drillNode<R extends RefOf<'pairDrill'> | RefOf<'groupDrill'>, D extends
     present(ref, tree) {
       const drill = spec.drill(ref, tree);
       if (!drill) return goneNode(ref.id, ref.drillId);
+      const mark = tree.verification({ kind: spec.ownerKind, regionId: spec.drRegion(ref, tree), ownerId: spec.ownerId(ref), drillId: drill.drillId });
       return {
         id: ref.id,
         label: drill.drillId,
-        description: spec.description(tree.l, drill, tree.now()),
+        description: spec.description(tree.l, drill, tree.now(), verificationText(tree.l, mark, drill.status === 'executed')),
         icon: drillIcon(drill.status),
         contextValue: drillContextValue(spec.ownerKind, drill.status),
         collapsible: 'none',
@@ -109,7 +114,11 @@ function drillNode<R extends RefOf<'pairDrill'> | RefOf<'groupDrill'>, D extends
     },
     tooltip(ref, tree) {
       const drill = spec.drill(ref, tree);
-      return drill ? spec.tooltip(tree.l, drill, spec.drRegion(ref, tree), tree.now()) : undefined;
+      if (!drill) return undefined;
+      const drRegionId = spec.drRegion(ref, tree);
+      const mark = tree.verification({ kind: spec.ownerKind, regionId: drRegionId, ownerId: spec.ownerId(ref), drillId: drill.drillId });
+      const verification = verificationText(tree.l, mark, drill.status === 'executed');
+      return spec.tooltip(tree.l, drill, drRegionId, tree.now(), verification === undefined ? [] : [[tree.l.t('Verification'), verification]]);
     },
     consoleUrl: spec.consoleUrl,
   };
@@ -121,7 +130,8 @@ export const PAIR_DRILL_NODE = drillNode<RefOf<'pairDrill'>, PairDrill>({
   drill: (ref, tree) => tree.pairDrill(ref.pairId, ref.drillId),
   drRegion: (ref, tree) => tree.pair(ref.regionId, ref.pairId)?.destinationRegionId ?? ref.regionId,
   description: pairDrillDescription,
-  tooltip: (l, drill, drRegionId, now) => markdownTable(l, l.t('Pair drill {0}', drill.drillId), pairDrillTooltipRows(l, drill, drRegionId, now)),
+  tooltip: (l, drill, drRegionId, now, extra) => markdownTable(l, l.t('Pair drill {0}', drill.drillId), [...pairDrillTooltipRows(l, drill, drRegionId, now), ...extra]),
+  ownerId: (ref) => ref.pairId,
   consoleUrl: (ref) => pairConsoleUrl(ref.regionId, ref.pairId),
 });
 
@@ -131,6 +141,7 @@ export const GROUP_DRILL_NODE = drillNode<RefOf<'groupDrill'>, GroupDrill>({
   drill: (ref, tree) => tree.groupDrill(ref.groupId, ref.drillId),
   drRegion: (ref, tree) => tree.group(ref.regionId, ref.groupId)?.destinationRegionId ?? ref.regionId,
   description: groupDrillDescription,
-  tooltip: (l, drill, drRegionId, now) => markdownTable(l, l.t('Group drill {0}', drill.drillId), groupDrillTooltipRows(l, drill, drRegionId, now)),
+  tooltip: (l, drill, drRegionId, now, extra) => markdownTable(l, l.t('Group drill {0}', drill.drillId), [...groupDrillTooltipRows(l, drill, drRegionId, now), ...extra]),
+  ownerId: (ref) => ref.groupId,
   consoleUrl: (ref) => groupConsoleUrl(ref.regionId, ref.groupId),
 });

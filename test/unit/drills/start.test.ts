@@ -84,7 +84,7 @@ describe('drills/start', () => {
     const ok = completionNotice(base, 'executed');
     assert.equal(ok?.kind, 'info');
     assert.match(render(ok?.text ?? { message: '', args: [] }), /drill disk d-9 in zone cn-shanghai-e is ready and billed until you clear the drill/);
-    assert.deepEqual(ok?.actions, ['clear', 'copyDiskId']);
+    assert.deepEqual(ok?.actions, ['verify', 'clear', 'copyDiskId']);
     const failed = completionNotice({ ...base, status: 'execute_failed', statusMessage: 'PAIR_SYNCPOINT_NOT_FOUND', disks: [] }, 'execute_failed');
     assert.equal(failed?.kind, 'error');
     assert.match(render(failed?.text ?? { message: '', args: [] }), /failed: the secondary disk has no usable recovery point/);

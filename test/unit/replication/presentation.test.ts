@@ -38,12 +38,12 @@ describe('replication/presentation', () => {
     const cv = KNOWN_DRILL_STATUSES.map((s) => [s, drillStatusText(l, s), drillIcon(s).id, drillContextValue('pair', s)]);
     assert.deepEqual(cv, [
       ['executing', 'Executing', 'loading~spin', 'drill.pair.executing'],
-      ['executed', 'Executed', 'beaker', 'drill.pair.clearable'],
+      ['executed', 'Executed', 'beaker', 'drill.pair.clearable.verifiable'],
       ['execute_failed', 'Execute failed', 'error', 'drill.pair.clearable'],
       ['clearing', 'Clearing', 'trash', 'drill.pair.clearing'],
       ['clear_failed', 'Clear failed', 'error', 'drill.pair.clearable'],
     ]);
-    assert.equal(drillContextValue('group', 'executed'), 'drill.group.clearable');
+    assert.equal(drillContextValue('group', 'executed'), 'drill.group.clearable.verifiable');
     assert.equal(drillContextValue('group', 'mystery'), 'drill.group.other');
   });
 
