@@ -210,6 +210,13 @@ export const ECS_CATALOGUE: readonly CatalogueEntry[] = [
   // --- Cloud Assistant ---
   entry('CmdContent.ExceedLimit', 'input', t('The check script is larger than Cloud Assistant accepts.'), SHORTEN_SCRIPT),
   entry(LocalErrorCode.CommandTooLarge, 'input', t('The check script is too large to send: {0}', 'serverMessage'), SHORTEN_SCRIPT),
+  entry(
+    LocalErrorCode.DiskStateTimeout,
+    'transient',
+    t('The drill disk did not reach the expected state in time: {0}', 'serverMessage'),
+    t('Check the disk in the ECS console; if it is still attached to the verification instance, detach it there.'),
+  ),
+  entry(LocalErrorCode.CheckResultTimeout, 'transient', t('Cloud Assistant gave no result for the check in time: {0}', 'serverMessage'), t('Check the invocation in the ECS console (Cloud Assistant), then verify the drill again.')),
   entry('Invocation.ExceedQuota', 'state', t('The account has used up its quota of Cloud Assistant command runs.'), t('Retry later, or ask Alibaba Cloud for a larger Cloud Assistant quota.')),
   entry(
     'IdempotentProcessing',

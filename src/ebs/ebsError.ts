@@ -27,6 +27,10 @@ export const LocalErrorCode = {
   CommandTooLarge: 'CommandTooLarge',
   /** The verification instance's Cloud Assistant is not installed or has not sent a heartbeat lately. */
   CloudAssistantOffline: 'CloudAssistantOffline',
+  /** A disk did not reach the state an attach or a detach leads to within the verification's wait. */
+  DiskStateTimeout: 'DiskStateTimeout',
+  /** Cloud Assistant gave no final result for a check within its timeout (and a grace period). */
+  CheckResultTimeout: 'CheckResultTimeout',
   /** The ECS instance metadata service gave no credentials (not on ECS, no RAM role attached, metadata disabled). */
   EcsMetadataUnavailable: 'EcsMetadataUnavailable',
   /** A credential provider failed in a way none of the codes above describes. */

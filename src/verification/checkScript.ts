@@ -7,9 +7,6 @@ import { createHash } from 'node:crypto';
 /** The built-in check's name in records and reports. */
 export const BUILT_IN_CHECK_NAME = 'built-in';
 
-/** Cloud Assistant refuses CommandContent over 24 KB after base64; the wrapper needs some of it. */
-export const MAX_RUN_COMMAND_BYTES = 24 * 1024;
-
 /** Time the wrapper keeps for itself (finding the device, fsck, mount, unmount) out of the invocation's timeout. */
 export const WRAPPER_RESERVE_SECONDS = 60;
 
@@ -123,11 +120,6 @@ export function wrapperScript(input: WrapperInput): string {
     '',
   ].join('\n');
   return header + BODY;
-}
-
-/** Bytes of CommandContent the script needs on the wire (base64). */
-export function encodedSize(script: string): number {
-  return Buffer.byteLength(Buffer.from(script, 'utf8').toString('base64'), 'utf8');
 }
 
 /** What the wrapper printed about the disk (`EBS-DR: key=value` lines). */

@@ -1,11 +1,11 @@
 // Verify Drill's flow for one drill: for each drill disk, attach it to the verification instance, run the check
 // through Cloud Assistant, and always detach it again; every step is written to the drill record as it happens.
 // Pure: ECS, the clock and the record are ports. The facts it relies on: docs/verification.md, docs/ecs-api.md.
-import { EbsError, isCancellation, toEbsError } from '../ebs/errors';
+import { EbsError, isCancellation, LocalErrorCode, toEbsError } from '../ebs/errors';
 import type { EcsApi, EcsDisk, InvocationResult } from '../ecs/types';
 import { Actor, iso, OUTPUT_EXCERPT_CHARS, Verification, VerificationDisk } from '../evidence/evidence';
 import type { EvidenceEventType } from '../evidence/evidence';
-import { CheckScript, encodedSize, MAX_RUN_COMMAND_BYTES, wrapperFacts, wrapperScript } from './checkScript';
+import { CheckScript, wrapperFacts, wrapperScript } from './checkScript';
 
 export interface VerifyTarget {
   kind: 'pair' | 'group';
@@ -179,7 +179,7 @@ class VerificationRun {
       const disk = await this.diskState(diskId);
       if (done(disk)) return disk;
       if (this.ports.now() >= deadline) {
-        throw new EbsError({ code: 'DiskStateTimeout', message: `The disk ${diskId} was still ${disk?.status ?? 'missing'} after ${Math.round(this.diskStateTimeoutMs / 1000)} s (waiting for it to be ${what}).`, retryable: false });
+        throw new EbsError({ code: LocalErrorCode.DiskStateTimeout, message: `The disk ${diskId} was still ${disk?.status ?? 'missing'} after ${Math.round(this.diskStateTimeoutMs / 1000)} s (waiting for it to be ${what}).`, retryable: false });
       }
       try {
         await this.ports.sleep(this.pollMs, signal);
@@ -197,9 +197,10 @@ class VerificationRun {
       const { requestId } = await this.ports.ecs.attachDisk({ regionId: this.target.regionId, instanceId: this.instanceId, diskId: disk.diskId });
       if (requestId !== undefined) disk.attachRequestId = requestId;
     } catch (err) {
-      // The answer may have been lost after the disk attached: only the disk's state says.
-      const state = await this.diskState(disk.diskId).catch(() => undefined);
-      if (state?.instanceId !== this.instanceId || (state.status !== 'Attaching' && state.status !== 'In_use')) throw err;
+      // The answer may have been lost after the disk began attaching: only the disk's state says, once it settles
+      // (a disk names its instance only when In_use or Detaching, not while Attaching).
+      const settled = await this.waitForDisk(disk.diskId, (d) => d === undefined || d.status !== 'Attaching', 'attached or not', this.options.signal).catch(() => undefined);
+      if (settled?.status !== 'In_use' || settled.instanceId !== this.instanceId) throw err;
     }
     await this.waitForDisk(disk.diskId, (d) => d?.status === 'In_use' && d.instanceId === this.instanceId, 'In_use', this.options.signal);
     disk.attachedAt = iso(this.ports.now());
@@ -210,8 +211,10 @@ class VerificationRun {
     this.checkCancelled();
     this.ports.progress?.({ step: 'checking', diskId: disk.diskId, index, count });
     const script = wrapperScript({ diskId: disk.diskId, check: this.options.check, timeoutSeconds: this.options.timeoutSeconds });
-    if (encodedSize(script) > MAX_RUN_COMMAND_BYTES) {
-      throw new EbsError({ code: 'CheckScriptTooLarge', message: `The check script ${this.options.check.name} is too large for Cloud Assistant (at most ${MAX_RUN_COMMAND_BYTES / 1024} KB after base64, with the wrapper).`, retryable: false });
+    // Minutes may have passed since the instance was picked: the agent must still be online, or the check never runs.
+    const [agent] = await this.ports.ecs.describeCloudAssistantStatus(this.target.regionId, [this.instanceId]);
+    if (!agent?.online) {
+      throw new EbsError({ code: LocalErrorCode.CloudAssistantOffline, message: `Cloud Assistant on ${this.instanceId} is not online.`, retryable: false });
     }
     disk.checkStartedAt = iso(this.ports.now());
     const { invokeId } = await this.ports.ecs.runShellScript({
@@ -235,7 +238,7 @@ class VerificationRun {
       const mine = results.find((r) => r.instanceId === this.instanceId);
       if (mine !== undefined && FINAL_STATUSES.has(mine.invocationStatus)) return mine;
       if (this.ports.now() >= deadline) {
-        throw new EbsError({ code: 'CheckResultTimeout', message: `Cloud Assistant gave no final result for ${invokeId} within the check's timeout.`, retryable: false });
+        throw new EbsError({ code: LocalErrorCode.CheckResultTimeout, message: `Cloud Assistant gave no final result for ${invokeId} within the check's timeout.`, retryable: false });
       }
       try {
         await this.ports.sleep(this.pollMs, this.options.signal);

@@ -50,4 +50,15 @@ export const DEMO_SCENARIO: Scenario = {
     { ReplicaPairId: 'pair-demo-fo01', PairName: 'erp-failed-over', Status: 'failovered', LastRecoverPoint: STOPPED_POINT, SourceRegion: 'cn-shanghai', SourceZoneId: 'cn-shanghai-g', DestinationRegion: 'cn-beijing', DestinationZoneId: 'cn-beijing-j', CreateTime: CREATED },
     { ReplicaPairId: 'pair-demo-bad01', PairName: 'disk-removed', Status: 'invalid', StatusMessage: 'DeviceRemoved', LastRecoverPoint: STOPPED_POINT, SourceRegion: 'cn-beijing', SourceZoneId: 'cn-beijing-f', DestinationRegion: 'cn-shanghai', DestinationZoneId: 'cn-shanghai-l', CreateTime: CREATED },
   ],
+  // Verification instances in the DR zones (Verify Drill): a usable one in cn-shanghai-e and -f and cn-beijing-f, a
+  // Windows one and one whose Cloud Assistant is offline, which the pick shows but does not offer.
+  ecs: {
+    instances: [
+      { RegionId: 'cn-shanghai', InstanceId: 'i-uf6d8r2k5m9p3t7w1y4b', InstanceName: 'dr-verify-sh-e', ZoneId: 'cn-shanghai-e', InstanceType: 'ecs.g7.large' },
+      { RegionId: 'cn-shanghai', InstanceId: 'i-uf6g4j7n1q5u8x2a6c9e', InstanceName: 'dr-bastion-win', ZoneId: 'cn-shanghai-e', OSType: 'windows' },
+      { RegionId: 'cn-shanghai', InstanceId: 'i-uf6k2m5p8s1v4y7b3d6f', InstanceName: 'dr-verify-sh-f', ZoneId: 'cn-shanghai-f', InstanceType: 'ecs.g7.large' },
+      { RegionId: 'cn-hangzhou', InstanceId: 'i-bp1c5f8h2k6n9q3t7w1z', InstanceName: 'dr-verify-hz-i', ZoneId: 'cn-hangzhou-i', InstanceType: 'ecs.c7.large', cloudAssistant: false },
+      { RegionId: 'cn-beijing', InstanceId: 'i-2ze7a1d4g8j2m5p9s3v6', InstanceName: 'dr-verify-bj-f', ZoneId: 'cn-beijing-f', InstanceType: 'ecs.g7.large' },
+    ],
+  },
 };

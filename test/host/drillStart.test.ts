@@ -33,7 +33,7 @@ describe('Drills: Start Pair Drill (emulator)', function () {
     const [, drillId, owner] = STARTED.exec(shown.message) ?? [];
     assert.equal(shown.kind, 'info');
     assert.equal(owner, 'app-01 (pair-drill-app01)');
-    assert.deepEqual(shown.actions, ['Copy Drill ID', 'Show in Tree', 'View Logs']);
+    assert.deepEqual(shown.actions, ['Verify When Ready', 'Copy Drill ID', 'Show in Tree', 'View Logs']);
 
     const drills = await h.pairDrills('pair-drill-app01');
     assert.deepEqual(drills.map((d) => d.DrillId), [drillId], 'exactly one drill, the one announced');

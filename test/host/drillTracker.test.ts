@@ -45,7 +45,7 @@ describe('Drills: tracker, status bar and Clear Drill (emulator clock)', functio
     const [disk] = (await h.pairDrills('pair-drill-web01')).map((d) => d.DrillDiskId);
     const done = await h.input.notification(/finished/);
     assert.equal(done.message, `Drill ${drillId} for web-01 (pair-drill-web01) finished: drill disk ${disk} in zone cn-shanghai-e is ready and billed until you clear the drill.`);
-    assert.deepEqual(done.actions, ['Clear Drill', 'Copy Disk ID']);
+    assert.deepEqual(done.actions, ['Verify Drill', 'Clear Drill', 'Copy Disk ID']);
 
     await h.drills.pollNow();
     await h.drills.pollNow();

@@ -119,7 +119,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     await showRegions(TREE_REGIONS);
     await walk(tree); // expands everything; drill lists load
     await tree.whenIdle();
-    assert.deepEqual((await walk(tree)).map(formatTreeLine), expectedTree(drills));
+    assert.deepEqual((await walk(tree)).map(formatTreeLine), expectedTree(drills, 'not verified'));
     assert.deepEqual(user.notifications, [], 'loading shows nothing but the tree');
 
     // Tooltip: a Markdown table of every field, recovery point as local time.

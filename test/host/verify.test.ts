@@ -235,6 +235,42 @@ describe('Verify Drill: attach, check through Cloud Assistant, always detach, re
     assert.equal((await emulatorDisk(drillId)).Status, 'Available');
   });
 
+  it('verifies when ready, as asked on the start notification; with clearAfterVerification the passed drill is cleared at once', async () => {
+    await config().update('clearAfterVerification', true, vscode.ConfigurationTarget.Global);
+    try {
+      h.input.pressOn(STARTED, 'Verify When Ready').pick('dr-verify-01').confirmWith(true);
+      await vscode.commands.executeCommand('ebsDr.startPairDrill', pairNode('cn-hangzhou', 'pair-vf-web01'));
+      const drillId = STARTED.exec((await h.input.notification(STARTED)).message)?.[1] ?? '';
+      // The tracker's poll sees it executed; the completion runs Verify Drill (its pick and confirmation) instead of a notice.
+      await eventually(
+        async () => {
+          await h.drills.pollNow();
+          return h.input.notifications.some((n) => n.message.startsWith(`Drill ${drillId} verified on dr-verify-01`));
+        },
+        'the verification to pass',
+        60_000,
+      );
+      assert.match(h.input.notifications.find((n) => n.message.startsWith(`Drill ${drillId} verified`))?.message ?? '', /Clearing the drill \(ebsDr\.clearAfterVerification\)/);
+      assert.ok(!h.input.notifications.some((n) => n.message.startsWith(`Drill ${drillId} for web-01 finished`)), 'no completion notice: the verification followed at once');
+      await h.api.verification.idle();
+      await eventually(
+        async () => {
+          await h.drills.pollNow();
+          return !h.drills.tracked().some((d) => d.drillId === drillId);
+        },
+        'the drill to be cleared',
+        30_000,
+      );
+      const r = await record(drillId);
+      assert.equal(r.verification.state, 'passed');
+      assert.equal(r.verdict, 'passed');
+      assert.match(r.notes ?? '', /^Verified on dr-verify-01/);
+      assert.ok(r.clearRequestedAt && r.clearRequestedAt >= (r.verification.finishedAt ?? ''), 'cleared after the verification');
+    } finally {
+      await config().update('clearAfterVerification', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('names the missing ecs:AttachDisk permission and leaves the disk as it was', async () => {
     const drillId = await executedDrill('pair-vf-web01');
     await h.useAccount(NO_ATTACH);

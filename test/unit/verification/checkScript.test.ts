@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILT_IN_SHA256, builtInCheck, encodedSize, MAX_RUN_COMMAND_BYTES, serialOf, sha256Hex, teamCheck, wrapperFacts, wrapperScript } from '../../../src/verification/checkScript';
+import { encodeScript, MAX_COMMAND_CONTENT_BYTES } from '../../../src/ecs/client';
+import { BUILT_IN_SHA256, builtInCheck, serialOf, sha256Hex, teamCheck, wrapperFacts, wrapperScript } from '../../../src/verification/checkScript';
 import { checkScriptCandidates, chooseCheck } from '../../../src/verification/checkSource';
 
 const DISK = 'd-uf6bx3c9e2k7p4q1m8zt';
@@ -53,9 +54,9 @@ describe('verification check script', () => {
 
   it('measures the command on the wire (base64) against the 24 KB limit', () => {
     const small = wrapperScript({ diskId: DISK, check: builtInCheck(), timeoutSeconds: 600 });
-    assert.ok(encodedSize(small) < MAX_RUN_COMMAND_BYTES);
+    assert.ok(encodeScript(small).length < MAX_COMMAND_CONTENT_BYTES);
     const big = wrapperScript({ diskId: DISK, check: teamCheck('big', 'x'.repeat(16 * 1024)), timeoutSeconds: 600 });
-    assert.ok(encodedSize(big) > MAX_RUN_COMMAND_BYTES);
+    assert.ok(encodeScript(big).length > MAX_COMMAND_CONTENT_BYTES);
   });
 
   it('refuses a disk ID that is not one', () => {
