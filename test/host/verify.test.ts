@@ -251,7 +251,7 @@ describe('Verify Drill: attach, check through Cloud Assistant, always detach, re
         60_000,
       );
       assert.match(h.input.notifications.find((n) => n.message.startsWith(`Drill ${drillId} verified`))?.message ?? '', /Clearing the drill \(ebsDr\.clearAfterVerification\)/);
-      assert.ok(!h.input.notifications.some((n) => n.message.startsWith(`Drill ${drillId} for web-01 finished`)), 'no completion notice: the verification followed at once');
+      assert.ok(!h.input.notifications.some((n) => n.message.startsWith(`Drill ${drillId} for web-01 (pair-vf-web01) finished`)), 'no completion notice: the verification followed at once');
       await h.api.verification.idle();
       await eventually(
         async () => {

@@ -37,6 +37,8 @@ describe('Verify Drill in a real browser (code-server + chromium + emulator)', f
 
   it('starts a drill and shows it executed, not verified', async () => {
     await workbench.page.locator('.activitybar [aria-label^="EBS DR"]').first().click();
+    // Wide enough that the drill row's description (status · verification · …) is read in the screenshots.
+    await workbench.sideBarWidth(700, true);
     const region = treeRow('cn-hangzhou');
     await region.waitFor({ timeout: 60_000 });
     if ((await region.getAttribute('aria-expanded')) !== 'true') await region.click();
@@ -46,7 +48,7 @@ describe('Verify Drill in a real browser (code-server + chromium + emulator)', f
     const message = await workbench.notification('started for web-01');
     drillId = /Drill (drill-[a-z0-9]+) started/.exec(message)?.[1] ?? '';
     assert.ok(drillId, message);
-    await workbench.notification(`Drill ${drillId} for web-01 finished`, 60_000);
+    await workbench.notification(`Drill ${drillId} for web-01 (pair-vf-web01) finished`, 60_000);
     if ((await pair.getAttribute('aria-expanded')) !== 'true') await pair.click();
     const drill = treeRow(drillId);
     await drill.waitFor({ timeout: 30_000 });
