@@ -155,6 +155,12 @@ export class EmulatorState {
   readonly regionIds: Set<string>;
   readonly pairs = new Map<string, PairEntry>();
   readonly groups = new Map<string, GroupEntry>();
+  /**
+   * The pairs with their source or destination in a region, in load order: a listing reads its region's, not every
+   * pair of the scenario (at 30 regions × 2,000 pairs that filter was most of the emulator's CPU). Pairs are only
+   * added at load, and a reprotect swaps source and destination, never the set of the two.
+   */
+  private readonly pairsByRegion = new Map<string, PairEntry[]>();
   readonly pairDrills = new Map<string, PairDrill>();
   readonly groupDrills = new Map<string, GroupDrill>();
   readonly drillSeconds: number;
@@ -188,6 +194,11 @@ export class EmulatorState {
       const kind = this.transitionForLoadedStatus(pair.Status);
       if (kind) this.startTransition(entry, kind, nowMs);
       this.pairs.set(pair.ReplicaPairId, entry);
+      for (const regionId of new Set([pair.SourceRegion, pair.DestinationRegion])) {
+        const list = this.pairsByRegion.get(regionId);
+        if (list) list.push(entry);
+        else this.pairsByRegion.set(regionId, [entry]);
+      }
     }
     for (const group of scenario.ReplicaGroups) {
       const entry: GroupEntry = { group, accountId: scenario.Owners[group.ReplicaGroupId] ?? '', anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[group.ReplicaGroupId]) };
@@ -196,6 +207,11 @@ export class EmulatorState {
       }
       this.groups.set(group.ReplicaGroupId, entry);
     }
+  }
+
+  /** The pairs whose source or destination region is `regionId`, in load order. */
+  pairsInRegion(regionId: string): readonly PairEntry[] {
+    return this.pairsByRegion.get(regionId) ?? [];
   }
 
   /** A scenario key or an issued session key. */

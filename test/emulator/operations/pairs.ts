@@ -2,7 +2,8 @@
 import { tagFilters, PAGING, P } from '../params';
 import { paginate } from '../paging';
 import { PAIR_ID_PATTERN } from '../scenario';
-import { matchesSite, requireKnownRegion, siteFor, tagsMatch, withRecoverPoint } from './common';
+import { matchesSite, requireKnownRegion, siteFor, tagsMatch } from './common';
+import type { ReplicaPair } from '../types';
 import type { Operation } from './types';
 
 export const describeDiskReplicaPairs: Operation = {
@@ -26,7 +27,8 @@ export const describeDiskReplicaPairs: Operation = {
     const resourceGroupId = params.str('ResourceGroupId');
     const name = params.str('Name')?.toLowerCase();
     const tags = tagFilters(params.raw);
-    const matches = [...state.pairs.values()]
+    const matches = state
+      .pairsInRegion(regionId)
       .filter((e) => e.accountId === account.AccountId)
       .map((e) => e.pair)
       .filter(
@@ -43,11 +45,16 @@ export const describeDiskReplicaPairs: Operation = {
     const { page, fields } = paginate(matches, params, scope);
     return {
       ...fields,
-      ReplicaPairs: page.map((p) => ({
-        ...withRecoverPoint(p),
-        Tags: p.Tags.map((t) => ({ ...t })),
-        Site: site ?? siteFor(p.SourceRegion, regionId),
-      })),
+      ReplicaPairs: page.map((p) => pairView(p, site ?? siteFor(p.SourceRegion, regionId))),
     };
   },
 };
+
+/** A pair as the listing returns it: a copy (tags too) with its Site, without a null LastRecoverPoint (never synced). */
+function pairView(p: ReplicaPair, site: string): Record<string, unknown> {
+  const extra = { Tags: p.Tags.map((t) => ({ TagKey: t.TagKey, TagValue: t.TagValue })), Site: site };
+  if (p.LastRecoverPoint !== null) return Object.assign({} as Record<string, unknown>, p, extra);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { LastRecoverPoint, ...rest } = p;
+  return Object.assign(rest, extra);
+}
