@@ -27,6 +27,33 @@ export function str(value: unknown): string {
   return optString(value) ?? '';
 }
 
+/**
+ * One copy of each value of a field with few distinct values (regions, zones, statuses, the resource group): JSON.parse
+ * makes a new string per occurrence, and a big inventory holds tens of thousands of pairs, each naming the same few
+ * regions and zones about eight times (about a quarter of a pair's retained heap). Bounded, so that a hostile
+ * endpoint sending a new value every time cannot grow it without end: past the bound a value is kept as it came.
+ */
+const INTERNED_MAX = 4096;
+const interned = new Map<string, string>();
+
+export function shared(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size < INTERNED_MAX && value.length <= 64) interned.set(value, value);
+  return value;
+}
+
+/** `str`, shared. */
+export function sharedStr(value: unknown): string {
+  return shared(str(value));
+}
+
+/** `optString`, shared. */
+export function optSharedString(value: unknown): string | undefined {
+  const text = optString(value);
+  return text === undefined ? undefined : shared(text);
+}
+
 export function optNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);

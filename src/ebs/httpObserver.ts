@@ -27,6 +27,9 @@ function tooLarge(limit: number, declared?: number): EbsError {
   });
 }
 
+/** What `overflow` settles with once the attempt is over (never seen: the race it took part in was decided). */
+const ATTEMPT_FINISHED = new Error('The attempt finished.');
+
 export class AttemptObservation {
   request: ClientRequest | undefined;
   httpStatus: number | undefined;
@@ -34,7 +37,7 @@ export class AttemptObservation {
   contentType: string | undefined;
   /** Rejects (with ResponseTooLarge) once the answer outgrows the limit; never resolves. */
   readonly overflow: Promise<never>;
-  private failOverflow: (error: EbsError) => void = () => undefined;
+  private failOverflow: (error: unknown) => void = () => undefined;
   private abortReason: unknown;
   private aborted = false;
 
@@ -88,6 +91,17 @@ export class AttemptObservation {
   private exceeded(error: EbsError): void {
     this.failOverflow(error);
     this.abort(error);
+  }
+
+  /**
+   * The attempt is over. Timers Node made during the attempt (the SDK's socket timeouts, which outlive the answer by
+   * seconds) keep this observation as their async-context store; settling `overflow` releases what its never-settled
+   * promise kept (the race with the answer, and so the whole answer), and the request is let go.
+   */
+  finish(): void {
+    this.failOverflow(ATTEMPT_FINISHED);
+    this.failOverflow = () => undefined;
+    this.request = undefined;
   }
 
   toWire(): WireObservation {

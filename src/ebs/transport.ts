@@ -297,6 +297,7 @@ export class EbsTransport {
       throw toEbsError(err, { ...observation.toWire(), action, regionId, apiName: this.api.name });
     } finally {
       timer.dispose();
+      observation.finish();
     }
   }
 

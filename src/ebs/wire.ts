@@ -9,10 +9,13 @@ import {
   Obj,
   optBoolean,
   optNumber,
+  optSharedString,
   optString,
   requestIdOf,
   requireArray,
   requireString,
+  shared,
+  sharedStr,
   str,
   stringList,
   tags,
@@ -81,15 +84,15 @@ function replicationRecord(r: Obj, names: RecordNames, body: unknown, notes: Wir
   const record: ReplicationRecord = {
     name: str(r[names.name]),
     description: str(r.Description),
-    status: requireString(r, 'Status', names.what, body),
-    sourceRegionId: str(r[names.sourceRegion]),
-    sourceZoneId: str(r.SourceZoneId),
-    destinationRegionId: str(r[names.destinationRegion]),
-    destinationZoneId: str(r.DestinationZoneId),
-    primaryRegionId: str(r.PrimaryRegion),
-    primaryZoneId: str(r.PrimaryZone),
-    standbyRegionId: str(r.StandbyRegion),
-    standbyZoneId: str(r.StandbyZone),
+    status: shared(requireString(r, 'Status', names.what, body)),
+    sourceRegionId: sharedStr(r[names.sourceRegion]),
+    sourceZoneId: sharedStr(r.SourceZoneId),
+    destinationRegionId: sharedStr(r[names.destinationRegion]),
+    destinationZoneId: sharedStr(r.DestinationZoneId),
+    primaryRegionId: sharedStr(r.PrimaryRegion),
+    primaryZoneId: sharedStr(r.PrimaryZone),
+    standbyRegionId: sharedStr(r.StandbyRegion),
+    standbyZoneId: sharedStr(r.StandbyZone),
     tags: tags(r.Tags),
   };
   // Optional fields are stored one by one, not through assign(): a full inventory maps tens of thousands of pairs, and
@@ -100,9 +103,9 @@ function replicationRecord(r: Obj, names: RecordNames, body: unknown, notes: Wir
   if (bandwidthKbps !== undefined) record.bandwidthKbps = bandwidthKbps;
   const lastRecoverPoint = unixSecondsToDate(r.LastRecoverPoint, notes, 'LastRecoverPoint');
   if (lastRecoverPoint !== undefined) record.lastRecoverPoint = lastRecoverPoint;
-  const site = optString(r.Site);
+  const site = optSharedString(r.Site);
   if (site !== undefined) record.site = site;
-  const resourceGroupId = optString(r.ResourceGroupId);
+  const resourceGroupId = optSharedString(r.ResourceGroupId);
   if (resourceGroupId !== undefined) record.resourceGroupId = resourceGroupId;
   const enableRtc = optBoolean(r.EnableRtc);
   if (enableRtc !== undefined) record.enableRtc = enableRtc;
@@ -123,11 +126,11 @@ export function mapReplicaPair(p: Obj, body?: unknown, notes?: WireNotes): Repli
   if (createdAt !== undefined) pair.createdAt = createdAt;
   const expiresAt = unixSecondsToDate(p.ExpiredTime, notes, 'ExpiredTime', true);
   if (expiresAt !== undefined) pair.expiresAt = expiresAt;
-  const chargeType = optString(p.ChargeType);
+  const chargeType = optSharedString(p.ChargeType);
   if (chargeType !== undefined) pair.chargeType = chargeType;
-  const groupId = optString(p.ReplicaGroupId);
+  const groupId = optSharedString(p.ReplicaGroupId);
   if (groupId !== undefined) pair.groupId = groupId;
-  const groupName = optString(p.ReplicaGroupName);
+  const groupName = optSharedString(p.ReplicaGroupName);
   if (groupName !== undefined) pair.groupName = groupName;
   return pair;
 }

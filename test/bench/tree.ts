@@ -107,7 +107,7 @@ async function fullLoad(): Promise<FullLoad> {
 }
 
 /** Heap bytes a fully loaded and rendered tree of 30 × 5,000 pairs keeps, per 1,000 pair records. */
-async function retainedHeapPer1k(): Promise<number> {
+export async function retainedHeapPer1k(): Promise<number> {
   const generate = { regions: REGIONS, pairsPerRegion: 5000 };
   const emulator = await startBenchEmulator(generate, 0);
   try {
