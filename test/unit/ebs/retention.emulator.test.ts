@@ -19,10 +19,13 @@ describe('ebs/transport: an answer is not kept after the call', function () {
 
   it('lets the parsed body go while the SDK’s timers of the attempt still run', async () => {
     const transport = new EbsTransport({ credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET }, endpointTemplate: fx.emulator.url });
-    let body: Record<string, unknown> | undefined = (await transport.invoke('DescribeDiskReplicaPairs', 'cn-shanghai', { RegionId: 'cn-shanghai', MaxResults: '500' }, {})).body;
-    assert.ok(Array.isArray(body.ReplicaPairs) && body.ReplicaPairs.length > 0);
-    const ref = new WeakRef(body);
-    body = undefined;
+    // The answer is only ever referenced inside this function: once it returns, nothing of ours holds it.
+    const call = async (): Promise<WeakRef<Record<string, unknown>>> => {
+      const { body } = await transport.invoke('DescribeDiskReplicaPairs', 'cn-shanghai', { RegionId: 'cn-shanghai', MaxResults: '500' }, {});
+      assert.ok(Array.isArray(body.ReplicaPairs) && body.ReplicaPairs.length > 0);
+      return new WeakRef(body);
+    };
+    const ref = await call();
     // A WeakRef's target lives until the job that made it ends; then a full collection decides.
     await new Promise((resolve) => setImmediate(resolve));
     collectGarbage();
