@@ -121,6 +121,17 @@ export interface Verification {
   problem?: string;
 }
 
+/**
+ * A verification still `verifying` long after it could have ended (its window closed mid-way) is not running any more:
+ * its timeout per disk, plus time for attaching and detaching every disk, has passed.
+ */
+export function isVerificationRunning(v: Verification, nowMs: number): boolean {
+  if (v.state !== 'verifying') return false;
+  const started = ms(v.startedAt);
+  const budgetMs = (v.timeoutSeconds + 20 * 60) * 1000 * Math.max(1, v.disks.length);
+  return started !== undefined && nowMs - started < budgetMs;
+}
+
 /** How much of a check's output a record keeps. */
 export const OUTPUT_EXCERPT_CHARS = 4000;
 

@@ -19,15 +19,16 @@ export function announceCompletion(shell: DrillShell, { drill, outcome, announce
     `Drill ${drill.drillId} of ${drill.ownerId} in ${drill.regionId}: ${outcome}${drill.statusMessage ? ` (${drill.statusMessage})` : ''}${announce ? '' : ' (announced by another window)'}`,
   );
   tree?.invalidateDrills?.(DRILL_KINDS[drill.kind].ownerRef(drill.ownerId), drill.account);
+  if (outcome === 'executed' && shell.verifyWhenReady.delete(drillKey(drill))) {
+    // The user asked for it when the drill started: Verify Drill (its instance pick and confirmation) follows now, in
+    // the window where it was asked, whichever window announces the completion.
+    void vscode.commands.executeCommand(COMMAND.verifyDrill, drill);
+    return;
+  }
   if (!announce) return;
   const notice = completionNotice(drill, outcome);
   if (!notice) return;
   if (outcome === 'executed' || outcome === 'execute_failed' || outcome === 'clear_failed') shell.unseenFinished.add(drillKey(drill));
-  if (outcome === 'executed' && shell.verifyWhenReady.delete(drillKey(drill))) {
-    // The user asked for it when the drill started: Verify Drill (its instance pick and confirmation) follows now.
-    void vscode.commands.executeCommand(COMMAND.verifyDrill, drill);
-    return;
-  }
   const labels: Record<CompletionAction, string> = {
     verify: vscode.l10n.t('Verify Drill'),
     clear: vscode.l10n.t('Clear Drill'),

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DrillFreshness, OwnerFreshness, VerifiableDrill, VerificationMark } from '../../replication/freshness';
-import { evidenceKey } from '../evidence';
+import { evidenceKey, isVerificationRunning } from '../evidence';
 import type { ReplicationView } from '../../replication/ui/replicationView';
 import { Emitter } from '../../shared/events';
 import { onSettingChanged, setting, SETTING } from '../../shared/ui/settings';
@@ -73,7 +73,10 @@ export class FreshnessService implements DrillFreshness, vscode.Disposable {
 
   /** The record's last verification of the drill, as the drill row shows it. */
   verificationOf(drill: VerifiableDrill): VerificationMark | undefined {
-    return this.records.get(evidenceKey({ kind: drill.kind, regionId: drill.regionId, drillId: drill.drillId, owner: { id: drill.ownerId } }))?.verification?.state;
+    const verification = this.records.get(evidenceKey({ kind: drill.kind, regionId: drill.regionId, drillId: drill.drillId, owner: { id: drill.ownerId } }))?.verification;
+    // One left `verifying` by a window that closed mid-way did not finish.
+    if (verification?.state === 'verifying' && !isVerificationRunning(verification, this.now())) return 'incomplete';
+    return verification?.state;
   }
 
   of(owner: FreshnessOwner): OwnerFreshness | undefined {

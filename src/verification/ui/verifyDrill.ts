@@ -8,7 +8,7 @@ import type { ConnectedClient } from '../../credentials/ui/clients';
 import type { TrackedDrill } from '../../drills/model';
 import type { Drills } from '../../drills/ui/drills';
 import type { EcsApi, EcsDisk } from '../../ecs/types';
-import type { Actor, EvidenceEventType, Verification } from '../../evidence/evidence';
+import { isVerificationRunning, type Actor, type EvidenceEventType, type Verification } from '../../evidence/evidence';
 import { ownerLabel } from '../../drills/model';
 import { profilesSideBySide } from '../../replication/ui/sideBySideSettings';
 import { COMMAND } from '../../shared/commands';
@@ -97,8 +97,9 @@ async function verify(context: Context, deps: VerificationDeps, remembered: Reme
     void context.input.notify('info', vscode.l10n.t('Drill {0} cannot be verified yet: only a drill whose drill disk is ready (executed) can be verified.', drill.drillId));
     return undefined;
   }
-  if (deps.records.of(drill)?.state === 'verifying') {
-    void context.input.notify('info', vscode.l10n.t('Drill {0} is being verified already.', drill.drillId));
+  const previous = deps.records.of(drill);
+  if (previous && isVerificationRunning(previous, Date.now())) {
+    void context.input.notify('info', vscode.l10n.t('Drill {0} is being verified already (on {1}, by {2}).', drill.drillId, previous.instance.name ?? previous.instance.instanceId, previous.by.osUser));
     return undefined;
   }
   const connected = await context.requireConnection(profilesSideBySide() ? drill.account : undefined);

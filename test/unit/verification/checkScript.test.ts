@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { encodeScript, MAX_COMMAND_CONTENT_BYTES } from '../../../src/ecs/client';
 import { BUILT_IN_SHA256, builtInCheck, serialOf, sha256Hex, teamCheck, wrapperFacts, wrapperScript } from '../../../src/verification/checkScript';
 import { checkScriptCandidates, chooseCheck } from '../../../src/verification/checkSource';
+import { isVerificationRunning, type Verification } from '../../../src/evidence/evidence';
 
 const DISK = 'd-uf6bx3c9e2k7p4q1m8zt';
 
@@ -84,5 +85,25 @@ describe('verification check source', () => {
     assert.equal(restricted.check.source, 'builtin');
     assert.equal(restricted.notTrusted, 'checks/default.sh');
     assert.equal((await chooseCheck({ id: 'pair-x' }, undefined, true)).check.source, 'builtin');
+  });
+});
+
+describe('verification in progress', () => {
+  const v = (startedAt: string, disks = 1): Verification => ({
+    state: 'verifying',
+    instance: { instanceId: 'i-uf6f3kq8w1z9x2c7v5b4', zoneId: 'cn-shanghai-e' },
+    script: builtInCheck(),
+    timeoutSeconds: 600,
+    by: { osUser: 'sre', profileName: 'prod' },
+    startedAt,
+    disks: Array.from({ length: disks }, (_, i) => ({ diskId: `d-uf6bx3c9e2k7p4q1m8z${i}` })),
+  });
+  const now = Date.parse('2026-12-02T10:00:00.000Z');
+
+  it('is running within its timeout plus 20 min per disk, and not after (a window closed mid-way)', () => {
+    assert.equal(isVerificationRunning(v('2026-12-02T09:30:01.000Z'), now), true);
+    assert.equal(isVerificationRunning(v('2026-12-02T09:30:00.000Z'), now), false);
+    assert.equal(isVerificationRunning(v('2026-12-02T09:30:00.000Z', 2), now), true);
+    assert.equal(isVerificationRunning({ ...v('2026-12-02T09:59:00.000Z'), state: 'passed' }, now), false);
   });
 });
