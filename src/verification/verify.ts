@@ -1,6 +1,7 @@
 // Verify Drill's flow for one drill: for each drill disk, attach it to the verification instance, run the check
 // through Cloud Assistant, and always detach it again; every step is written to the drill record as it happens.
 // Pure: ECS, the clock and the record are ports. The facts it relies on: docs/verification.md, docs/ecs-api.md.
+import type { SleepFn } from '../ebs/deadline';
 import { EbsError, isCancellation, LocalErrorCode, toEbsError } from '../ebs/errors';
 import type { EcsApi, EcsDisk, InvocationResult } from '../ecs/types';
 import { Actor, iso, OUTPUT_EXCERPT_CHARS, Verification, VerificationDisk } from '../evidence/evidence';
@@ -24,15 +25,18 @@ export interface VerificationInstanceChoice {
 }
 
 /** One verification's step, for the progress notification. */
-export type VerifyStep =
-  | { step: 'attaching' | 'checking' | 'detaching'; diskId: string; index: number; count: number }
-  | { step: 'waitingForDetach'; diskId: string; index: number; count: number };
+export interface VerifyStep {
+  step: 'attaching' | 'checking' | 'detaching';
+  diskId: string;
+  index: number;
+  count: number;
+}
 
 export interface VerifyPorts {
   ecs: EcsApi;
   now(): number;
-  /** Resolves after `ms`, or rejects when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Resolves after `ms`, or rejects when `signal` aborts (ebs/deadline.ts realSleep). */
+  sleep: SleepFn;
   /** Writes the verification (a snapshot) and the event to the drill record. */
   record(verification: Verification, event?: { type: EvidenceEventType; diskId?: string; instanceId?: string }): Promise<void>;
   progress?(step: VerifyStep): void;
@@ -57,6 +61,8 @@ export interface DetachFailure {
   instanceId: string;
   problem: string;
   error?: EbsError;
+  /** DescribeDisks confirmed the disk is still In_use on the instance; false: its state could not be confirmed. */
+  stillAttached: boolean;
 }
 
 export interface VerifyOutcome {
@@ -280,7 +286,6 @@ class VerificationRun {
           state = await this.diskState(disk.diskId).catch(() => state);
           if (state?.status !== 'Detaching' && state?.status !== 'Available') throw err;
         }
-        this.ports.progress?.({ step: 'waitingForDetach', diskId: disk.diskId, index, count });
         await this.waitForDisk(disk.diskId, (d) => d === undefined || d.status === 'Available' || (d.instanceId !== undefined && d.instanceId !== this.instanceId), 'Available');
         disk.detachedAt = iso(this.ports.now());
         delete disk.detachProblem;
@@ -289,9 +294,18 @@ class VerificationRun {
       return undefined;
     } catch (err) {
       const error = toEbsError(err);
+      // What the disk is now decides what the user is told: detached after all, still attached, or not known.
+      const now = await this.diskState(disk.diskId).catch(() => undefined);
+      if (now?.status === 'Available') {
+        disk.detachedAt = iso(this.ports.now());
+        delete disk.detachProblem;
+        await this.save('diskDetached', disk.diskId);
+        return undefined;
+      }
       disk.detachProblem = problemOf(error);
       await this.save('detachFailed', disk.diskId).catch(() => undefined);
-      return { diskId: disk.diskId, instanceId: this.instanceId, problem: disk.detachProblem, error };
+      const stillAttached = now?.status === 'In_use' && now.instanceId === this.instanceId;
+      return { diskId: disk.diskId, instanceId: this.instanceId, problem: disk.detachProblem, error, stillAttached };
     }
   }
 }

@@ -5,21 +5,15 @@ import * as vscode from 'vscode';
 import { regionChoiceKey } from '../../src/regions/regionChoice';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import type { EbsDrTestApi } from '../../src/testApi';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator';
 import { startTreeEmulator, TREE_REGIONS, type TreeEmulator } from '../fixtures/treeScenario';
 import { activateExtension } from './support/extension';
+import { eventually } from './support/drillHarness';
+import { useDemoEnvironment } from './support/environment';
 import { ScriptedUserInput } from './support/scriptedInput';
 
-const ENV = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_PROFILE'];
 const PROFILE = 'environment';
 
-async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const waitFor = async (what: string, probe: () => boolean | Promise<boolean>): Promise<void> => void (await eventually(probe, what, 20_000));
 
 
 describe('Background refresh and walkthrough state (real VS Code, emulator, Environment profile)', function () {
@@ -28,7 +22,7 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
   let tree: ReplicationTestApi;
   let emu: TreeEmulator;
   let offset = 0;
-  const savedEnv = new Map(ENV.map((n) => [n, process.env[n]]));
+  let restoreEnvironment: (() => void) | undefined;
   const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('ebsDr');
   const loadTimes = (): (number | undefined)[] => TREE_REGIONS.map((r) => tree.explorer.loadedAt(r)?.getTime());
 
@@ -39,10 +33,7 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
     emu = await startTreeEmulator();
     await config().update('endpointTemplate', emu.emulator.url, vscode.ConfigurationTarget.Global);
     await config().update('autoRefreshMinutes', 5, vscode.ConfigurationTarget.Global);
-    for (const name of ENV) delete process.env[name];
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY_ID;
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY_SECRET;
-    process.env.ALIBABA_CLOUD_REGION_ID = 'cn-hangzhou';
+    restoreEnvironment = useDemoEnvironment();
     api.credentials.store.refresh(true);
     await api.credentials.idle();
     // The explorer's clock (load times, ages, and the refresher's "now") moves only when the test says so.
@@ -57,10 +48,7 @@ describe('Background refresh and walkthrough state (real VS Code, emulator, Envi
     tree?.autoRefresh.assumeFocused(undefined);
     tree?.setClock(undefined);
     await api?.globalState.update(regionChoiceKey(PROFILE), undefined);
-    for (const [name, value] of savedEnv) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment?.();
     api?.credentials.store.refresh(true);
     await config().update('endpointTemplate', undefined, vscode.ConfigurationTarget.Global);
     await config().update('autoRefreshMinutes', undefined, vscode.ConfigurationTarget.Global);

@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NodeRef } from '../../src/replication/explorer';
-import { regionChoiceKey } from '../../src/regions/regionChoice';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import { DRILL_FAILURE_SCENARIO, DrillHarness, eventually, groupDrillNode, groupNode, pairDrillNode, pairNode } from './support/drillHarness';
 
@@ -18,11 +17,7 @@ describe('Drills: failed drills and failed clears (emulator)', function () {
     h = await DrillHarness.start(DRILL_FAILURE_SCENARIO);
     await h.setConfirm(false);
     assert.ok(h.api.replication, 'the extension exposes the Replication view');
-    tree = h.api.replication;
-    // The Environment profile's default region (cn-hangzhou) is the only root.
-    await h.api.globalState.update(regionChoiceKey('environment'), undefined);
-    await vscode.commands.executeCommand('ebsDr.refresh');
-    await tree.whenIdle();
+    tree = await h.defaultRegionTree();
   });
 
   after(async () => {

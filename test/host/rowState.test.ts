@@ -4,7 +4,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NodeRef } from '../../src/replication/explorer';
-import { regionChoiceKey } from '../../src/regions/regionChoice';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import type { NotificationKind } from '../../src/shared/ui/userInput';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
@@ -39,11 +38,7 @@ describe('Rows show drill state; notifications stay true (emulator clock)', func
   before(async () => {
     h = await DrillHarness.start();
     await h.setConfirm(false);
-    tree = h.api.replication;
-    // The Environment profile's default region (cn-hangzhou) is the only root.
-    await h.api.globalState.update(regionChoiceKey('environment'), undefined);
-    await vscode.commands.executeCommand('ebsDr.refresh');
-    await tree.whenIdle();
+    tree = await h.defaultRegionTree();
   });
 
   after(async () => {

@@ -9,19 +9,14 @@ import { regionChoiceKey } from '../../src/regions/regionChoice';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, generateScenario, startEmulator, type RunningEmulator } from '../emulator';
 import { activateExtension } from './support/extension';
+import { eventually } from './support/drillHarness';
+import { useDemoEnvironment } from './support/environment';
 import { ScriptedUserInput } from './support/scriptedInput';
 import { expectedTree, formatTreeLine, startTreeDrills, startTreeEmulator, TREE_REGIONS, type TreeEmulator, type TreeLine } from '../fixtures/treeScenario';
 
-const ENV = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'ALIBABA_CLOUD_SECURITY_TOKEN', 'ALIBABA_CLOUD_REGION_ID', 'ALIBABA_CLOUD_PROFILE'];
 const PROFILE = 'environment';
 
-async function waitFor(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const waitFor = async (what: string, probe: () => boolean | Promise<boolean>): Promise<void> => void (await eventually(probe, what, 20_000));
 
 /** Walks the tree through the real TreeDataProvider (getChildren + getTreeItem), expanding every node. */
 async function walk(tree: ReplicationTestApi, expand: (item: vscode.TreeItem) => boolean = () => true): Promise<TreeLine[]> {
@@ -57,7 +52,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
   let tree: ReplicationTestApi;
   let emu: TreeEmulator;
   let user: ScriptedUserInput;
-  const savedEnv = new Map(ENV.map((n) => [n, process.env[n]]));
+  let restoreEnvironment: (() => void) | undefined;
   const opened: string[] = [];
   const copied: string[] = [];
 
@@ -83,10 +78,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     await setEndpoint(emu.emulator.url);
     // The golden tree is about status and health; freshness marks have their own suite (evidence.test.ts).
     await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', 0, vscode.ConfigurationTarget.Global);
-    for (const name of ENV) delete process.env[name];
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = DEMO_ACCESS_KEY_ID;
-    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = DEMO_ACCESS_KEY_SECRET;
-    process.env.ALIBABA_CLOUD_REGION_ID = 'cn-hangzhou';
+    restoreEnvironment = useDemoEnvironment();
     api.credentials.store.refresh(true);
     await api.credentials.idle();
     tree.setClock(() => emu.at(0));
@@ -103,10 +95,7 @@ describe('Replication view (real VS Code, emulator, Environment profile)', funct
     tree?.setClock(undefined);
     tree?.setExternals(undefined);
     await api?.globalState.update(regionChoiceKey(PROFILE), undefined);
-    for (const [name, value] of savedEnv) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    restoreEnvironment?.();
     api?.credentials.store.refresh(true);
     await setEndpoint(undefined);
     await vscode.workspace.getConfiguration('ebsDr').update('drillIntervalDays', undefined, vscode.ConfigurationTarget.Global);

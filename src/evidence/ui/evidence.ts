@@ -34,6 +34,17 @@ export interface EvidenceDeps {
   input: UserInput;
 }
 
+/** What Verify Drill (a later layer) reads and writes in the drill records. */
+export interface VerificationRecords {
+  /** The record's last verification of the drill. */
+  of(drill: DrillRef): Verification | undefined;
+  write(drill: DrillRef, verification: Verification, event?: { type: EvidenceEventType; diskId?: string; instanceId?: string }): Promise<void>;
+  /** The team's evidence folder (where `checks/` lives), when set. */
+  teamFolder(): string | undefined;
+  /** Who runs it: the OS user and the profile that owns the drill. */
+  actor(drill: DrillRef & { account: string }): Promise<Actor>;
+}
+
 export interface EvidenceAttachDeps {
   actions: Actions<ConnectedClient>;
   drills: Drills;
@@ -210,13 +221,8 @@ export class EvidenceShell implements vscode.Disposable {
     void this.deps.input.notify('warning', vscode.l10n.t('The drill record {0} is damaged and was skipped ({1}). The other records are unaffected.', file, reason));
   }
 
-  /** What Verify Drill reads and writes in the drill records (structurally verification/ui's VerificationRecords). */
-  verificationRecords(): {
-    of(drill: DrillRef): Verification | undefined;
-    write(drill: DrillRef, verification: Verification, event?: { type: EvidenceEventType; diskId?: string; instanceId?: string }): Promise<void>;
-    teamFolder(): string | undefined;
-    actor(drill: DrillRef & { account: string }): Promise<Actor>;
-  } {
+  /** What Verify Drill reads and writes in the drill records. */
+  verificationRecords(): VerificationRecords {
     return {
       of: (drill) => this.records.get(drillKey(drill))?.verification,
       write: async (drill, verification, event) => {

@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import type { ConnectedClient } from '../../credentials/ui/clients';
 import type { TrackedDrill } from '../../drills/model';
 import type { Drills } from '../../drills/ui/drills';
+import { realSleep } from '../../ebs/deadline';
 import type { EcsApi, EcsDisk } from '../../ecs/types';
-import { isVerificationRunning, type Actor, type EvidenceEventType, type Verification } from '../../evidence/evidence';
+import { isVerificationRunning, type Verification } from '../../evidence/evidence';
+import type { VerificationRecords } from '../../evidence/ui/evidence';
 import { ownerLabel } from '../../drills/model';
 import { profilesSideBySide } from '../../replication/ui/sideBySideSettings';
 import { COMMAND } from '../../shared/commands';
@@ -25,15 +27,6 @@ import { pickVerificationInstance, RememberedInstances } from './instancePick';
 type Context = ActionContext<ConnectedClient>;
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
-
-/** What Verify Drill needs from the drill evidence: the record's verification, and writing it. */
-export interface VerificationRecords {
-  of(drill: TrackedDrill): Verification | undefined;
-  write(drill: TrackedDrill, verification: Verification, event?: { type: EvidenceEventType; diskId?: string; instanceId?: string }): Promise<void>;
-  /** The team's evidence folder (where `checks/` lives), when set. */
-  teamFolder(): string | undefined;
-  actor(drill: TrackedDrill): Promise<Actor>;
-}
 
 export interface VerificationDeps {
   context: vscode.ExtensionContext;
@@ -188,7 +181,6 @@ function stepText(step: VerifyStep): string {
     case 'checking':
       return vscode.l10n.t('Checking {0}…', disk);
     case 'detaching':
-    case 'waitingForDetach':
       return vscode.l10n.t('Detaching {0}…', disk);
   }
 }
@@ -204,12 +196,7 @@ function ports(deps: VerificationDeps, ecs: EcsApi, drill: TrackedDrill, progres
   return {
     ecs,
     now: () => Date.now(),
-    sleep: (ms, signal) =>
-      new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) return reject(new Error('cancelled'));
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new Error('cancelled'))), { once: true });
-      }),
+    sleep: realSleep,
     record: (verification, event) => deps.records.write(drill, verification, event),
     progress,
   };
@@ -260,7 +247,13 @@ async function openOutput(drill: TrackedDrill, v: Verification): Promise<void> {
 function reportDetachFailure(context: Context, deps: VerificationDeps, drill: TrackedDrill, ecs: EcsApi, failure: DetachFailure): void {
   const retry = vscode.l10n.t('Retry Detach');
   void context.input
-    .notify('error', vscode.l10n.t('Drill disk {0} is still attached to {1} and billed: the detach failed ({2}). Retry, or detach it in the ECS console.', failure.diskId, failure.instanceId, failure.problem), retry)
+    .notify(
+      'error',
+      failure.stillAttached
+        ? vscode.l10n.t('Drill disk {0} is still attached to {1} and billed: the detach failed ({2}). Retry, or detach it in the ECS console.', failure.diskId, failure.instanceId, failure.problem)
+        : vscode.l10n.t('Drill disk {0} may still be attached to {1} and billed: the detach did not complete ({2}) and its state could not be confirmed. Retry, or check it in the ECS console.', failure.diskId, failure.instanceId, failure.problem),
+      retry,
+    )
     .then((choice) => {
       if (choice !== retry) return;
       void deps.actions.run(COMMAND.verifyDrill, async (again) => {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DrillsTestApi } from '../../../src/drills/ui/drills';
 import type { EbsDrTestApi } from '../../../src/testApi';
+import { regionChoiceKey } from '../../../src/regions/regionChoice';
+import type { ReplicationTestApi } from '../../../src/replication/ui/replicationView';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator, type RunningEmulator } from '../../emulator';
 import { activateExtension } from './extension';
 import { ScriptedUserInput } from './scriptedInput';
@@ -82,6 +84,15 @@ export class DrillHarness {
     this.input = new ScriptedUserInput();
     this.api.setUserInput(this.input);
     return this.input;
+  }
+
+  /** The Replication view with the Environment profile's default region (cn-hangzhou) as its only root, loaded. */
+  async defaultRegionTree(): Promise<ReplicationTestApi> {
+    const tree = this.api.replication;
+    await this.api.globalState.update(regionChoiceKey('environment'), undefined);
+    await vscode.commands.executeCommand('ebsDr.refresh');
+    await tree.whenIdle();
+    return tree;
   }
 
   async setConfirm(value: boolean | undefined): Promise<void> {

@@ -77,7 +77,7 @@ describe('ecs/client (request shapes, against a local HTTP server)', () => {
   const calls: EbsCallRecord[] = [];
   const client = (extra: Partial<EcsClientOptions> = {}): EcsClient =>
     new EcsClient({
-      credentials: { accessKeyId: 'LTAI5tEcsTestKeyId0000', accessKeySecret: 'ecs-test-secret' },
+      credentials: { accessKeyId: 'EcsClientTestKeyId01', accessKeySecret: 'ecs-test-secret' },
       endpointTemplate: url,
       retry: { baseDelayMs: 1, maxDelayMs: 2 },
       logger: { call: (r) => calls.push(r) },
@@ -105,7 +105,7 @@ describe('ecs/client (request shapes, against a local HTTP server)', () => {
     assert.equal(seen.length, 3);
     for (const s of seen) {
       assert.equal(s.version, '2014-05-26');
-      assert.match(s.authorization ?? '', /^ACS3-HMAC-SHA256 Credential=LTAI5tEcsTestKeyId0000,/);
+      assert.match(s.authorization ?? '', /^ACS3-HMAC-SHA256 Credential=EcsClientTestKeyId01,/);
       assert.equal(s.params.RegionId, 'cn-hangzhou');
       assert.equal(s.params.ZoneId, 'cn-hangzhou-h');
       assert.equal(s.params.Status, 'Running');

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EbsClient } from '../../../src/ebs/client';
+import { realSleep } from '../../../src/ebs/deadline';
 import { EcsClient } from '../../../src/ecs/client';
 import type { Verification } from '../../../src/evidence/evidence';
 import { builtInCheck } from '../../../src/verification/checkScript';
@@ -59,7 +60,7 @@ describe('verification flow against the emulator (real ECS client, real bash)', 
   const ports = (): VerifyPorts => ({
     ecs,
     now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => (signal?.aborted ? reject(new Error('aborted')) : setTimeout(resolve, ms))),
+    sleep: realSleep,
     record: async (verification, event) => void records.push({ verification, event: event?.type }),
   });
 
@@ -109,6 +110,7 @@ describe('verification flow against the emulator (real ECS client, real bash)', 
     assert.equal(outcome.detachFailures.length, 1);
     assert.equal(outcome.detachFailures[0]?.diskId, diskId);
     assert.match(outcome.detachFailures[0]?.problem ?? '', /InternalError/);
+    assert.equal(outcome.detachFailures[0]?.stillAttached, true, 'DescribeDisks confirms it is still attached');
     assert.match(outcome.verification.disks[0]?.detachProblem ?? '', /InternalError/);
     assert.ok(records.some((r) => r.event === 'detachFailed'));
     assert.deepEqual(await diskState(diskId), { ...(await diskState(diskId)), Status: 'In_use', InstanceId: INSTANCE.instanceId });
