@@ -2,7 +2,7 @@
 // billable disk, and a clear that ends clear_failed — notifications, status bar, view badge, tree and Clear Drill.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { NodeRef } from '../../src/replication/explorer';
+import { treeItemById } from './support/treeItems';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import { DRILL_FAILURE_SCENARIO, DrillHarness, eventually, groupDrillNode, groupNode, pairDrillNode, pairNode } from './support/drillHarness';
 
@@ -35,17 +35,7 @@ describe('Drills: failed drills and failed clears (emulator)', function () {
     return STARTED.exec(shown.message)?.[1] ?? '';
   }
 
-  /** A node of the Replication tree by id (region → owner → drill), through the real TreeDataProvider. */
-  async function treeItem(id: string): Promise<vscode.TreeItem | undefined> {
-    const parts = id.split('/');
-    let parent: NodeRef | undefined;
-    for (let depth = 2; depth <= parts.length; depth += 2) {
-      const prefix = parts.slice(0, depth).join('/');
-      parent = ((await tree.provider.getChildren(parent)) ?? []).find((n) => n.id === prefix);
-      if (!parent) return undefined;
-    }
-    return parent ? tree.provider.getTreeItem(parent) : undefined;
-  }
+  const treeItem = (id: string): Promise<vscode.TreeItem | undefined> => treeItemById(tree, id);
 
   /** Waits until the tree shows the drill node with a description starting with `status`. */
   async function treeShows(id: string, status: string): Promise<vscode.TreeItem> {

@@ -3,9 +3,9 @@
 // explains a failed-over pair; a completion notification answered after its drill was cleared says so.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { NodeRef } from '../../src/replication/explorer';
 import type { ReplicationTestApi } from '../../src/replication/ui/replicationView';
 import type { NotificationKind } from '../../src/shared/ui/userInput';
+import { treeItemById } from './support/treeItems';
 import { DrillHarness, eventually, pairDrillNode, pairNode } from './support/drillHarness';
 import { ScriptedUserInput } from './support/scriptedInput';
 
@@ -49,17 +49,7 @@ describe('Rows show drill state; notifications stay true (emulator clock)', func
     assert.deepEqual(h.input.unexpected, [], 'no unexpected prompts');
   });
 
-  /** A node of the Replication tree by id (region → owner), through the real TreeDataProvider, without expanding the owner. */
-  async function treeItem(id: string): Promise<vscode.TreeItem | undefined> {
-    const parts = id.split('/');
-    let parent: NodeRef | undefined;
-    for (let depth = 2; depth <= parts.length; depth += 2) {
-      const prefix = parts.slice(0, depth).join('/');
-      parent = ((await tree.provider.getChildren(parent)) ?? []).find((n) => n.id === prefix);
-      if (!parent) return undefined;
-    }
-    return parent ? tree.provider.getTreeItem(parent) : undefined;
-  }
+  const treeItem = (id: string): Promise<vscode.TreeItem | undefined> => treeItemById(tree, id);
 
   async function description(id: string, pattern: RegExp): Promise<string> {
     return eventually(async () => {
