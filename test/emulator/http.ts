@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { recommendUrl } from './errors';
+import { jsonBytes } from './listingCache';
 
 export const JSON_CONTENT_TYPE = 'application/json;charset=utf-8';
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,13 +40,13 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, requestId?: string): void {
+export function sendJson(res: ServerResponse, status: number, body: object, requestId?: string): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = { 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) };
+  const bytes = jsonBytes(body);
+  const headers: Record<string, string | number> = { 'content-type': JSON_CONTENT_TYPE, 'content-length': bytes.length };
   if (requestId) headers['x-acs-request-id'] = requestId;
   res.writeHead(status, headers);
-  res.end(text);
+  res.end(bytes);
 }
 
 export interface ErrorBody {

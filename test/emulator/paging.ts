@@ -36,7 +36,7 @@ function decodeToken(token: string, scope: string): number {
  * the last page has an empty NextToken. Page mode when only PageNumber/PageSize are given: PageSize 1–100, default 10.
  * `scope` binds a NextToken to the query that produced it.
  */
-export function paginate<T>(items: readonly T[], params: Params, scope: string): { page: T[]; fields: PageFields } {
+export function paginate<T>(items: readonly T[], params: Params, scope: string): { page: T[]; offset: number; fields: PageFields } {
   const total = items.length;
   const token = params.str('NextToken');
   const tokenMode = token !== undefined || params.has('MaxResults') || (!params.has('PageNumber') && !params.has('PageSize'));
@@ -46,13 +46,14 @@ export function paginate<T>(items: readonly T[], params: Params, scope: string):
     const end = Math.min(offset + limit, total);
     return {
       page: items.slice(offset, end),
+      offset,
       fields: { NextToken: end < total ? encodeToken(scope, end) : '', PageNumber: Math.floor(offset / limit) + 1, PageSize: limit, TotalCount: total },
     };
   }
   const size = params.int('PageSize') ?? 10;
   const number = params.int('PageNumber') ?? 1;
   const offset = (number - 1) * size;
-  return { page: items.slice(offset, offset + size), fields: { NextToken: '', PageNumber: number, PageSize: size, TotalCount: total } };
+  return { page: items.slice(offset, offset + size), offset, fields: { NextToken: '', PageNumber: number, PageSize: size, TotalCount: total } };
 }
 
 /** NextToken paging only (ECS): `limit` items from the token's offset; the last page has an empty NextToken. */

@@ -265,7 +265,13 @@ export class EmulatorServer implements AdminController {
 
     const nowMs = this.emuClock.nowMs();
     this.state.tick(nowMs);
-    const result = op.handle({ action: op.action, params, state: this.state, account: auth.account, nowMs });
+    let result: Record<string, unknown>;
+    try {
+      result = op.handle({ action: op.action, params, state: this.state, account: auth.account, nowMs });
+    } finally {
+      // Only Describe actions leave the state as it was (a failed operation may have changed part of it).
+      if (!op.action.startsWith('Describe')) this.state.changed();
+    }
     if (key) this.idempotency.complete(key, fingerprint, result, nowMs);
     return { result, afterCommit: fault && isAfterCommit(fault.mode) ? fault : undefined };
   }

@@ -167,6 +167,8 @@ export class EmulatorState {
   readonly clearSeconds: number;
   /** Emulator time (ms) of the earliest pending change; tick() does nothing before it. */
   private nextDueMs = 0;
+  /** Counts the changes a listing can show; listingCache.ts keeps rendered records for one revision. */
+  private revisionCount = 0;
   readonly transitionSeconds: number;
   readonly syncSeconds: number;
   /** Disk contents by pair id. */
@@ -304,24 +306,27 @@ export class EmulatorState {
     const due = (ms: number | undefined): void => {
       if (ms !== undefined && ms < nextDueMs) nextDueMs = ms;
     };
+    let changed = false;
     for (const entry of this.pairs.values()) {
-      this.tickPair(entry, nowMs, nowSec);
+      if (this.tickPair(entry, nowMs, nowSec)) changed = true;
       due(entry.transition?.atMs);
       if (SYNCING.has(entry.pair.Status)) due(((entry.pair.LastRecoverPoint ?? entry.anchorSec) + entry.pair.RPO) * 1000);
     }
     for (const entry of this.groups.values()) {
-      this.tickGroup(entry, nowMs, nowSec);
+      if (this.tickGroup(entry, nowMs, nowSec)) changed = true;
       due(entry.transition?.atMs);
       if (SYNCING.has(entry.group.Status)) due(((entry.group.LastRecoverPoint ?? entry.anchorSec) + entry.group.RPO) * 1000);
     }
     for (const drill of this.pairDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
+        changed = true;
         const failure = drill.failExecute;
         drill.Status = failure ? 'execute_failed' : 'executed';
         drill.StatusMessage = failure?.StatusMessage ?? '';
         drill.DrillDiskStatus = failure?.DrillDiskStatus ?? 'created';
         drill.failExecute = undefined;
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
+        changed = true;
         const failure = drill.failClear;
         if (failure) {
           drill.Status = 'clear_failed';
@@ -337,12 +342,14 @@ export class EmulatorState {
     }
     for (const drill of this.groupDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
+        changed = true;
         const failure = drill.failExecute;
         drill.Status = failure ? 'execute_failed' : 'executed';
         drill.StatusMessage = failure?.StatusMessage ?? '';
         for (const info of drill.PairsInfo) info.DrillDiskStatus = failure?.DrillDiskStatus ?? 'created';
         drill.failExecute = undefined;
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
+        changed = true;
         const failure = drill.failClear;
         if (failure) {
           drill.Status = 'clear_failed';
@@ -357,6 +364,16 @@ export class EmulatorState {
       due(drill.Status === 'executing' ? drill.readyAtMs : drill.Status === 'clearing' ? drill.goneAtMs : undefined);
     }
     this.nextDueMs = nextDueMs;
+    if (changed) this.changed();
+  }
+
+  get revision(): number {
+    return this.revisionCount;
+  }
+
+  /** Something a listing shows may have changed (the server calls it after every operation that is not a Describe). */
+  changed(): void {
+    this.revisionCount += 1;
   }
 
   /** Something changed outside tick(): the next tick must look at everything again. */
@@ -364,10 +381,14 @@ export class EmulatorState {
     this.nextDueMs = 0;
   }
 
-  private tickPair(entry: PairEntry, nowMs: number, nowSec: number): void {
+  /** Settles the pair's due transition and moves its recovery point; true when anything changed. */
+  private tickPair(entry: PairEntry, nowMs: number, nowSec: number): boolean {
     const pair = entry.pair;
     const t = entry.transition;
+    const before = pair.LastRecoverPoint;
+    let settled = false;
     if (t && nowMs >= t.atMs) {
+      settled = true;
       entry.transition = undefined;
       const atSec = sec(t.atMs);
       switch (t.kind) {
@@ -406,18 +427,23 @@ export class EmulatorState {
       entry.anchorSec = atSec;
     }
     if (SYNCING.has(pair.Status)) pair.LastRecoverPoint = advanceRecoverPoint(pair.LastRecoverPoint, entry.anchorSec, pair.RPO, nowSec);
+    return settled || pair.LastRecoverPoint !== before;
   }
 
-  private tickGroup(entry: GroupEntry, nowMs: number, nowSec: number): void {
+  private tickGroup(entry: GroupEntry, nowMs: number, nowSec: number): boolean {
     const group = entry.group;
     const t = entry.transition;
+    const before = group.LastRecoverPoint;
+    let settled = false;
     if (t && nowMs >= t.atMs) {
+      settled = true;
       entry.transition = undefined;
       group.Status = t.kind === 'oneShot' ? 'stopped' : 'normal';
       group.LastRecoverPoint = sec(t.atMs);
       entry.anchorSec = sec(t.atMs);
     }
     if (SYNCING.has(group.Status)) group.LastRecoverPoint = advanceRecoverPoint(group.LastRecoverPoint, entry.anchorSec, group.RPO, nowSec);
+    return settled || group.LastRecoverPoint !== before;
   }
 
   createPairDrill(pair: ReplicaPair, clientToken: string, nowMs: number): PairDrill {

@@ -1,5 +1,6 @@
 // DescribeDiskReplicaPairs: pairs whose source or destination is in RegionId, with Site, filters and paging.
 import { tagFilters, PAGING, P } from '../params';
+import { cachedPage, cachedQuery } from '../listingCache';
 import { paginate } from '../paging';
 import { PAIR_ID_PATTERN } from '../scenario';
 import { matchesSite, requireKnownRegion, siteFor, tagsMatch } from './common';
@@ -27,25 +28,28 @@ export const describeDiskReplicaPairs: Operation = {
     const resourceGroupId = params.str('ResourceGroupId');
     const name = params.str('Name')?.toLowerCase();
     const tags = tagFilters(params.raw);
-    const matches = state
-      .pairsInRegion(regionId)
-      .filter((e) => e.accountId === account.AccountId)
-      .map((e) => e.pair)
-      .filter(
-        (p) =>
-          p.Status !== 'deleted' &&
-          matchesSite(p.SourceRegion, p.DestinationRegion, regionId, site) &&
-          (!idSet || idSet.has(p.ReplicaPairId)) &&
-          (groupId === undefined || (groupId === '-' ? p.ReplicaGroupId === '' : p.ReplicaGroupId === groupId)) &&
-          (resourceGroupId === undefined || p.ResourceGroupId === resourceGroupId) &&
-          (name === undefined || p.PairName.toLowerCase().includes(name)) &&
-          tagsMatch(p.Tags, tags),
-      );
     const scope = JSON.stringify(['pairs', regionId, ids, site, groupId, resourceGroupId, name, tags]);
-    const { page, fields } = paginate(matches, params, scope);
+    const queryKey = `${account.AccountId} ${scope}`;
+    const matches = cachedQuery(state, queryKey, () =>
+      state
+        .pairsInRegion(regionId)
+        .filter((e) => e.accountId === account.AccountId)
+        .map((e) => e.pair)
+        .filter(
+          (p) =>
+            p.Status !== 'deleted' &&
+            matchesSite(p.SourceRegion, p.DestinationRegion, regionId, site) &&
+            (!idSet || idSet.has(p.ReplicaPairId)) &&
+            (groupId === undefined || (groupId === '-' ? p.ReplicaGroupId === '' : p.ReplicaGroupId === groupId)) &&
+            (resourceGroupId === undefined || p.ResourceGroupId === resourceGroupId) &&
+            (name === undefined || p.PairName.toLowerCase().includes(name)) &&
+            tagsMatch(p.Tags, tags),
+        ),
+    );
+    const { page, offset, fields } = paginate(matches, params, scope);
     return {
       ...fields,
-      ReplicaPairs: page.map((p) => pairView(p, site ?? siteFor(p.SourceRegion, regionId))),
+      ReplicaPairs: cachedPage(state, queryKey, offset, page.length, () => page.map((p) => pairView(p, site ?? siteFor(p.SourceRegion, regionId)))),
     };
   },
 };

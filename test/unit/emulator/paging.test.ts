@@ -37,6 +37,20 @@ describe('paging', () => {
         assert.deepEqual(new Set(seen), expected);
       });
 
+      it('answers a page asked again after a change with the change (rendered pages last only until the state changes)', async () => {
+        const client = makeClient(emu.endpoint, { mode });
+        const ask = async (): Promise<Rec> => (await call(client, 'DescribeDiskReplicaPairs', { RegionId: 'cn-qingdao', MaxResults: 5 })).body;
+        const first = await ask();
+        const again = await ask();
+        assert.notEqual(again.RequestId, first.RequestId, 'every answer has its own RequestId');
+        assert.deepEqual({ ...again, RequestId: '' }, { ...first, RequestId: '' }, 'the same page, byte for byte apart from RequestId');
+        const pair = (first.ReplicaPairs as Rec[]).find((p) => p.Status === 'normal' || p.Status === 'syncing');
+        assert.ok(pair, 'a pair that can be stopped');
+        await call(client, 'StopDiskReplicaPair', { RegionId: String(pair.SourceRegion), ReplicaPairId: String(pair.ReplicaPairId) });
+        const after = (await ask()).ReplicaPairs as Rec[];
+        assert.equal(after.find((p) => p.ReplicaPairId === pair.ReplicaPairId)?.Status, 'stopping');
+      });
+
       it('walks the same pairs with PageNumber/PageSize=100 (13 pages)', async () => {
         const client = makeClient(emu.endpoint, { mode });
         const seen = new Set<string>();
