@@ -8,7 +8,7 @@ import type { ReplicaGroup, ReplicaPair } from '../ebs/types';
 import type { DrillListings } from './explorerDrills';
 import type { ExplorerHost, Load } from './explorerWork';
 import type { NodeRef, RegionView } from './nodes';
-import { shapeRegion, withPair, type RegionContents } from './regionContents';
+import { pairSite, shapeRegion, withPair, type RegionContents } from './regionContents';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
@@ -97,7 +97,7 @@ export class RegionLoads {
 
   private settle(result: RegionInventory): void {
     if (result.status === 'fulfilled') {
-      const contents = shapeRegion(result.regionId, result.pairs, result.groups);
+      const contents = shapeRegion(result.regionId, result.pairs, result.groups, (pair) => this.otherRecord(result.regionId, pair));
       this.regions.set(result.regionId, { status: 'loaded', value: contents });
       this.regionLoadedAt.set(result.regionId, this.host.now().getTime());
       for (const key of [...this.pairLoadedAt.keys()]) if (key.startsWith(`${result.regionId}/`)) this.pairLoadedAt.delete(key);
@@ -108,6 +108,17 @@ export class RegionLoads {
       this.regions.set(result.regionId, { status: 'failed', error: result.error });
       this.regionLoadedAt.delete(result.regionId);
     }
+  }
+
+  /** The record another loaded root region holds of the pair (its other side, or its initial one), if any. */
+  private otherRecord(regionId: string, pair: ReplicaPair): ReplicaPair | undefined {
+    for (const other of [pair.sourceRegionId, pair.destinationRegionId, pair.primaryRegionId, pair.standbyRegionId]) {
+      if (other === regionId) continue;
+      const state = this.regions.get(other);
+      const held = state?.status === 'loaded' ? state.value.pairs.get(pair.pairId) : undefined;
+      if (held) return held;
+    }
+    return undefined;
   }
 
   /** Reloads one pair's record (in every root region showing it) and its drills. */
@@ -135,7 +146,10 @@ export class RegionLoads {
         const before = state.value;
         const shows = record !== undefined && (record.sourceRegionId === r || record.destinationRegionId === r);
         if (!before.pairs.has(pairId) && !shows) continue;
-        const after = withPair(before, pairId, shows ? record : undefined);
+        // The record is the asked region's; another region keeps the Site its own listing gave.
+        const held = before.pairs.get(pairId);
+        const site = r === regionId || !held ? undefined : pairSite(before, held);
+        const after = withPair(before, pairId, shows ? record : undefined, site);
         this.regions.set(r, { status: 'loaded', value: after });
         if (shows) this.pairLoadedAt.set(`${r}/${pairId}`, this.host.now().getTime());
         const sameGroup = before.groupOfPair.get(pairId) === after.groupOfPair.get(pairId);

@@ -22,6 +22,7 @@ import {
   rpoText,
   siteText,
 } from '../presentation';
+import { pairSite } from '../regionContents';
 import { HEALTH_ICONS, pairHealth, pairStatusWithMessage, statusTooltipRows } from '../status';
 import type { Localiser } from '../text';
 import { drillChildren } from './drill';
@@ -36,7 +37,16 @@ export function pairDescription(l: Localiser, pair: ReplicaPair, regionId: strin
   ]);
 }
 
-export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness, loadedAt?: Date): [string, string][] {
+/** `site`: the Site the region's listing gave (a record shared between regions carries another's; see regionContents). */
+export function pairTooltipRows(
+  l: Localiser,
+  pair: ReplicaPair,
+  regionId: string,
+  now: Date,
+  freshness?: OwnerFreshness,
+  loadedAt?: Date,
+  site = pair.site,
+): [string, string][] {
   const rows: [string, string][] = [
     [l.t('Pair ID'), pair.pairId],
     [l.t('Name'), pair.name],
@@ -51,7 +61,7 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
     [l.t('Bandwidth'), bandwidthText(l, pair.bandwidthKbps)],
     [l.t('Charge type'), chargeTypeText(l, pair.chargeType)],
     [l.t('Group'), pair.groupId ? (pair.groupName ? `${pair.groupName} (${pair.groupId})` : pair.groupId) : '—'],
-    [l.t('Site'), siteText(l, pair.site)],
+    [l.t('Site'), siteText(l, site)],
     [l.t('Recovery point'), recoveryPointRow(l, pair.lastRecoverPoint, now)],
     ...freshnessTooltipRows(l, freshness, now),
     ...loadedRows(l, loadedAt, now),
@@ -62,8 +72,8 @@ export function pairTooltipRows(l: Localiser, pair: ReplicaPair, regionId: strin
   return rows;
 }
 
-export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness, loadedAt?: Date): string {
-  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now, freshness, loadedAt));
+export function pairTooltip(l: Localiser, pair: ReplicaPair, regionId: string, now: Date, freshness?: OwnerFreshness, loadedAt?: Date, site = pair.site): string {
+  return markdownTable(l, l.t('Replication pair {0}', pairLabel(pair)), pairTooltipRows(l, pair, regionId, now, freshness, loadedAt, site));
 }
 
 export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
@@ -99,7 +109,9 @@ export const PAIR_NODE: NodeKind<RefOf<'pair'>> = {
 
   tooltip(ref, tree) {
     const pair = tree.pair(ref.regionId, ref.pairId);
-    return pair ? pairTooltip(tree.l, pair, ref.regionId, tree.now(), tree.freshness(pairFreshnessOwner(pair)), tree.loadedAt(ref.regionId, ref.pairId)) : undefined;
+    const contents = tree.contents(ref.regionId);
+    if (!pair || !contents) return undefined;
+    return pairTooltip(tree.l, pair, ref.regionId, tree.now(), tree.freshness(pairFreshnessOwner(pair)), tree.loadedAt(ref.regionId, ref.pairId), pairSite(contents, pair));
   },
 
   consoleUrl: (ref) => pairConsoleUrl(ref.regionId, ref.pairId),

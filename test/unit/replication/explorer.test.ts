@@ -152,6 +152,23 @@ describe('replication/explorer ReplicationExplorer (scripted API)', () => {
     assert.equal((await explorer.children(region))[0], pair);
   });
 
+  it('keeps each region its own record when the two listings say different things about a pair', async () => {
+    const api = new FakeApi();
+    api.pairs.set('cn-hangzhou', [samplePair({ site: 'production' })]);
+    api.pairs.set('cn-shanghai', [samplePair({ site: 'backup', status: 'stopped', lastRecoverPoint: new Date(NOW.getTime() - 3_600_000) })]);
+    const explorer = explorerWith(api, ['cn-hangzhou', 'cn-shanghai']);
+    await explorer.loadAll();
+    assert.notEqual(explorer.pair('cn-hangzhou', 'pair-cn-1'), explorer.pair('cn-shanghai', 'pair-cn-1'));
+    assert.equal(explorer.pair('cn-hangzhou', 'pair-cn-1')?.status, 'normal');
+    assert.equal(explorer.pair('cn-shanghai', 'pair-cn-1')?.status, 'stopped');
+    api.pairs.set('cn-shanghai', [samplePair({ site: 'backup', tags: [{ key: 'env', value: 'prod' }, { key: 'team', value: 'dba' }] })]);
+    api.pairs.set('cn-hangzhou', [samplePair({ site: 'production', tags: [{ key: 'env', value: 'prod' }, { key: 'team', value: 'sre' }] })]);
+    await explorer.refreshRegion('cn-shanghai');
+    await explorer.refreshRegion('cn-hangzhou');
+    assert.notEqual(explorer.pair('cn-hangzhou', 'pair-cn-1'), explorer.pair('cn-shanghai', 'pair-cn-1'), 'a tag differs');
+    assert.equal(explorer.pair('cn-hangzhou', 'pair-cn-1')?.tags[1]?.value, 'sre');
+  });
+
   it('refreshes one pair in every region that shows it and reloads its drills', async () => {
     const api = new FakeApi();
     api.pairs.set('cn-hangzhou', [samplePair()]);
@@ -241,5 +258,30 @@ describe('replication/explorer against the emulator (tree scenario)', () => {
     await explorer.loadAll();
     await walk(explorer); // loads every drill list; the second walk sees the settled tree
     assert.deepEqual((await walk(explorer)).map(formatTreeLine), expectedTree(drills));
+  });
+
+  it('holds one record of a pair listed in its two regions, and each region still shows its own Site', async () => {
+    const explorer = new ReplicationExplorer({ localiser: ENGLISH, now: () => emu.at(0) });
+    explorer.setSource(client, [...TREE_REGIONS]);
+    await explorer.loadAll();
+    const primary = explorer.pair('cn-hangzhou', 'pair-tree-ord1');
+    assert.ok(primary);
+    assert.equal(explorer.pair('cn-shanghai', 'pair-tree-ord1'), primary, 'the secondary region holds the same record');
+    const siteRow = (regionId: string): string | undefined =>
+      explorer
+        .tooltip(explorer.pairRef(regionId, 'pair-tree-ord1'))
+        ?.split('\n')
+        .find((line) => line.startsWith('| Site |'));
+    assert.equal(siteRow('cn-hangzhou'), '| Site | Production site \\(production\\) |');
+    assert.equal(siteRow('cn-shanghai'), '| Site | DR site \\(backup\\) |');
+
+    // A pair reloaded in one region is the asked region's record; the other keeps the Site its listing gave.
+    await explorer.refreshPair('cn-shanghai', 'pair-tree-ord1');
+    assert.equal(explorer.pair('cn-hangzhou', 'pair-tree-ord1'), explorer.pair('cn-shanghai', 'pair-tree-ord1'));
+    assert.equal(siteRow('cn-hangzhou'), '| Site | Production site \\(production\\) |');
+    assert.equal(siteRow('cn-shanghai'), '| Site | DR site \\(backup\\) |');
+    await explorer.refreshRegion('cn-hangzhou');
+    assert.equal(siteRow('cn-hangzhou'), '| Site | Production site \\(production\\) |');
+    assert.equal(siteRow('cn-shanghai'), '| Site | DR site \\(backup\\) |');
   });
 });
