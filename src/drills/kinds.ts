@@ -66,7 +66,7 @@ export function pairTarget(pair: ReplicaPair): DrillTarget {
     sourceRegionId: pair.sourceRegionId,
     secondaryDiskId: pair.destinationDiskId || undefined,
     status: pair.status,
-    recoverPoint: pair.lastRecoverPoint?.getTime(),
+    recoverPoint: pair.lastRecoverPoint,
     rpoSeconds: pair.rpoSeconds,
   };
 }
@@ -80,7 +80,7 @@ export function groupTarget(group: ReplicaGroup): DrillTarget {
     zoneId: group.destinationZoneId,
     sourceRegionId: group.sourceRegionId,
     status: group.status,
-    recoverPoint: group.lastRecoverPoint?.getTime(),
+    recoverPoint: group.lastRecoverPoint,
     pairCount: group.pairCount ?? group.pairIds.length,
     memberPairIds: group.pairIds.length > 0 ? [...group.pairIds] : undefined,
     rpoSeconds: group.rpoSeconds,

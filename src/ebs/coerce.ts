@@ -1,5 +1,5 @@
 // Coercion of values off the wire: everything is `unknown` until checked here. Numbers may arrive as digit strings,
-// optional fields may be missing or null, Unix-second timestamps become Dates. A 200 whose body lacks a required
+// optional fields may be missing or null, Unix-second timestamps become Unix milliseconds or Dates. A 200 whose body lacks a required
 // field becomes an EbsError `UnexpectedResponse`, never a crash.
 
 import { EbsError, LocalErrorCode } from './ebsError';
@@ -69,11 +69,12 @@ export function optBoolean(value: unknown): boolean | undefined {
 const MAX_DATE_MS = 8.64e15;
 
 /**
- * Unix seconds (number or digit string) → Date; 0, negative, missing or garbage → undefined. So is an implausible
- * instant (before 2010, or more than a day ahead: milliseconds sent as seconds, year 58887), which `notes` records
- * under `field` for the call's one log line. An instant meant to lie ahead (`ahead`: an expiry) may be up to year 3000.
+ * Unix seconds (number or digit string) → Unix milliseconds; 0, negative, missing or garbage → undefined. So is an
+ * implausible instant (before 2010, or more than a day ahead: milliseconds sent as seconds, year 58887), which `notes`
+ * records under `field` for the call's one log line. An instant meant to lie ahead (`ahead`: an expiry) may be up to
+ * year 3000. Records of which a big inventory holds tens of thousands keep the number (a Date costs six times its heap).
  */
-export function unixSecondsToDate(value: unknown, notes?: WireNotes, field = 'timestamp', ahead = false): Date | undefined {
+export function unixSecondsToMs(value: unknown, notes?: WireNotes, field = 'timestamp', ahead = false): number | undefined {
   const seconds = optNumber(value);
   if (seconds === undefined || seconds <= 0) return undefined;
   const ms = seconds * 1000;
@@ -83,7 +84,13 @@ export function unixSecondsToDate(value: unknown, notes?: WireNotes, field = 'ti
     return undefined;
   }
   // Beyond ±8.64e15 ms a Date is invalid (ECMAScript TimeClip); the bounds above already keep far inside it.
-  return ms <= MAX_DATE_MS ? new Date(ms) : undefined;
+  return ms <= MAX_DATE_MS ? ms : undefined;
+}
+
+/** unixSecondsToMs as a Date. */
+export function unixSecondsToDate(value: unknown, notes?: WireNotes, field = 'timestamp', ahead = false): Date | undefined {
+  const ms = unixSecondsToMs(value, notes, field, ahead);
+  return ms === undefined ? undefined : new Date(ms);
 }
 
 export function requireString(record: Obj, field: string, what: string, body: unknown): string {

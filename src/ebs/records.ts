@@ -41,7 +41,8 @@ export interface ReplicationRecord {
   standbyZoneId: string;
   rpoSeconds?: number;
   bandwidthKbps?: number;
-  lastRecoverPoint?: Date;
+  /** Unix milliseconds, like every instant of a pair or a group. */
+  lastRecoverPoint?: number;
   site?: Site;
   resourceGroupId?: string;
   tags: Tag[];
@@ -55,8 +56,10 @@ export interface ReplicaPair extends ReplicationRecord {
   statusMessage?: string;
   sourceDiskId: string;
   destinationDiskId: string;
-  createdAt?: Date;
-  expiresAt?: Date;
+  /** Unix milliseconds. */
+  createdAt?: number;
+  /** Unix milliseconds. */
+  expiresAt?: number;
   chargeType?: ChargeType;
   groupId?: string;
   groupName?: string;

@@ -21,6 +21,7 @@ import {
   tags,
   unexpected,
   unixSecondsToDate,
+  unixSecondsToMs,
 } from './coerce';
 import { GROUP_DRILL, PAIR_DRILL } from './drillKinds';
 import { uniqueBy, WireNotes } from './wireNotes';
@@ -101,7 +102,7 @@ function replicationRecord(r: Obj, names: RecordNames, body: unknown, notes: Wir
   if (rpoSeconds !== undefined) record.rpoSeconds = rpoSeconds;
   const bandwidthKbps = optNumber(r.Bandwidth);
   if (bandwidthKbps !== undefined) record.bandwidthKbps = bandwidthKbps;
-  const lastRecoverPoint = unixSecondsToDate(r.LastRecoverPoint, notes, 'LastRecoverPoint');
+  const lastRecoverPoint = unixSecondsToMs(r.LastRecoverPoint, notes, 'LastRecoverPoint');
   if (lastRecoverPoint !== undefined) record.lastRecoverPoint = lastRecoverPoint;
   const site = optSharedString(r.Site);
   if (site !== undefined) record.site = site;
@@ -122,9 +123,9 @@ export function mapReplicaPair(p: Obj, body?: unknown, notes?: WireNotes): Repli
   pair.destinationDiskId = str(p.DestinationDiskId);
   const statusMessage = optString(p.StatusMessage);
   if (statusMessage !== undefined) pair.statusMessage = statusMessage;
-  const createdAt = unixSecondsToDate(p.CreateTime, notes, 'CreateTime');
+  const createdAt = unixSecondsToMs(p.CreateTime, notes, 'CreateTime');
   if (createdAt !== undefined) pair.createdAt = createdAt;
-  const expiresAt = unixSecondsToDate(p.ExpiredTime, notes, 'ExpiredTime', true);
+  const expiresAt = unixSecondsToMs(p.ExpiredTime, notes, 'ExpiredTime', true);
   if (expiresAt !== undefined) pair.expiresAt = expiresAt;
   const chargeType = optSharedString(p.ChargeType);
   if (chargeType !== undefined) pair.chargeType = chargeType;

@@ -90,13 +90,13 @@ export function withDrillMark(description: string | undefined, mark: string | un
 }
 
 /** Why the pair or group cannot be drilled (the one rule and text, ebs/drillable.ts), localised; undefined when it can. */
-export function notDrillableMessage(l: Localiser, kind: 'pair' | 'group', record: { status: PairStatus; lastRecoverPoint?: Date }): string | undefined {
+export function notDrillableMessage(l: Localiser, kind: 'pair' | 'group', record: { status: PairStatus; lastRecoverPoint?: number }): string | undefined {
   const text = notDrillableText(kind, { status: record.status, recoverPoint: record.lastRecoverPoint });
   return text && l.t(text.message, ...text.args.map((a) => (typeof a === 'string' ? a : localised(l, a))));
 }
 
 /** The tooltip row saying why the pair or group cannot be drilled (none when it can). */
-export function notDrillableRows(l: Localiser, kind: 'pair' | 'group', record: { status: PairStatus; lastRecoverPoint?: Date }): [string, string][] {
+export function notDrillableRows(l: Localiser, kind: 'pair' | 'group', record: { status: PairStatus; lastRecoverPoint?: number }): [string, string][] {
   const reason = notDrillableMessage(l, kind, record);
   return reason === undefined ? [] : [[l.t('Cannot be drilled'), reason]];
 }

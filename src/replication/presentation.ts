@@ -30,22 +30,22 @@ import { localised, type Localiser } from './text';
 // ---------------------------------------------------------------------------------------------
 
 /** The age of a past instant in the one rounding every part of the UI uses (shared/format.ts ageMessage). */
-export function ageText(l: Localiser, then: Date, now: Date): string {
-  return localised(l, ageMessage(then.getTime(), now.getTime()));
+export function ageText(l: Localiser, then: Date | number, now: Date): string {
+  return localised(l, ageMessage(typeof then === 'number' ? then : then.getTime(), now.getTime()));
 }
 
-export function recoveryPointText(l: Localiser, recoverPoint: Date | undefined, now: Date): string {
-  return recoverPoint ? l.t('RP {0}', ageText(l, recoverPoint, now)) : l.t('no recovery point yet');
+export function recoveryPointText(l: Localiser, recoverPoint: Date | number | undefined, now: Date): string {
+  return recoverPoint !== undefined ? l.t('RP {0}', ageText(l, recoverPoint, now)) : l.t('no recovery point yet');
 }
 
 /** `2026-01-01 08:04:00 (UTC+08:00), 4 min ago`, or — without a date. */
-export function localTimeWithAge(l: Localiser, date: Date | undefined, now: Date): string {
-  return date ? l.t('{0}, {1}', formatLocalDateTime(date), ageText(l, date, now)) : '—';
+export function localTimeWithAge(l: Localiser, date: Date | number | undefined, now: Date): string {
+  return date !== undefined ? l.t('{0}, {1}', formatLocalDateTime(date), ageText(l, date, now)) : '—';
 }
 
 /** A recovery point's row value: local time and age, or that there is none yet. */
-export function recoveryPointRow(l: Localiser, recoverPoint: Date | undefined, now: Date): string {
-  return recoverPoint ? localTimeWithAge(l, recoverPoint, now) : l.t('no recovery point yet');
+export function recoveryPointRow(l: Localiser, recoverPoint: Date | number | undefined, now: Date): string {
+  return recoverPoint !== undefined ? localTimeWithAge(l, recoverPoint, now) : l.t('no recovery point yet');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -59,7 +59,7 @@ export function directionText(record: { sourceRegionId: string; destinationRegio
 }
 
 /** The one drillable rule (ebs/drillable.ts) for a pair or group record. */
-export function isRecordDrillable(record: { status: PairStatus; lastRecoverPoint?: Date }): boolean {
+export function isRecordDrillable(record: { status: PairStatus; lastRecoverPoint?: number }): boolean {
   return isDrillable({ status: record.status, recoverPoint: record.lastRecoverPoint });
 }
 

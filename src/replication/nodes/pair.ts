@@ -67,8 +67,8 @@ export function pairTooltipRows(
     ...loadedRows(l, loadedAt, now),
   ];
   if (pair.description) rows.splice(2, 0, [l.t('Description'), pair.description]);
-  if (pair.createdAt) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
-  if (pair.expiresAt) rows.push([l.t('Expires'), formatLocalDateTime(pair.expiresAt)]);
+  if (pair.createdAt !== undefined) rows.push([l.t('Created'), formatLocalDateTime(pair.createdAt)]);
+  if (pair.expiresAt !== undefined) rows.push([l.t('Expires'), formatLocalDateTime(pair.expiresAt)]);
   return rows;
 }
 

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     status: 'executing',
     disks: [],
     startedAt: Date.now(),
-    recoverPoint: pair.lastRecoverPoint?.getTime(),
+    recoverPoint: pair.lastRecoverPoint,
     followed: true,
     fastPoll: true,
   };

@@ -35,7 +35,7 @@ const group = (overrides: Partial<ReplicaGroup>): ReplicaGroup => ({
 describe('drills and the tree agree', () => {
   it('on what is drillable: the quick pick refuses exactly what the one rule refuses (pairs and groups, every status)', () => {
     for (const status of [...KNOWN_PAIR_STATUSES, 'some_future_status']) {
-      for (const lastRecoverPoint of [new Date(NOW - 60_000), undefined]) {
+      for (const lastRecoverPoint of [NOW - 60_000, undefined]) {
         const rule = isDrillable({ status, recoverPoint: lastRecoverPoint });
         const what = `${status}, ${lastRecoverPoint ? 'with' : 'without'} a recovery point`;
         assert.equal(notDrillableReason(pairTarget(samplePair({ status, lastRecoverPoint }))) === undefined, rule, `pair ${what}`);
@@ -48,10 +48,10 @@ describe('drills and the tree agree', () => {
     const then = NOW - 59_600;
     const tree = formatMessage(ageMessage(then, NOW));
     assert.equal(tree, 'just now');
-    const pick = formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: new Date(then) })), NOW));
+    const pick = formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: then })), NOW));
     assert.equal(pick, `Normal · recovery point ${tree}`);
     const line = formatText(lineText({ kind: 'pair', regionId: 'cn-shanghai', ownerId: 'pair-1', drillId: 'drill-1', account: 'a', status: 'executing', disks: [], followed: true, startedAt: then }, NOW));
     assert.equal(line, `drill-1 for pair-1: running, started ${tree}`);
-    assert.equal(formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: new Date(NOW - 119_600) })), NOW)), 'Normal · recovery point 1 min ago');
+    assert.equal(formatText(targetDescription(pairTarget(samplePair({ status: 'normal', lastRecoverPoint: NOW - 119_600 })), NOW)), 'Normal · recovery point 1 min ago');
   });
 });

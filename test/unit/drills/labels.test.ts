@@ -60,7 +60,7 @@ describe('drills/labels', () => {
   });
 
   it('describes a pair in the palette with its status label and recovery-point age', () => {
-    assert.equal(formatText(targetDescription(pairTarget(samplePair({ lastRecoverPoint: new Date(NOW - 5 * 60_000) })), NOW)), 'Normal · recovery point 5 min ago');
+    assert.equal(formatText(targetDescription(pairTarget(samplePair({ lastRecoverPoint: NOW - 5 * 60_000 })), NOW)), 'Normal · recovery point 5 min ago');
     assert.equal(formatText(targetDescription(pairTarget(samplePair({ status: 'created', lastRecoverPoint: undefined })), NOW)), 'Not started · no recovery point');
     assert.equal(zh(targetDescription(pairTarget(samplePair({ status: 'stopped', lastRecoverPoint: undefined })), NOW)), '已停止 · 无恢复点');
   });

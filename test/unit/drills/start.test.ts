@@ -13,7 +13,7 @@ const fmt = (ms: number): string => new Date(ms).toISOString();
 
 /** The shared sample pair as this suite knows it: ID pair-1, recovery point 5 minutes before NOW. */
 const pair = (overrides: Partial<ReplicaPair> = {}): ReplicaPair =>
-  samplePair({ pairId: 'pair-1', lastRecoverPoint: new Date(NOW - 5 * 60_000), ...overrides });
+  samplePair({ pairId: 'pair-1', lastRecoverPoint: NOW - 5 * 60_000, ...overrides });
 
 describe('drills/start', () => {
   it('sends the drill to the destination (DR) region, even after a failover reversed the direction', () => {
@@ -105,14 +105,14 @@ describe('drills/start: the confirmation says plainly when the data is old', () 
   const check: PreStartCheck = { complete: true, drills: [] };
 
   it('warns for a stopped pair, with the age of its recovery point, and then always confirms', () => {
-    const stopped = pairTarget(pair({ status: 'stopped', rpoSeconds: 900, lastRecoverPoint: new Date(NOW - 365 * 86_400_000) }));
+    const stopped = pairTarget(pair({ status: 'stopped', rpoSeconds: 900, lastRecoverPoint: NOW - 365 * 86_400_000 }));
     assert.equal(render(staleDataWarning(stopped, NOW) ?? { message: '', args: [] }), 'The pair is stopped: replication does not run, so this drill will use data from 365 d ago.');
     const confirmation = startConfirmation(stopped, check, false, fmt, NOW);
     assert.ok(confirmation?.warning, 'shown even with ebsDr.confirmBeforeDrill off');
   });
 
   it('warns when the recovery point is older than twice the RPO, not at twice exactly', () => {
-    const at = (ageMs: number) => pairTarget(pair({ rpoSeconds: 900, lastRecoverPoint: new Date(NOW - ageMs) }));
+    const at = (ageMs: number) => pairTarget(pair({ rpoSeconds: 900, lastRecoverPoint: NOW - ageMs }));
     assert.equal(staleDataWarning(at(30 * 60_000), NOW), undefined);
     assert.equal(render(staleDataWarning(at(31 * 60_000), NOW) ?? { message: '', args: [] }), 'This drill will use data from 31 min ago: the last recovery point is older than twice the RPO of 900 s.');
     assert.equal(startConfirmation(at(5 * 60_000), check, false, fmt, NOW), undefined, 'fresh data and confirmations off: no modal');
@@ -120,6 +120,6 @@ describe('drills/start: the confirmation says plainly when the data is old', () 
 
   it('says nothing without a recovery point or an RPO', () => {
     assert.equal(staleDataWarning(pairTarget(pair({ lastRecoverPoint: undefined })), NOW), undefined);
-    assert.equal(staleDataWarning(pairTarget(pair({ rpoSeconds: undefined, lastRecoverPoint: new Date(NOW - 86_400_000) })), NOW), undefined);
+    assert.equal(staleDataWarning(pairTarget(pair({ rpoSeconds: undefined, lastRecoverPoint: NOW - 86_400_000 })), NOW), undefined);
   });
 });

@@ -193,8 +193,8 @@ describe('ebs/client against a hostile or broken endpoint', function () {
         assert.equal(isDrillable({ status: pair?.status ?? '', recoverPoint: pair?.lastRecoverPoint }), false, `${id} is never offered for a drill`);
       }
       assert.equal(byId.get('pair-ms')?.createdAt, undefined);
-      assert.ok(byId.get('pair-fine')?.lastRecoverPoint instanceof Date);
-      assert.equal(byId.get('pair-fine')?.expiresAt?.getTime(), (nowSeconds + 365 * 86400) * 1000, 'an expiry a year ahead is plausible');
+      assert.equal(typeof byId.get('pair-fine')?.lastRecoverPoint, 'number');
+      assert.equal(byId.get('pair-fine')?.expiresAt, (nowSeconds + 365 * 86400) * 1000, 'an expiry a year ahead is plausible');
       assert.equal(notes.length, 1, notes.join('\n'));
       assert.match(notes[0] ?? '', /^DescribeDiskReplicaPairs region=cn-hangzhou: 4 implausible timestamp\(s\) treated as unknown .*e\.g\. LastRecoverPoint=\d{13}\)$/);
     });

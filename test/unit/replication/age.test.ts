@@ -16,6 +16,6 @@ describe('replication: ages in the tree', () => {
     for (const ms of [0, 59_600, 60_000, 119_999, 3_600_000, 48 * 3_600_000]) assert.equal(ageText(l, at(ms), NOW), shared(ms), `${ms} ms`);
     assert.equal(ageText(l, at(59_600), NOW), 'just now');
     assert.equal(recoveryPointText(l, at(59_600), NOW), 'RP just now');
-    assert.equal(pairDescription(l, samplePair({ lastRecoverPoint: at(59_600) }), 'cn-hangzhou', NOW), 'Normal · RP just now · → cn-shanghai');
+    assert.equal(pairDescription(l, samplePair({ lastRecoverPoint: at(59_600).getTime() }), 'cn-hangzhou', NOW), 'Normal · RP just now · → cn-shanghai');
   });
 });

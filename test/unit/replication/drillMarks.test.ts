@@ -176,7 +176,7 @@ describe('replication/drillMarks', () => {
       {
         groupId: 'pg-1', name: 'orders', description: '', status: 'invalid', sourceRegionId: 'cn-hangzhou', sourceZoneId: 'cn-hangzhou-h',
         destinationRegionId: 'cn-shanghai', destinationZoneId: 'cn-shanghai-e', primaryRegionId: 'cn-hangzhou', primaryZoneId: 'cn-hangzhou-h',
-        standbyRegionId: 'cn-shanghai', standbyZoneId: 'cn-shanghai-e', pairIds: [], tags: [], lastRecoverPoint: NOW,
+        standbyRegionId: 'cn-shanghai', standbyZoneId: 'cn-shanghai-e', pairIds: [], tags: [], lastRecoverPoint: NOW.getTime(),
       },
       'cn-hangzhou',
       [],

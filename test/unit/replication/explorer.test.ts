@@ -155,7 +155,7 @@ describe('replication/explorer ReplicationExplorer (scripted API)', () => {
   it('keeps each region its own record when the two listings say different things about a pair', async () => {
     const api = new FakeApi();
     api.pairs.set('cn-hangzhou', [samplePair({ site: 'production' })]);
-    api.pairs.set('cn-shanghai', [samplePair({ site: 'backup', status: 'stopped', lastRecoverPoint: new Date(NOW.getTime() - 3_600_000) })]);
+    api.pairs.set('cn-shanghai', [samplePair({ site: 'backup', status: 'stopped', lastRecoverPoint: NOW.getTime() - 3_600_000 })]);
     const explorer = explorerWith(api, ['cn-hangzhou', 'cn-shanghai']);
     await explorer.loadAll();
     assert.notEqual(explorer.pair('cn-hangzhou', 'pair-cn-1'), explorer.pair('cn-shanghai', 'pair-cn-1'));

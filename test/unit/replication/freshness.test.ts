@@ -89,7 +89,7 @@ describe('replication/freshness', () => {
     const fresh = { lastDrilledAt: TWELVE_DAYS_AGO, overdue: false, intervalDays: 30 };
     assert.equal(pairDescription(l, pair, 'cn-hangzhou', NOW, fresh), 'Normal · RP 4 min ago · → cn-shanghai · drilled 12 d ago');
     assert.equal(pairDescription(l, pair, 'cn-hangzhou', NOW, undefined), 'Normal · RP 4 min ago · → cn-shanghai');
-    const group = sampleGroup({ lastRecoverPoint: new Date(NOW.getTime() - 240_000) });
+    const group = sampleGroup({ lastRecoverPoint: NOW.getTime() - 240_000 });
     assert.equal(groupDescription(l, group, 'cn-hangzhou', 3, NOW, { overdue: true, intervalDays: 30 }), 'Normal · RP 4 min ago · → cn-shanghai · never drilled · 3 pairs');
     assert.equal(groupDescription(l, group, 'cn-hangzhou', 3, NOW), 'Normal · RP 4 min ago · → cn-shanghai · 3 pairs');
   });
@@ -128,7 +128,7 @@ describe('replication/freshness', () => {
   });
 
   it('adds the rows after the recovery point in pair and group tooltips (none when not known)', () => {
-    const pair = samplePair({ createdAt: NOW });
+    const pair = samplePair({ createdAt: NOW.getTime() });
     const keys = (rows: [string, string][]): string[] => rows.map(([k]) => k);
     const pairRows = keys(pairTooltipRows(l, pair, 'cn-hangzhou', NOW, { overdue: true, intervalDays: 30 }));
     assert.deepEqual(pairRows.slice(pairRows.indexOf('Recovery point')), ['Recovery point', 'Last successful drill', 'Drill cadence', 'Overdue', 'Created']);

@@ -65,7 +65,7 @@ const sampleGroup = (overrides: Partial<ReplicaGroup> = {}): ReplicaGroup => ({
   standbyZoneId: 'cn-shanghai-e',
   rpoSeconds: 900,
   bandwidthKbps: 0,
-  lastRecoverPoint: ago(240),
+  lastRecoverPoint: ago(240).getTime(),
   site: 'production',
   pairIds: ['pair-cn-1'],
   tags: [],

@@ -22,7 +22,7 @@ export function samplePair(overrides: Partial<ReplicaPair> = {}): ReplicaPair {
     standbyZoneId: 'cn-shanghai-e',
     rpoSeconds: 900,
     bandwidthKbps: 10240,
-    lastRecoverPoint: ago(240),
+    lastRecoverPoint: ago(240).getTime(),
     chargeType: 'PREPAY',
     site: 'production',
     tags: [],
