@@ -1,9 +1,9 @@
 // Listing pages rendered once per revision of the state. At 30 regions × 2,000 pairs the emulator spent more CPU
 // filtering, copying and serialising the same records page after page than the client spent reading them, and a bench
-// that runs both on one small machine then measures the emulator. A query's matches and each page's JSON are computed
-// once per state revision (EmulatorState.changed(): every operation that is not a Describe, every change tick()
-// makes) and reused until the next: what a client receives is byte for byte what rendering it afresh would give, with
-// a new RequestId each time.
+// that runs both on one small machine then measures the emulator. A query's matches are computed once per state
+// revision (EmulatorState.revision: every operation that is not a Describe, every transition the clock settles), and
+// a page's JSON once per revision and stamp (the sum of its pairs' versions, which count their recovery point moving
+// on): what a client receives is byte for byte what rendering it afresh would give, with a new RequestId each time.
 import type { EmulatorState } from './state';
 
 /** A value already rendered as JSON (UTF-8); sendJson writes it as it is (top-level fields of a body only). */
@@ -43,7 +43,7 @@ const MAX_PAGES = 10_000;
 class ListingCache {
   private revision = -1;
   private readonly queries = new Map<string, readonly unknown[]>();
-  private readonly pages = new Map<string, RawJson>();
+  private readonly pages = new Map<string, { stamp: number; json: RawJson }>();
 
   sync(revision: number): this {
     if (revision !== this.revision) {
@@ -63,13 +63,13 @@ class ListingCache {
     return found;
   }
 
-  page(key: string, render: () => unknown): RawJson {
+  page(key: string, stamp: number, render: () => unknown): RawJson {
     let page = this.pages.get(key);
-    if (!page) {
+    if (page?.stamp !== stamp) {
       if (this.pages.size >= MAX_PAGES) this.pages.clear();
-      this.pages.set(key, (page = new RawJson(render())));
+      this.pages.set(key, (page = { stamp, json: new RawJson(render()) }));
     }
-    return page;
+    return page.json;
   }
 }
 
@@ -86,7 +86,10 @@ export function cachedQuery<T>(state: EmulatorState, key: string, run: () => rea
   return cacheOf(state).query(key, run);
 }
 
-/** The rendered page `offset`…`offset + length` of the query `key` (the one cachedQuery answered), once per revision. */
-export function cachedPage(state: EmulatorState, key: string, offset: number, length: number, render: () => unknown): RawJson {
-  return cacheOf(state).page(`${offset} ${length} ${key}`, render);
+/**
+ * The rendered page `offset`…`offset + length` of the query `key` (the one cachedQuery answered), once per revision
+ * and `stamp` (what changes whenever a record of the page changes between revisions).
+ */
+export function cachedPage(state: EmulatorState, key: string, offset: number, length: number, stamp: number, render: () => unknown): RawJson {
+  return cacheOf(state).page(`${offset} ${length} ${key}`, stamp, render);
 }

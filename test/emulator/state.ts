@@ -22,6 +22,8 @@ export interface PairEntry {
   lastOneShotMs?: number;
   /** DrillOutcome / ClearOutcome of the scenario (their Times count down here). */
   outcomes: OwnerOutcomes;
+  /** Counts the clock's changes to the pair's recovery point (listingCache.ts re-renders a page when one moved). */
+  version: number;
 }
 
 export interface GroupEntry {
@@ -167,7 +169,12 @@ export class EmulatorState {
   readonly clearSeconds: number;
   /** Emulator time (ms) of the earliest pending change; tick() does nothing before it. */
   private nextDueMs = 0;
-  /** Counts the changes a listing can show; listingCache.ts keeps rendered records for one revision. */
+  /**
+   * Counts the changes that can alter which pairs a listing returns or a pair's fields other than its recovery point
+   * (that one moves on every RPO cycle of tens of thousands of pairs: PairEntry.version counts it): every operation
+   * that is not a Describe, every transition the clock settles. listingCache.ts keeps a query's matches for one
+   * revision, and a rendered page while its pairs' versions stay the same too.
+   */
   private revisionCount = 0;
   readonly transitionSeconds: number;
   readonly syncSeconds: number;
@@ -192,7 +199,7 @@ export class EmulatorState {
     this.syncSeconds = scenario.SyncSeconds;
     const nowSec = sec(nowMs);
     for (const pair of scenario.ReplicaPairs) {
-      const entry: PairEntry = { pair, accountId: scenario.Owners[pair.ReplicaPairId] ?? '', anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[pair.ReplicaPairId]) };
+      const entry: PairEntry = { pair, accountId: scenario.Owners[pair.ReplicaPairId] ?? '', anchorSec: nowSec, outcomes: cloneOutcomes(scenario.Outcomes[pair.ReplicaPairId]), version: 0 };
       const kind = this.transitionForLoadedStatus(pair.Status);
       if (kind) this.startTransition(entry, kind, nowMs);
       this.pairs.set(pair.ReplicaPairId, entry);
@@ -308,7 +315,9 @@ export class EmulatorState {
     };
     let changed = false;
     for (const entry of this.pairs.values()) {
+      const before = entry.pair.LastRecoverPoint;
       if (this.tickPair(entry, nowMs, nowSec)) changed = true;
+      if (entry.pair.LastRecoverPoint !== before) entry.version += 1;
       due(entry.transition?.atMs);
       if (SYNCING.has(entry.pair.Status)) due(((entry.pair.LastRecoverPoint ?? entry.anchorSec) + entry.pair.RPO) * 1000);
     }
@@ -319,14 +328,12 @@ export class EmulatorState {
     }
     for (const drill of this.pairDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
-        changed = true;
         const failure = drill.failExecute;
         drill.Status = failure ? 'execute_failed' : 'executed';
         drill.StatusMessage = failure?.StatusMessage ?? '';
         drill.DrillDiskStatus = failure?.DrillDiskStatus ?? 'created';
         drill.failExecute = undefined;
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
-        changed = true;
         const failure = drill.failClear;
         if (failure) {
           drill.Status = 'clear_failed';
@@ -342,14 +349,12 @@ export class EmulatorState {
     }
     for (const drill of this.groupDrills.values()) {
       if (drill.Status === 'executing' && nowMs >= drill.readyAtMs) {
-        changed = true;
         const failure = drill.failExecute;
         drill.Status = failure ? 'execute_failed' : 'executed';
         drill.StatusMessage = failure?.StatusMessage ?? '';
         for (const info of drill.PairsInfo) info.DrillDiskStatus = failure?.DrillDiskStatus ?? 'created';
         drill.failExecute = undefined;
       } else if (drill.Status === 'clearing' && drill.goneAtMs !== undefined && nowMs >= drill.goneAtMs) {
-        changed = true;
         const failure = drill.failClear;
         if (failure) {
           drill.Status = 'clear_failed';
@@ -371,7 +376,7 @@ export class EmulatorState {
     return this.revisionCount;
   }
 
-  /** Something a listing shows may have changed (the server calls it after every operation that is not a Describe). */
+  /** Something a pair listing shows may have changed (the server calls it after every operation that is not a Describe). */
   changed(): void {
     this.revisionCount += 1;
   }
@@ -381,11 +386,10 @@ export class EmulatorState {
     this.nextDueMs = 0;
   }
 
-  /** Settles the pair's due transition and moves its recovery point; true when anything changed. */
+  /** Settles the pair's due transition and moves its recovery point; true when a transition settled. */
   private tickPair(entry: PairEntry, nowMs: number, nowSec: number): boolean {
     const pair = entry.pair;
     const t = entry.transition;
-    const before = pair.LastRecoverPoint;
     let settled = false;
     if (t && nowMs >= t.atMs) {
       settled = true;
@@ -427,13 +431,13 @@ export class EmulatorState {
       entry.anchorSec = atSec;
     }
     if (SYNCING.has(pair.Status)) pair.LastRecoverPoint = advanceRecoverPoint(pair.LastRecoverPoint, entry.anchorSec, pair.RPO, nowSec);
-    return settled || pair.LastRecoverPoint !== before;
+    return settled;
   }
 
+  /** Settles the group's due transition and moves its recovery point; true when a transition settled. */
   private tickGroup(entry: GroupEntry, nowMs: number, nowSec: number): boolean {
     const group = entry.group;
     const t = entry.transition;
-    const before = group.LastRecoverPoint;
     let settled = false;
     if (t && nowMs >= t.atMs) {
       settled = true;
@@ -443,7 +447,7 @@ export class EmulatorState {
       entry.anchorSec = sec(t.atMs);
     }
     if (SYNCING.has(group.Status)) group.LastRecoverPoint = advanceRecoverPoint(group.LastRecoverPoint, entry.anchorSec, group.RPO, nowSec);
-    return settled || group.LastRecoverPoint !== before;
+    return settled;
   }
 
   createPairDrill(pair: ReplicaPair, clientToken: string, nowMs: number): PairDrill {

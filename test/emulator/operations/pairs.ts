@@ -31,25 +31,24 @@ export const describeDiskReplicaPairs: Operation = {
     const scope = JSON.stringify(['pairs', regionId, ids, site, groupId, resourceGroupId, name, tags]);
     const queryKey = `${account.AccountId} ${scope}`;
     const matches = cachedQuery(state, queryKey, () =>
-      state
-        .pairsInRegion(regionId)
-        .filter((e) => e.accountId === account.AccountId)
-        .map((e) => e.pair)
-        .filter(
-          (p) =>
-            p.Status !== 'deleted' &&
-            matchesSite(p.SourceRegion, p.DestinationRegion, regionId, site) &&
-            (!idSet || idSet.has(p.ReplicaPairId)) &&
-            (groupId === undefined || (groupId === '-' ? p.ReplicaGroupId === '' : p.ReplicaGroupId === groupId)) &&
-            (resourceGroupId === undefined || p.ResourceGroupId === resourceGroupId) &&
-            (name === undefined || p.PairName.toLowerCase().includes(name)) &&
-            tagsMatch(p.Tags, tags),
-        ),
+      state.pairsInRegion(regionId).filter(
+        ({ pair: p, accountId }) =>
+          accountId === account.AccountId &&
+          p.Status !== 'deleted' &&
+          matchesSite(p.SourceRegion, p.DestinationRegion, regionId, site) &&
+          (!idSet || idSet.has(p.ReplicaPairId)) &&
+          (groupId === undefined || (groupId === '-' ? p.ReplicaGroupId === '' : p.ReplicaGroupId === groupId)) &&
+          (resourceGroupId === undefined || p.ResourceGroupId === resourceGroupId) &&
+          (name === undefined || p.PairName.toLowerCase().includes(name)) &&
+          tagsMatch(p.Tags, tags),
+      ),
     );
     const { page, offset, fields } = paginate(matches, params, scope);
+    // A page is rendered again when a recovery point of it moved on since (versions only grow: the sum tells).
+    const stamp = page.reduce((sum, e) => sum + e.version, 0);
     return {
       ...fields,
-      ReplicaPairs: cachedPage(state, queryKey, offset, page.length, () => page.map((p) => pairView(p, site ?? siteFor(p.SourceRegion, regionId)))),
+      ReplicaPairs: cachedPage(state, queryKey, offset, page.length, stamp, () => page.map((e) => pairView(e.pair, site ?? siteFor(e.pair.SourceRegion, regionId)))),
     };
   },
 };

@@ -94,8 +94,11 @@ for (const mode of MODES) {
       });
 
       it('advances LastRecoverPoint of syncing pairs every RPO, not of stopped ones', async () => {
+        const list = async (): Promise<Rec[]> => (await call(client, 'DescribeDiskReplicaPairs', { RegionId: 'cn-hangzhou', MaxResults: 100 })).body.ReplicaPairs as Rec[];
+        // The same page asked before the clock moves (rendered pages are kept while their pairs stay the same).
+        assert.equal((await list()).find((p) => p.ReplicaPairId === 'pair-a-normal')?.LastRecoverPoint, LRP);
         await advance(1800);
-        const pairs = (await call(client, 'DescribeDiskReplicaPairs', { RegionId: 'cn-hangzhou', MaxResults: 100 })).body.ReplicaPairs as Rec[];
+        const pairs = await list();
         const get = (id: string): Rec => pairs.find((p) => p.ReplicaPairId === id) as Rec;
         assert.equal(get('pair-a-normal').LastRecoverPoint, LRP + 1800);
         assert.equal(get('pair-a-sync').LastRecoverPoint, LRP + 1800);
