@@ -2,17 +2,25 @@
 // filtering, copying and serialising the same records page after page than the client spent reading them, and a bench
 // that runs both on one small machine then measures the emulator. A query's matches are computed once per state
 // revision (EmulatorState.revision: every operation that is not a Describe, every transition the clock settles), and
-// a page's JSON once per revision and stamp (the sum of its pairs' versions, which count their recovery point moving
-// on): what a client receives is byte for byte what rendering it afresh would give, with a new RequestId each time.
+// a page's records once per revision and record version (a pair's counts its recovery point moving on, which with
+// tens of thousands of pairs happens every second): what a client receives is byte for byte what rendering it afresh
+// would give, with a new RequestId each time.
 import type { EmulatorState } from './state';
 
 /** A value already rendered as JSON (UTF-8); sendJson writes it as it is (top-level fields of a body only). */
 export class RawJson {
-  readonly bytes: Buffer;
+  constructor(readonly bytes: Buffer) {}
 
-  constructor(value: unknown) {
-    this.bytes = Buffer.from(JSON.stringify(value));
+  /** The JSON array of already rendered items. */
+  static array(items: readonly string[]): RawJson {
+    return new RawJson(Buffer.from(`[${items.join(',')}]`));
   }
+}
+
+interface RenderedPage {
+  versions: number[];
+  items: string[];
+  json: RawJson;
 }
 
 /** `body` as JSON.stringify would render it, with top-level RawJson values written as their bytes. */
@@ -43,7 +51,7 @@ const MAX_PAGES = 10_000;
 class ListingCache {
   private revision = -1;
   private readonly queries = new Map<string, readonly unknown[]>();
-  private readonly pages = new Map<string, { stamp: number; json: RawJson }>();
+  private readonly pages = new Map<string, RenderedPage>();
 
   sync(revision: number): this {
     if (revision !== this.revision) {
@@ -63,12 +71,24 @@ class ListingCache {
     return found;
   }
 
-  page(key: string, stamp: number, render: () => unknown): RawJson {
-    let page = this.pages.get(key);
-    if (page?.stamp !== stamp) {
+  page<T>(key: string, records: readonly T[], version: (record: T) => number, render: (record: T) => unknown): RawJson {
+    const page = this.pages.get(key);
+    if (!page || page.items.length !== records.length) {
       if (this.pages.size >= MAX_PAGES) this.pages.clear();
-      this.pages.set(key, (page = { stamp, json: new RawJson(render()) }));
+      const items = records.map((r) => JSON.stringify(render(r)));
+      const fresh = { versions: records.map(version), items, json: RawJson.array(items) };
+      this.pages.set(key, fresh);
+      return fresh.json;
     }
+    let changed = false;
+    records.forEach((record, i) => {
+      const v = version(record);
+      if (v === page.versions[i]) return;
+      page.versions[i] = v;
+      page.items[i] = JSON.stringify(render(record));
+      changed = true;
+    });
+    if (changed) page.json = RawJson.array(page.items);
     return page.json;
   }
 }
@@ -87,9 +107,9 @@ export function cachedQuery<T>(state: EmulatorState, key: string, run: () => rea
 }
 
 /**
- * The rendered page `offset`…`offset + length` of the query `key` (the one cachedQuery answered), once per revision
- * and `stamp` (what changes whenever a record of the page changes between revisions).
+ * The JSON array of `records`, the page at `offset` of the query `key` (the one cachedQuery answered): each record
+ * rendered once per revision and `version` (what changes whenever the record does between revisions).
  */
-export function cachedPage(state: EmulatorState, key: string, offset: number, length: number, stamp: number, render: () => unknown): RawJson {
-  return cacheOf(state).page(`${offset} ${length} ${key}`, stamp, render);
+export function cachedPage<T>(state: EmulatorState, key: string, offset: number, records: readonly T[], version: (record: T) => number, render: (record: T) => unknown): RawJson {
+  return cacheOf(state).page(`${offset} ${records.length} ${key}`, records, version, render);
 }

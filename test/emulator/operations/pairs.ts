@@ -44,11 +44,9 @@ export const describeDiskReplicaPairs: Operation = {
       ),
     );
     const { page, offset, fields } = paginate(matches, params, scope);
-    // A page is rendered again when a recovery point of it moved on since (versions only grow: the sum tells).
-    const stamp = page.reduce((sum, e) => sum + e.version, 0);
     return {
       ...fields,
-      ReplicaPairs: cachedPage(state, queryKey, offset, page.length, stamp, () => page.map((e) => pairView(e.pair, site ?? siteFor(e.pair.SourceRegion, regionId)))),
+      ReplicaPairs: cachedPage(state, queryKey, offset, page, (e) => e.version, (e) => pairView(e.pair, site ?? siteFor(e.pair.SourceRegion, regionId))),
     };
   },
 };
