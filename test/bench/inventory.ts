@@ -1,5 +1,6 @@
 // Inventory load figures: 30 regions × 500 and × 2,000 pairs with 100 ms emulator latency per request, loaded in
-// parallel (the inventory's default concurrency), against the lower bound of what any client could do. The emulator
+// parallel (the inventory's default concurrency), against the lower bound of what any client could do. The client is
+// the extension's code bundled as it ships (shipped.ts). The emulator
 // runs in a child process (emulatorProcess.ts), like the real service, which works beside the client; on a machine
 // with few cores it still competes for them, hence the CPU figures of both sides. Per size (`inventory_30x<N>_…`):
 //   load_ms / load_cold_ms        wall time of a parallel load (median of warm runs / the first run)
@@ -10,11 +11,12 @@
 //   lower_bound_ms                max(critical path, client CPU): no client can be faster than either
 //   vs_lower_bound                load_ms / lower_bound_ms
 // and, at 30 × 500, inventory_sequential_ms (one region after the other) and inventory_concurrency.
-import { EbsClient, MAX_PAGE_SIZE } from '../../src/ebs/client';
-import { DEFAULT_INVENTORY_CONCURRENCY, loadInventory, type RegionInventory } from '../../src/ebs/inventory';
+import { MAX_PAGE_SIZE } from '../../src/ebs/client';
+import type { RegionInventory } from '../../src/ebs/inventory';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario } from '../emulator';
 import { startBenchEmulator } from './emulatorProcess';
+import { shippedModules } from './shipped';
 import { figure, figureIfKnown } from './report';
 import { timedRuns, type RunFigures } from './runs';
 
@@ -50,6 +52,7 @@ export function printLoadFigures(prefix: string, runs: { cold: RunFigures; warm:
 async function benchSize(pairsPerRegion: number): Promise<void> {
   const generate = { regions: BENCH_REGIONS, pairsPerRegion };
   const emulator = await startBenchEmulator(generate, BENCH_LATENCY_MS);
+  const { EbsClient, DEFAULT_INVENTORY_CONCURRENCY, loadInventory } = await shippedModules();
   try {
     const client = new EbsClient({
       credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET },

@@ -1,15 +1,14 @@
-// Replication tree figures: the pure explorer driven by the real EbsClient against the emulator (in a child
-// process, so its CPU does not count as the extension's).
+// Replication tree figures: the pure explorer driven by the real EbsClient, both bundled as the extension ships them
+// (shipped.ts), against the emulator (in a child process, so its CPU does not count as the extension's).
 //   tree_first_render_ms   3 regions, 0 ms latency: from the load command to the first root with its children shown
 //   tree_full_load_…       30 regions × 500 pairs, 100 ms latency: until every root and its children are shown
 //                          (median of warm runs; _cold_ms the first run), the client's and the emulator's CPU, the
 //                          critical path, the lower bound max(critical path, client CPU) and the ratio to it
 //   tree_retained_heap_per_1k_pairs_kb   heap still used (after a full GC) by a tree of 30 × 5,000 pairs, per
 //                          1,000 pair records it holds (a region lists its pairs as source and as destination), against the heap before the load
-import { EbsClient } from '../../src/ebs/client';
-import { ReplicationExplorer } from '../../src/replication/explorer';
+import type { EbsClient } from '../../src/ebs/client';
+import type { ReplicationExplorer } from '../../src/replication/explorer';
 import type { NodeRef } from '../../src/replication/nodes';
-import { ENGLISH } from '../../src/replication/text';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario, type GenerateOptions } from '../emulator';
 import { startBenchEmulator } from './emulatorProcess';
@@ -17,13 +16,18 @@ import { retainedHeapBytes } from './heap';
 import { criticalPathMs, printLoadFigures } from './inventory';
 import { figure, median } from './report';
 import { timedRuns, type RunFigures } from './runs';
+import { shippedModules, type Shipped } from './shipped';
 
 const REGIONS = 30;
 const PAIRS_PER_REGION = 500;
 const LATENCY_MS = 100;
 const WARM_RUNS = 5;
 
-function client(url: string): EbsClient {
+function newExplorer({ ReplicationExplorer, ENGLISH }: Shipped): ReplicationExplorer {
+  return new ReplicationExplorer({ localiser: ENGLISH });
+}
+
+function client({ EbsClient }: Shipped, url: string): EbsClient {
   return new EbsClient({ credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET }, endpointTemplate: url, timeoutMs: 120_000 });
 }
 
@@ -40,12 +44,13 @@ function regionIds(generate: GenerateOptions): string[] {
 }
 
 async function firstRender(): Promise<number> {
+  const shipped = await shippedModules();
   const generate = { regions: 3, pairsPerRegion: 200, groupsPerRegion: 2 };
   const emulator = await startBenchEmulator(generate, 0);
   try {
     const runs: number[] = [];
     for (let i = 0; i < 7; i++) {
-      const explorer = new ReplicationExplorer({ localiser: ENGLISH });
+      const explorer = newExplorer(shipped);
       const started = performance.now();
       const firstLoaded = new Promise<NodeRef>((resolve) => {
         explorer.onDidChange((changed) => {
@@ -53,7 +58,7 @@ async function firstRender(): Promise<number> {
           if (root) resolve(root);
         });
       });
-      explorer.setSource(client(emulator.url), regionIds(generate));
+      explorer.setSource(client(shipped, emulator.url), regionIds(generate));
       const all = explorer.loadAll();
       const shown = await render(explorer, await firstLoaded);
       runs.push(performance.now() - started);
@@ -76,13 +81,14 @@ interface FullLoad {
 }
 
 async function fullLoad(): Promise<FullLoad> {
+  const shipped = await shippedModules();
   const generate = { regions: REGIONS, pairsPerRegion: PAIRS_PER_REGION };
   const emulator = await startBenchEmulator(generate, LATENCY_MS);
   try {
     const ids = regionIds(generate);
     const runs = await timedRuns(emulator, WARM_RUNS, async () => {
-      const explorer = new ReplicationExplorer({ localiser: ENGLISH });
-      explorer.setSource(client(emulator.url), ids);
+      const explorer = newExplorer(shipped);
+      explorer.setSource(client(shipped, emulator.url), ids);
       const roots = explorer.roots();
       await explorer.loadAll();
       let pairs = 0;
@@ -108,12 +114,13 @@ async function fullLoad(): Promise<FullLoad> {
 
 /** Heap bytes a fully loaded and rendered tree of 30 × 5,000 pairs keeps, per 1,000 pair records. */
 export async function retainedHeapPer1k(): Promise<number> {
+  const shipped = await shippedModules();
   const generate = { regions: REGIONS, pairsPerRegion: 5000 };
   const emulator = await startBenchEmulator(generate, 0);
   try {
     const before = retainedHeapBytes();
-    const explorer = new ReplicationExplorer({ localiser: ENGLISH });
-    explorer.setSource(client(emulator.url), regionIds(generate));
+    const explorer = newExplorer(shipped);
+    explorer.setSource(client(shipped, emulator.url), regionIds(generate));
     const roots = explorer.roots();
     await explorer.loadAll();
     for (const root of roots) await render(explorer, root);
