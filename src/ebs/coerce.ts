@@ -1,6 +1,6 @@
 // Coercion of values off the wire: everything is `unknown` until checked here. Numbers may arrive as digit strings,
-// optional fields may be missing or null, Unix-second timestamps become Unix milliseconds or Dates. A 200 whose body lacks a required
-// field becomes an EbsError `UnexpectedResponse`, never a crash.
+// optional fields may be missing or null, Unix-second timestamps become Unix milliseconds or Dates. A 200 whose body
+// lacks a required field becomes an EbsError `UnexpectedResponse`, never a crash.
 
 import { EbsError, LocalErrorCode } from './ebsError';
 import { Tag } from './types';
