@@ -28,13 +28,13 @@ export function jsonBytes(body: object): Buffer {
   const entries = Array.isArray(body) ? [] : Object.entries(body);
   if (!entries.some(([, value]) => value instanceof RawJson)) return Buffer.from(JSON.stringify(body));
   const chunks: Buffer[] = [];
-  const fields: string[] = [];
   let text = '{';
+  let separator = '';
   for (const [key, value] of entries) {
     const rendered = value instanceof RawJson ? '' : (JSON.stringify(value) as string | undefined);
     if (rendered === undefined) continue;
-    text += `${fields.length > 0 ? ',' : ''}${JSON.stringify(key)}:${rendered}`;
-    fields.push(key);
+    text += `${separator}${JSON.stringify(key)}:${rendered}`;
+    separator = ',';
     if (value instanceof RawJson) {
       chunks.push(Buffer.from(text), value.bytes);
       text = '';
