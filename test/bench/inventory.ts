@@ -10,15 +10,20 @@
 //   critical_path_ms              pages of the biggest region × latency (groups load beside them)
 //   lower_bound_ms                max(critical path, client CPU): no client can be faster than either
 //   vs_lower_bound                load_ms / lower_bound_ms
+//   single_thread_floor_ms        time to the first answer + the client's CPU after it: on one thread no order of work
+//                                 finishes sooner, since no answer can be read before it arrives
+//   vs_single_thread_floor        load_ms / single_thread_floor_ms: how much the client idles once answers arrive
 // and, at 30 × 500, inventory_sequential_ms (one region after the other) and inventory_concurrency.
 import { MAX_PAGE_SIZE } from '../../src/ebs/client';
+import type { EbsCallLogger } from '../../src/ebs/clientConfig';
 import type { RegionInventory } from '../../src/ebs/inventory';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/demoAccount';
 import { generateScenario } from '../emulator';
 import { startBenchEmulator } from './emulatorProcess';
 import { shippedModules } from './shipped';
-import { figure, figureIfKnown } from './report';
+import { figure, figureIfKnown, median } from './report';
 import { timedRuns, type RunFigures } from './runs';
+import { threadCpuMs } from './threadCpu';
 
 export const BENCH_REGIONS = 30;
 export const BENCH_LATENCY_MS = 100;
@@ -49,21 +54,64 @@ export function printLoadFigures(prefix: string, runs: { cold: RunFigures; warm:
   figure(`${prefix}_vs_lower_bound`, warm.wallMs / lowerBound, 'x');
 }
 
+/**
+ * The single-thread floor of each run: the client's call log marks the first answer read (the SDK has parsed it; our
+ * mapping has not run), when the thread's CPU is sampled (10 ms resolution on Node 20).
+ */
+class FirstAnswerProbe implements EbsCallLogger {
+  private startedAt = 0;
+  private firstAt: number | undefined;
+  private cpuAtFirst: number | undefined;
+
+  begin(): void {
+    this.startedAt = performance.now();
+    this.firstAt = undefined;
+    this.cpuAtFirst = undefined;
+  }
+
+  call(): void {
+    if (this.firstAt !== undefined) return;
+    this.firstAt = performance.now();
+    this.cpuAtFirst = threadCpuMs();
+  }
+
+  /** At the end of a run; undefined where thread CPU is unknown. */
+  floorMs(): number | undefined {
+    const cpuNow = threadCpuMs();
+    if (this.firstAt === undefined || this.cpuAtFirst === undefined || cpuNow === undefined) return undefined;
+    return this.firstAt - this.startedAt + (cpuNow - this.cpuAtFirst);
+  }
+}
+
 async function benchSize(pairsPerRegion: number): Promise<void> {
   const generate = { regions: BENCH_REGIONS, pairsPerRegion };
   const emulator = await startBenchEmulator(generate, BENCH_LATENCY_MS);
   const { EbsClient, DEFAULT_INVENTORY_CONCURRENCY, loadInventory } = await shippedModules();
   try {
+    const probe = new FirstAnswerProbe();
     const client = new EbsClient({
       credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET },
       endpointTemplate: emulator.url,
       timeoutMs: 120_000,
+      logger: probe,
     });
     const regionIds = (generateScenario(generate).Regions ?? []).map((r) => r.RegionId);
-    const parallel = await timedRuns(emulator, WARM_RUNS, async () => loaded(await loadInventory(client, regionIds)));
+    const floors: (number | undefined)[] = [];
+    const parallel = await timedRuns(emulator, WARM_RUNS, async () => {
+      probe.begin();
+      const results = loaded(await loadInventory(client, regionIds));
+      floors.push(probe.floorMs());
+      return results;
+    });
     const sizes = parallel.last.map((r) => (r.status === 'fulfilled' ? r.pairs.length : 0));
     const prefix = `inventory_${BENCH_REGIONS}x${pairsPerRegion}`;
     printLoadFigures(`${prefix}_load`, parallel, criticalPathMs(Math.max(...sizes), BENCH_LATENCY_MS), sizes.reduce((a, b) => a + b, 0));
+    const warmFloors = floors.slice(1);
+    if (warmFloors.every((f): f is number => f !== undefined)) {
+      const floorMs = median(warmFloors);
+      figure(`${prefix}_load_single_thread_floor_ms`, floorMs, 'ms');
+      figure(`${prefix}_load_vs_single_thread_floor`, parallel.warm.wallMs / floorMs, 'x');
+    }
 
     if (pairsPerRegion === 500) {
       const started = performance.now();
