@@ -20,7 +20,7 @@ export interface RegionContents {
   groupsById: ReadonlyMap<string, GroupContents>;
   /** The group each grouped pair is listed under. */
   groupOfPair: ReadonlyMap<string, string>;
-  /** This region's Site of each pair whose record is shared with another region (pairSite reads it). */
+  /** This region's Site of each pair whose shared record carries another region's Site (pairSite reads it). */
   pairSites: ReadonlyMap<string, Site | undefined>;
 }
 
@@ -107,7 +107,7 @@ export function shapeRegion(
     const held = other?.(pair);
     if (held === undefined || held === pair || !sameApartFromSite(held, pair)) continue;
     pairMap.set(pairId, held);
-    if (!pairSites.has(pairId)) pairSites.set(pairId, pair.site);
+    if (!pairSites.has(pairId) && pair.site !== held.site) pairSites.set(pairId, pair.site);
   }
   const groupMap = new Map<string, ReplicaGroup>();
   for (const group of groups) {
